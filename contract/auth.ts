@@ -1,0 +1,23 @@
+import { z } from 'zod';
+
+/** `sk_live_` or `sk_test_` followed by a 32-character identifier. */
+export const API_KEY_PATTERN = /^sk_(live|test)_[A-Za-z0-9]{32}$/;
+
+export const apiKeySchema = z
+  .string()
+  .trim()
+  .min(1, 'Enter an API key')
+  .regex(API_KEY_PATTERN, 'An API key is sk_live_ or sk_test_ followed by 32 letters or digits');
+
+export const tokenRequestSchema = z.object({ api_key: apiKeySchema });
+export const tokenResponseSchema = z.object({
+  token: z.string(),
+  expires_at: z.iso.datetime(),
+});
+export type TokenResponse = z.infer<typeof tokenResponseSchema>;
+
+/** Masks a key for display: `sk_test_…0000`. */
+export function maskApiKey(key: string): string {
+  const prefix = /^sk_(live|test)_/.exec(key)?.[0] ?? '';
+  return `${prefix}…${key.slice(-4)}`;
+}

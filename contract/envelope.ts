@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+/** `billing` on a scraping error: whether the reserved credits came back. */
+export const errorBillingSchema = z.object({
+  refunded: z.boolean(),
+  refunded_credits: z.number().nonnegative(),
+});
+
+/**
+ * The error envelope of every failure (seed: error, message, request_id, details).
+ * `detail` repeats `message` because the official SDKs read `detail`.
+ */
+export const errorEnvelopeSchema = z.object({
+  error: z.string().min(1),
+  message: z.string(),
+  detail: z.unknown().optional(),
+  request_id: z.string().optional(),
+  details: z.record(z.string(), z.unknown()).optional(),
+  billing: errorBillingSchema.optional(),
+  retry_after: z.number().int().nonnegative().optional(),
+});
+
+export type ErrorEnvelope = z.infer<typeof errorEnvelopeSchema>;
+export type ErrorBilling = z.infer<typeof errorBillingSchema>;
+
+/** One entry of `details.issues` on 400 INVALID_REQUEST. */
+export const validationIssueSchema = z.object({
+  field: z.string(),
+  message: z.string(),
+});
+export type ValidationIssue = z.infer<typeof validationIssueSchema>;

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { planSchema } from './plans';
+
+/** The sandbox's documented test accounts (public test keys, like a payment sandbox's test cards). */
+export const demoAccountSchema = z.object({
+  key: z.string(),
+  plan: planSchema.nullable(),
+  balance_credits: z.number().nullable(),
+  shows: z.string(),
+  is_default: z.boolean(),
+});
+export type DemoAccount = z.infer<typeof demoAccountSchema>;
+
+export const sandboxInfoSchema = z.object({
+  sandbox: z.literal(true),
+  demo_web_url: z.string(),
+  demo_accounts: z.array(demoAccountSchema),
+});
+export type SandboxInfo = z.infer<typeof sandboxInfoSchema>;
+
+export const createSandboxKeyRequestSchema = z.object({
+  plan: planSchema.default('free'),
+  balance_credits: z.number().int().nonnegative().max(100_000_000).default(1000),
+});
+export const createSandboxKeyResponseSchema = z.object({
+  api_key: z.string(),
+  plan: planSchema,
+  balance_credits: z.number(),
+});
+
+export const clockAdvanceRequestSchema = z.object({
+  advance_seconds: z.number().positive().max(400 * 24 * 3600),
+});
+export const clockResponseSchema = z.object({ now: z.iso.datetime() });

@@ -1,0 +1,65 @@
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './config';
+import './fastify-types';
+import { loggerOptions } from './logger';
+import { newRequestId } from './lib/secrets';
+import apiV1 from './plugins/api-v1';
+import errorEnvelope from './plugins/error-envelope';
+import staticDashboard from './plugins/static-dashboard';
+import storage from './plugins/storage';
+import upstreamProxy from './plugins/upstream-proxy';
+
+export interface AppOptions {
+  demoWebUrl: string;
+  distDir?: string;
+  logStream?: NodeJS.WritableStream;
+  /** Tests add routes (one that throws on purpose) before the app is ready. */
+  beforeReady?: (app: FastifyInstance) => void | Promise<void>;
+}
+
+/** The sandbox as a Fastify app: external plugins, then app plugins, then routes. */
+export async function buildApp(config: Config, options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: loggerOptions(config, options.logStream),
+    genReqId: newRequestId,
+    requestIdHeader: false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: false,
+  });
+  app.decorate('config', config);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'AlterLab API (sandbox)',
+        version: '1.0.0',
+        description: 'The local sandbox of the AlterLab web-scraping API. Errors use the standard envelope.',
+      },
+      servers: [{ url: '/' }],
+      components: {
+        securitySchemes: {
+          apiKey: { type: 'apiKey', in: 'header', name: 'X-API-Key' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ apiKey: [] }, { bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(errorEnvelope);
+
+  if (config.upstreamApi) {
+    await app.register(upstreamProxy, { upstream: config.upstreamApi });
+  } else {
+    await app.register(storage);
+    await app.register(apiV1, { prefix: '/api/v1', demoWebUrl: options.demoWebUrl });
+  }
+  await app.register(staticDashboard, { distDir: options.distDir ?? 'dist' });
+  await options.beforeReady?.(app);
+  await app.ready();
+  return app;
+}

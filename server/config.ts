@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+const flag = z
+  .enum(['0', '1', 'true', 'false', ''])
+  .optional()
+  .transform((value) => value === '1' || value === 'true');
+
+const configSchema = z
+  .object({
+    HOST: z.string().min(1).default('127.0.0.1'),
+    PORT: z.coerce.number().int().min(0).max(65_535).default(8787),
+    DEMO_WEB_PORT: z.coerce.number().int().min(0).max(65_535).optional(),
+    DATA_DIR: z.string().min(1).default('./data'),
+    UPSTREAM_API: z.url().optional(),
+    SANDBOX_TEST_CLOCK: flag,
+    ALLOW_PRIVATE_TARGETS: flag,
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    CHROMIUM_PATH: z.string().optional(),
+  })
+  .transform((env) => ({
+    host: env.HOST,
+    port: env.PORT,
+    // PORT 0 asks for any free port, so the demo web must pick its own too.
+    demoWebPort: env.DEMO_WEB_PORT ?? (env.PORT === 0 ? 0 : env.PORT + 1),
+    dataDir: env.DATA_DIR,
+    upstreamApi: env.UPSTREAM_API?.replace(/\/+$/, ''),
+    testClock: env.SANDBOX_TEST_CLOCK,
+    allowPrivateTargets: env.ALLOW_PRIVATE_TARGETS,
+    logLevel: env.LOG_LEVEL,
+    chromiumPath: env.CHROMIUM_PATH,
+  }));
+
+export type Config = z.output<typeof configSchema>;
+
+/** The only place the server reads `process.env`; a bad value stops start-up with the variable named. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid environment: ${problems.join('; ')}`);
+  }
+  return parsed.data;
+}
+
+/** A config for tests: an in-memory-like temp data dir is the caller's business. */
+export function testConfig(overrides: Partial<Config> & { dataDir: string }): Config {
+  return { ...loadConfig({}), port: 0, demoWebPort: 0, logLevel: 'silent', ...overrides };
+}

@@ -1,0 +1,68 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * Schema changes in order; `PRAGMA user_version` records how many ran.
+ * Append only: a shipped migration is never edited.
+ */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE accounts (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    plan TEXT NOT NULL,
+    subscription_status TEXT NOT NULL DEFAULT 'active',
+    created_at INTEGER NOT NULL
+  );
+  CREATE TABLE api_keys (
+    id TEXT PRIMARY KEY,
+    account_id TEXT NOT NULL REFERENCES accounts(id),
+    key_hash TEXT NOT NULL UNIQUE,
+    key_last4 TEXT NOT NULL,
+    revoked_at INTEGER,
+    created_at INTEGER NOT NULL
+  );
+  CREATE TABLE auth_tokens (
+    token_hash TEXT PRIMARY KEY,
+    account_id TEXT NOT NULL REFERENCES accounts(id),
+    expires_at INTEGER NOT NULL
+  );
+  CREATE TABLE ledger (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    account_id TEXT NOT NULL REFERENCES accounts(id),
+    at INTEGER NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('deposit', 'charge', 'refund')),
+    credits INTEGER NOT NULL,
+    request_id TEXT,
+    code TEXT,
+    url TEXT
+  );
+  -- A request is charged at most once and refunded at most once.
+  CREATE UNIQUE INDEX ledger_once ON ledger(request_id, kind) WHERE request_id IS NOT NULL;
+  CREATE INDEX ledger_account ON ledger(account_id, id);
+  CREATE TABLE requests (
+    request_id TEXT PRIMARY KEY,
+    account_id TEXT NOT NULL REFERENCES accounts(id),
+    method TEXT NOT NULL,
+    path TEXT NOT NULL,
+    status INTEGER NOT NULL,
+    code TEXT,
+    duration_ms REAL NOT NULL,
+    at INTEGER NOT NULL,
+    credits_charged INTEGER NOT NULL DEFAULT 0,
+    credits_refunded INTEGER NOT NULL DEFAULT 0,
+    tier TEXT,
+    url TEXT
+  );
+  CREATE INDEX requests_account_at ON requests(account_id, at DESC, request_id DESC);
+  `,
+];
+
+export function migrate(db: Database.Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (let index = current; index < MIGRATIONS.length; index++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[index]!);
+      db.pragma(`user_version = ${index + 1}`);
+    })();
+  }
+}

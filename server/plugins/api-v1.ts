@@ -1,0 +1,31 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { ApiFailure } from '../errors';
+import authRoutes from '../routes/auth';
+import metaRoutes from '../routes/meta';
+import requestRoutes from '../routes/requests';
+import sandboxRoutes from '../routes/sandbox';
+import usageRoutes from '../routes/usage';
+import apiGuard from './api-guard';
+import requestContext from './request-context';
+
+export interface ApiOptions {
+  demoWebUrl: string;
+}
+
+/** Everything under /api/v1: context and guard hooks first, then the routes, then the 404. */
+const apiV1: FastifyPluginAsync<ApiOptions> = async (app, options) => {
+  await app.register(requestContext);
+  await app.register(apiGuard);
+
+  await app.register(metaRoutes);
+  await app.register(authRoutes);
+  await app.register(usageRoutes);
+  await app.register(requestRoutes);
+  await app.register(sandboxRoutes, { demoWebUrl: options.demoWebUrl });
+
+  app.setNotFoundHandler(async (request) => {
+    throw new ApiFailure(404, 'NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`);
+  });
+};
+
+export default apiV1;

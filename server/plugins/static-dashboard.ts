@@ -1,0 +1,22 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyPluginAsync } from 'fastify';
+import { ApiFailure } from '../errors';
+
+/**
+ * Serves the built dashboard, and index.html for any other GET so that deep
+ * links (/errors/TIMEOUT) load the app, whose router takes it from there.
+ */
+const staticDashboard: FastifyPluginAsync<{ distDir: string }> = async (app, { distDir }) => {
+  const hasBuild = existsSync(path.join(distDir, 'index.html'));
+  if (hasBuild) await app.register(fastifyStatic, { root: path.resolve(distDir), wildcard: false });
+
+  app.setNotFoundHandler(async (request, reply) => {
+    const wantsPage = request.method === 'GET' && !request.url.startsWith('/api/');
+    if (hasBuild && wantsPage) return reply.type('text/html').sendFile('index.html');
+    throw new ApiFailure(404, 'NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`);
+  });
+};
+
+export default staticDashboard;

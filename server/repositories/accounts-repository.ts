@@ -1,0 +1,100 @@
+import type Database from 'better-sqlite3';
+import type { Plan } from '../../contract/plans';
+import type { Clock } from '../clock';
+import { DEMO_ACCOUNTS } from '../db/demo-accounts';
+import { newId, randomToken, sha256 } from '../lib/secrets';
+
+export interface Account {
+  id: string;
+  name: string;
+  plan: Plan;
+  subscriptionStatus: 'active' | 'cancelled';
+}
+
+export type KeyLookup = { kind: 'ok'; account: Account } | { kind: 'unknown' } | { kind: 'revoked' };
+export type TokenLookup = { kind: 'ok'; account: Account } | { kind: 'unknown' } | { kind: 'expired' };
+
+const TOKEN_TTL_MS = 60 * 60 * 1000;
+
+interface AccountRow {
+  id: string;
+  name: string;
+  plan: Plan;
+  subscription_status: 'active' | 'cancelled';
+}
+
+const toAccount = (row: AccountRow): Account => ({
+  id: row.id,
+  name: row.name,
+  plan: row.plan,
+  subscriptionStatus: row.subscription_status,
+});
+
+export function createAccountsRepository(db: Database.Database, clock: Clock) {
+  const byKeyHash = db.prepare<[string], AccountRow & { revoked_at: number | null }>(
+    `SELECT a.*, k.revoked_at FROM api_keys k JOIN accounts a ON a.id = k.account_id WHERE k.key_hash = ?`,
+  );
+  const byTokenHash = db.prepare<[string], AccountRow & { expires_at: number }>(
+    `SELECT a.*, t.expires_at FROM auth_tokens t JOIN accounts a ON a.id = t.account_id WHERE t.token_hash = ?`,
+  );
+  const insertAccount = db.prepare(
+    `INSERT INTO accounts (id, name, plan, subscription_status, created_at) VALUES (?, ?, ?, ?, ?)`,
+  );
+  const insertKey = db.prepare(
+    `INSERT INTO api_keys (id, account_id, key_hash, key_last4, revoked_at, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
+  );
+  const insertDeposit = db.prepare(
+    `INSERT INTO ledger (account_id, at, kind, credits, code) VALUES (?, ?, 'deposit', ?, 'OPENING_BALANCE')`,
+  );
+  const insertToken = db.prepare(`INSERT INTO auth_tokens (token_hash, account_id, expires_at) VALUES (?, ?, ?)`);
+  const accountCount = db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM accounts`);
+
+  const create = db.transaction(
+    (input: { key: string; name: string; plan: Plan; balance: number; subscription: string; revoked: boolean }) => {
+      const now = clock.now();
+      const accountId = newId('acct');
+      insertAccount.run(accountId, input.name, input.plan, input.subscription, now);
+      insertKey.run(newId('key'), accountId, sha256(input.key), input.key.slice(-4), input.revoked ? now : null, now);
+      if (input.balance > 0) insertDeposit.run(accountId, now, input.balance);
+      return accountId;
+    },
+  );
+
+  return {
+    findByKey(key: string): KeyLookup {
+      const row = byKeyHash.get(sha256(key));
+      if (!row) return { kind: 'unknown' };
+      if (row.revoked_at !== null) return { kind: 'revoked' };
+      return { kind: 'ok', account: toAccount(row) };
+    },
+
+    findByToken(token: string): TokenLookup {
+      const row = byTokenHash.get(sha256(token));
+      if (!row) return { kind: 'unknown' };
+      if (row.expires_at <= clock.now()) return { kind: 'expired' };
+      return { kind: 'ok', account: toAccount(row) };
+    },
+
+    issueToken(accountId: string): { token: string; expiresAt: number } {
+      const token = `tok_${randomToken(40)}`;
+      const expiresAt = clock.now() + TOKEN_TTL_MS;
+      insertToken.run(sha256(token), accountId, expiresAt);
+      return { token, expiresAt };
+    },
+
+    /** A fresh account with a random key, shown to the caller once. */
+    createWithRandomKey(plan: Plan, balance: number): string {
+      const key = `sk_test_${randomToken(32)}`;
+      create({ key, name: `Sandbox ${plan}`, plan, balance, subscription: 'active', revoked: false });
+      return key;
+    },
+
+    /** Demo accounts exist only in a new data dir: an existing one keeps its history. */
+    seedDemoAccountsIfEmpty(): void {
+      if (accountCount.get()!.n > 0) return;
+      for (const demo of DEMO_ACCOUNTS) create({ ...demo });
+    },
+  };
+}
+
+export type AccountsRepository = ReturnType<typeof createAccountsRepository>;

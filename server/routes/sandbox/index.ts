@@ -1,0 +1,61 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  clockAdvanceRequestSchema,
+  clockResponseSchema,
+  createSandboxKeyRequestSchema,
+  createSandboxKeyResponseSchema,
+  sandboxInfoSchema,
+} from '../../../contract/sandbox';
+import { DEMO_ACCOUNTS } from '../../db/demo-accounts';
+
+/** The sandbox's own routes (ours): absent from the real API, where they answer 404. */
+const sandboxRoutes: FastifyPluginAsyncZod<{ demoWebUrl: string }> = async (app, options) => {
+  app.get(
+    '/sandbox/info',
+    { config: { auth: false }, schema: { tags: ['sandbox'], response: { 200: sandboxInfoSchema } } },
+    async () => ({
+      sandbox: true as const,
+      demo_web_url: options.demoWebUrl,
+      demo_accounts: DEMO_ACCOUNTS.map((demo) => ({
+        key: demo.key,
+        plan: demo.revoked ? null : demo.plan,
+        balance_credits: demo.revoked ? null : demo.balance,
+        shows: demo.shows,
+        is_default: demo.isDefault,
+      })),
+    }),
+  );
+
+  app.post(
+    '/sandbox/keys',
+    {
+      config: { auth: false },
+      schema: {
+        tags: ['sandbox'],
+        body: createSandboxKeyRequestSchema.default({ plan: 'free', balance_credits: 1000 }),
+        response: { 201: createSandboxKeyResponseSchema },
+      },
+    },
+    async (request, reply) => {
+      const { plan, balance_credits } = request.body;
+      const apiKey = app.accounts.createWithRandomKey(plan, balance_credits);
+      return reply.code(201).send({ api_key: apiKey, plan, balance_credits });
+    },
+  );
+
+  if (app.config.testClock) {
+    app.post(
+      '/sandbox/clock',
+      {
+        config: { auth: false },
+        schema: { tags: ['sandbox'], body: clockAdvanceRequestSchema, response: { 200: clockResponseSchema } },
+      },
+      async (request) => {
+        app.clock.advance(request.body.advance_seconds);
+        return { now: new Date(app.clock.now()).toISOString() };
+      },
+    );
+  }
+};
+
+export default sandboxRoutes;

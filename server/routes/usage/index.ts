@@ -1,0 +1,27 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { PLAN_LIMITS } from '../../../contract/plans';
+import { usageSchema } from '../../../contract/usage';
+import { currentAccount } from '../current-account';
+import { monthOf } from '../../lib/billing-period';
+
+const usageRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get('/usage', { schema: { tags: ['usage'], response: { 200: usageSchema } } }, async (request) => {
+    const account = currentAccount(request);
+    const period = monthOf(app.clock.now());
+    const totals = app.ledger.totalsSince(account.id, period.start);
+    const limits = PLAN_LIMITS[account.plan];
+    return {
+      plan: account.plan,
+      rate_limit: { per_minute: limits.perMinute, burst_per_second: limits.burstPerSecond },
+      balance_credits: app.ledger.balance(account.id),
+      credits_used_month: totals.creditsUsed,
+      credits_refunded_month: totals.creditsRefunded,
+      requests_month: app.requestLog.countSince(account.id, period.start),
+      period_start: new Date(period.start).toISOString(),
+      period_end: new Date(period.end).toISOString(),
+      subscription_status: account.subscriptionStatus,
+    };
+  });
+};
+
+export default usageRoutes;

@@ -1,0 +1,53 @@
+import type { FixAction } from './catalog';
+
+/**
+ * The fix actions the catalog offers, each defined once so that one id always means one change. The scrape
+ * page applies 'patch-request' fixes to the request and runs it again; 'link' fixes open a page.
+ */
+export const FIX = {
+  raiseMaxTier4: {
+    kind: 'patch-request',
+    id: 'raise-max-tier-4',
+    label: 'Allow tier 4 (CAPTCHA solving)',
+    set: { max_tier: '4' },
+  },
+  useJsMode: { kind: 'patch-request', id: 'use-js-mode', label: 'Render JavaScript (mode: js)', set: { mode: 'js' } },
+  useHtmlMode: {
+    kind: 'patch-request',
+    id: 'use-html-mode',
+    label: 'Use plain HTML mode (cheaper)',
+    set: { mode: 'html' },
+  },
+  usePdfMode: { kind: 'patch-request', id: 'use-pdf-mode', label: 'Read it as a PDF (mode: pdf)', set: { mode: 'pdf' } },
+  useOcrMode: { kind: 'patch-request', id: 'use-ocr-mode', label: 'Read an image (mode: ocr)', set: { mode: 'ocr' } },
+  raiseTimeout180: {
+    kind: 'patch-request',
+    id: 'raise-timeout-180',
+    label: 'Wait up to 180 seconds (timeout: 180)',
+    set: { timeout: 180 },
+  },
+  runAsync: { kind: 'patch-request', id: 'run-async', label: 'Run as a background job (sync: false)', set: { sync: false } },
+  dropCookies: {
+    kind: 'patch-request',
+    id: 'drop-cookies',
+    label: 'Keep the stored session, remove the inline cookies',
+    drop: ['cookies'],
+  },
+  dropSessionId: {
+    kind: 'patch-request',
+    id: 'drop-session-id',
+    label: 'Remove the stored session (session_id)',
+    drop: ['session_id'],
+  },
+  dropMaxCredits: {
+    kind: 'patch-request',
+    id: 'drop-max-credits',
+    label: 'Remove the credit cap (max_credits)',
+    drop: ['max_credits'],
+  },
+  openSettings: { kind: 'link', id: 'open-settings', label: 'Check the API key in Settings', to: '/settings' },
+  openUsage: { kind: 'link', id: 'open-usage', label: 'See balance and plan', to: '/usage' },
+  openRateLimits: { kind: 'link', id: 'open-rate-limits', label: 'Watch the rate-limit meter', to: '/rate-limits' },
+  openSessions: { kind: 'link', id: 'open-sessions', label: 'Manage stored sessions', to: '/sessions' },
+  openWebhooks: { kind: 'link', id: 'open-webhooks', label: 'See existing webhooks', to: '/webhooks' },
+} satisfies Record<string, FixAction>;
