@@ -23,7 +23,7 @@ export const requestLogQuerySchema = z.object({
   cursor: z.string().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
-export type RequestLogQuery = z.input<typeof requestLogQuerySchema>;
+export type RequestLogQuery = Partial<z.output<typeof requestLogQuerySchema>>;
 
 export const requestLogPageSchema = z.object({
   requests: z.array(requestLogEntrySchema),

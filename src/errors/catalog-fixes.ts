@@ -46,8 +46,16 @@ export const FIX = {
     drop: ['max_credits'],
   },
   openSettings: { kind: 'link', id: 'open-settings', label: 'Check the API key in Settings', to: '/settings' },
+  logInAgain: { kind: 'link', id: 'log-in-again', label: 'Log in again', to: '/settings' },
+  checkBaseUrl: { kind: 'link', id: 'check-base-url', label: 'Check the API base URL in Settings', to: '/settings' },
   openUsage: { kind: 'link', id: 'open-usage', label: 'See balance and plan', to: '/usage' },
   openRateLimits: { kind: 'link', id: 'open-rate-limits', label: 'Watch the rate-limit meter', to: '/rate-limits' },
   openSessions: { kind: 'link', id: 'open-sessions', label: 'Manage stored sessions', to: '/sessions' },
+  refreshSessionCookies: {
+    kind: 'link',
+    id: 'refresh-session-cookies',
+    label: "Refresh the session's cookies",
+    to: '/sessions',
+  },
   openWebhooks: { kind: 'link', id: 'open-webhooks', label: 'See existing webhooks', to: '/webhooks' },
 } satisfies Record<string, FixAction>;

@@ -1,0 +1,143 @@
+import type { z } from 'zod';
+import { errorEnvelopeSchema } from '../../contract/envelope';
+import { HEADER } from '../../contract/headers';
+import { ApiError } from './api-error';
+import { useCredentialsStore } from './credentials-store';
+import { type CallSource, useRateLimitStore } from './rate-limit-store';
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  query?: Record<string, string | number | boolean | undefined | null>;
+  body?: unknown;
+  signal?: AbortSignal | undefined;
+  /** Defaults to 'dashboard'; calls the user asked for say 'user', so the meter can tell them apart. */
+  source?: CallSource;
+  /** Send without a key (sandbox info, the key check passes its own). */
+  apiKey?: string | null;
+}
+
+export interface ApiResponse<T> {
+  data: T;
+  status: number;
+  headers: Record<string, string>;
+}
+
+/**
+ * The one HTTP client. It adds the key, records every response's rate-limit
+ * headers, parses the body with the contract's schema and throws ApiError on
+ * anything else. It never touches the UI.
+ */
+export async function request<S extends z.ZodType>(
+  schema: S,
+  path: string,
+  options: RequestOptions = {},
+): Promise<ApiResponse<z.output<S>>> {
+  const { apiBase, apiKey: storedKey } = useCredentialsStore.getState();
+  const apiKey = options.apiKey === undefined ? storedKey : options.apiKey;
+  const method = options.method ?? 'GET';
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (apiKey) headers['X-API-Key'] = apiKey;
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(apiBase, path, options.query), {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal ?? null,
+    });
+  } catch (cause) {
+    if (options.signal?.aborted) throw cause;
+    throw new ApiError({
+      status: 0,
+      code: 'NETWORK_UNREACHABLE',
+      message: `Could not reach the API at ${apiBase}`,
+    });
+  }
+
+  const responseHeaders = headersToRecord(response.headers);
+  const text = await response.text();
+  const json = parseJson(text);
+
+  if (!response.ok) {
+    const envelope = errorEnvelopeSchema.safeParse(json);
+    const error = new ApiError({
+      status: response.status,
+      code: envelope.success ? envelope.data.error : `HTTP_${response.status}`,
+      message: envelope.success ? envelope.data.message : response.statusText || `HTTP ${response.status}`,
+      requestId: (envelope.success ? envelope.data.request_id : undefined) ?? responseHeaders[HEADER.requestId],
+      details: envelope.success ? envelope.data.details : undefined,
+      billing: envelope.success ? envelope.data.billing : undefined,
+      retryAfter: envelope.success ? envelope.data.retry_after : undefined,
+      headers: responseHeaders,
+    });
+    observe(responseHeaders, { method, path, status: response.status, code: error.code, source: options.source });
+    throw error;
+  }
+  observe(responseHeaders, { method, path, status: response.status, code: null, source: options.source });
+
+  const parsed = schema.safeParse(response.status === 204 ? undefined : json);
+  if (!parsed.success) {
+    // The server answered something the contract does not describe: say so, with where.
+    throw new ApiError({
+      status: response.status,
+      code: 'UNEXPECTED_RESPONSE',
+      message: `The API's answer to ${method} ${path} does not match the contract: ${parsed.error.issues[0]?.message ?? ''}`,
+      requestId: responseHeaders[HEADER.requestId],
+      headers: responseHeaders,
+    });
+  }
+  return { data: parsed.data, status: response.status, headers: responseHeaders };
+}
+
+function buildUrl(base: string, path: string, query: RequestOptions['query']): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null && value !== '') params.set(name, String(value));
+  }
+  const search = params.toString();
+  return `${base}${path}${search ? `?${search}` : ''}`;
+}
+
+function headersToRecord(headers: Headers): Record<string, string> {
+  const record: Record<string, string> = {};
+  headers.forEach((value, name) => {
+    record[name.toLowerCase()] = value;
+  });
+  return record;
+}
+
+function parseJson(text: string): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function observe(
+  headers: Record<string, string>,
+  call: { method: string; path: string; status: number; code: string | null; source: CallSource | undefined },
+) {
+  const limit = Number(headers[HEADER.limit]);
+  const remaining = Number(headers[HEADER.remaining]);
+  const reset = Number(headers[HEADER.reset]);
+  // A server without rate-limit headers (or a proxy that strips them) leaves the meter as it was.
+  if (![limit, remaining, reset].every(Number.isFinite) || headers[HEADER.limit] === undefined) return;
+  const retryAfter = Number(headers[HEADER.retryAfter]);
+  useRateLimitStore.getState().responseObserved({
+    at: Date.now(),
+    limit,
+    remaining,
+    reset,
+    window: headers[HEADER.window] === 'second' ? 'second' : 'minute',
+    source: call.source ?? 'dashboard',
+    method: call.method,
+    path: call.path,
+    status: call.status,
+    code: call.code,
+    retryAfter: Number.isFinite(retryAfter) ? retryAfter : null,
+  });
+}

@@ -1,0 +1,6 @@
+/** The pages of DESIGN.md that exist so far; later work adds its page here when it lands. */
+export const NAV_ITEMS = [
+  { to: '/', label: 'Overview' },
+  { to: '/errors', label: 'Error reference' },
+  { to: '/settings', label: 'Settings' },
+] as const;

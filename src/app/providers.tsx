@@ -1,0 +1,29 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { RouterProvider } from '@tanstack/react-router';
+import { useEffect, useState } from 'react';
+import { useCredentialsStore } from '../api/credentials-store';
+import { useRateLimitStore } from '../api/rate-limit-store';
+import { createQueryClient } from './query-client';
+import { createAppRouter } from './router';
+
+export function AppProviders() {
+  const [queryClient] = useState(createQueryClient);
+  const [router] = useState(() => createAppRouter(queryClient));
+
+  // Another key or server means other data and other limits: start from nothing.
+  useEffect(
+    () =>
+      useCredentialsStore.subscribe((next, previous) => {
+        if (next.apiKey === previous.apiKey && next.apiBase === previous.apiBase) return;
+        queryClient.clear();
+        useRateLimitStore.getState().historyCleared();
+      }),
+    [queryClient],
+  );
+
+  return (
+    <QueryClientProvider client={queryClient}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>
+  );
+}

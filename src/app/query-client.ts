@@ -1,0 +1,43 @@
+import { QueryCache, QueryClient } from '@tanstack/react-query';
+import { isApiError } from '../api/api-error';
+import { useNoticeStore } from '../components/notice-store';
+
+/** Retries follow the seed: 5xx back off (at most 3 tries in all); 4xx and 429 are never retried here. */
+function shouldRetry(failureCount: number, error: unknown): boolean {
+  if (!isApiError(error)) return failureCount < 2;
+  return error.status >= 500 && failureCount < 2;
+}
+
+/**
+ * The dashboard's own calls spend the user's rate limit, so it refetches
+ * frugally: no refetch on focus, data fresh for 30 s. When a background
+ * refresh of data already on screen fails, the screen keeps the data and a
+ * notice says what happened, so a 429 the user did not cause is never silent.
+ */
+export function createQueryClient(): QueryClient {
+  const queryClient: QueryClient = new QueryClient({
+    queryCache: new QueryCache({
+      onError: (error, query) => {
+        if (query.state.data === undefined || !isApiError(error)) return;
+        useNoticeStore.getState().noticeRaised({
+          id: `background-${query.queryHash}`,
+          tone: 'warning',
+          text:
+            error.status === 429
+              ? `The dashboard's own background refresh hit the rate limit (${error.code}); what you see may be a little old.`
+              : `A background refresh failed (${error.code}); what you see may be a little old.`,
+        });
+      },
+    }),
+    defaultOptions: {
+      queries: {
+        staleTime: 30_000,
+        refetchOnWindowFocus: false,
+        retry: shouldRetry,
+        retryDelay: (attempt) => 1000 * 2 ** attempt,
+      },
+      mutations: { retry: false },
+    },
+  });
+  return queryClient;
+}

@@ -1,0 +1,49 @@
+import { Link, Outlet } from '@tanstack/react-router';
+import { Notices } from '../components/notices';
+import { RateLimitMeter } from '../features/rate-limits/rate-limit-meter';
+import { KeyBadge } from '../features/settings/key-badge';
+import { NAV_ITEMS } from './nav-items';
+
+export function RootLayout() {
+  return (
+    <div className="min-h-screen bg-slate-50 text-slate-900">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
+        Skip to content
+      </a>
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+          <Link to="/" className="text-lg font-semibold tracking-tight">
+            Scrape Dashboard
+          </Link>
+          <div className="ml-auto flex flex-wrap items-center gap-4">
+            <RateLimitMeter />
+            <KeyBadge />
+          </div>
+        </div>
+        <nav aria-label="Main" className="mx-auto max-w-7xl px-4">
+          <ul className="flex gap-1 overflow-x-auto">
+            {NAV_ITEMS.map((item) => (
+              <li key={item.to}>
+                <Link
+                  to={item.to}
+                  activeOptions={{ exact: item.to === '/' }}
+                  className="block border-b-2 border-transparent px-3 py-2 text-sm font-medium text-slate-700 hover:text-slate-950 data-[status=active]:border-blue-700 data-[status=active]:text-blue-800"
+                  activeProps={{ 'aria-current': 'page' }}
+                >
+                  {item.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main id="main" className="mx-auto max-w-7xl space-y-4 px-4 py-6">
+        <Notices />
+        <Outlet />
+      </main>
+    </div>
+  );
+}

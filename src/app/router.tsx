@@ -1,0 +1,53 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { createRootRouteWithContext, createRoute, createRouter } from '@tanstack/react-router';
+import { errorDetailSearchSchema, errorsSearchSchema } from '../features/error-reference/search';
+import { ErrorDetailPage } from '../features/error-reference/error-detail-page';
+import { ErrorsPage } from '../features/error-reference/errors-page';
+import { OverviewPage } from '../features/overview/overview-page';
+import { SettingsPage } from '../features/settings/settings-page';
+import { NotFoundPage } from './not-found-page';
+import { RootLayout } from './root-layout';
+import { withApiKey } from './with-api-key';
+
+const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({
+  component: RootLayout,
+  notFoundComponent: NotFoundPage,
+});
+
+const overviewRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/',
+  component: withApiKey(OverviewPage),
+});
+
+const errorsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/errors',
+  validateSearch: errorsSearchSchema,
+  component: ErrorsPage,
+});
+
+const errorDetailRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/errors/$code',
+  validateSearch: errorDetailSearchSchema,
+  component: ErrorDetailPage,
+});
+
+const settingsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/settings',
+  component: SettingsPage,
+});
+
+const routeTree = rootRoute.addChildren([overviewRoute, errorsRoute, errorDetailRoute, settingsRoute]);
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({ routeTree, context: { queryClient }, defaultPreload: false, scrollRestoration: true });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}

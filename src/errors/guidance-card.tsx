@@ -1,0 +1,177 @@
+import { Link } from '@tanstack/react-router';
+import { useMemo } from 'react';
+import { formatDateTime, formatSeconds } from '../lib/format';
+import { useNow } from '../lib/use-now';
+import { advise, type Advice, type FailureInput } from './advise';
+import type { FixAction } from './catalog';
+
+interface GuidanceCardProps {
+  failure: FailureInput;
+  headers?: Readonly<Record<string, string | undefined>>;
+  /** "Try again": refetch, or run the same request again. */
+  onRetry?: () => void;
+  /** Applies a fix to the request and runs it again; without it, request fixes are listed as advice. */
+  onFix?: (fix: FixAction) => void;
+}
+
+/**
+ * The guidance for one failure, from the one catalog: what happened, whether it
+ * was refunded (and whether it should have been), when a retry is safe, and what
+ * to change, with the fixes as buttons.
+ */
+export function GuidanceCard({ failure, headers = {}, onRetry, onFix }: GuidanceCardProps) {
+  // Advice is fixed at the moment of failure; only the countdown below ticks.
+  const advice = useMemo(() => advise(failure, headers, new Date()), [failure, headers]);
+  const { entry } = advice;
+  const headingId = `guidance-${entry.code}-${failure.status}`;
+
+  return (
+    <article
+      aria-labelledby={headingId}
+      data-testid="guidance-card"
+      className="space-y-3 rounded-lg border-l-4 border-red-700 bg-red-50 p-4 text-sm text-slate-900"
+    >
+      <header className="space-y-1">
+        <p className="font-mono text-xs font-semibold tracking-wide text-red-900">
+          {failure.code} · {failure.status === 0 ? 'no response' : `HTTP ${failure.status} ${entry.statusText}`}
+        </p>
+        <h2 id={headingId} className="text-base font-semibold">
+          {advice.headline}
+        </h2>
+      </header>
+      <Fact label="What happened">
+        {entry.whatHappened}
+        {failure.message && <span className="block text-slate-700">The API said: “{failure.message}”</span>}
+      </Fact>
+      <Fact label="Refund">
+        <RefundLine advice={advice} />
+      </Fact>
+      <Fact label="Retry">
+        <RetryLine advice={advice} />
+      </Fact>
+      <Fact label="What to change">{entry.whatToChange}</Fact>
+      <Fixes fixes={entry.fixes} onFix={onFix} />
+      <footer className="flex flex-wrap items-center gap-3 border-t border-red-200 pt-3">
+        {onRetry && (
+          <button
+            type="button"
+            onClick={onRetry}
+            className="rounded-md bg-slate-900 px-3 py-1.5 font-medium text-white hover:bg-slate-700"
+          >
+            Try again
+          </button>
+        )}
+        <Link
+          to="/errors/$code"
+          params={{ code: entry.kind === 'code' ? entry.code : failure.code }}
+          search={{ status: failure.status || undefined }}
+          className="text-blue-800 underline"
+        >
+          About {entry.kind === 'code' ? entry.code : failure.code} in the error reference
+        </Link>
+        {failure.requestId && (
+          <span className="text-slate-700">
+            Request id <code className="font-mono">{failure.requestId}</code>
+          </span>
+        )}
+      </footer>
+    </article>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <p className="font-semibold">{label}</p>
+      <div>{children}</div>
+    </div>
+  );
+}
+
+function RefundLine({ advice }: { advice: Advice }) {
+  const { refund } = advice;
+  const credits = refund.refundedCredits;
+  const policyText = {
+    refunded: 'The refund policy says this failure is refunded.',
+    'not-refunded': 'The refund policy says this failure is not refunded.',
+    'not-charged': 'Nothing is charged for this failure: it is refused before any credits are reserved.',
+    'not-applicable': 'No scrape credits are involved.',
+  }[refund.policy];
+  const reported =
+    refund.reportedRefund === null
+      ? null
+      : refund.reportedRefund
+        ? `The response says it was refunded${credits !== null ? ` (${credits} credits)` : ''}.`
+        : 'The response says it was not refunded.';
+  return (
+    <>
+      {reported && <span className="block">{reported}</span>}
+      <span className="block">{policyText}</span>
+      {refund.mismatch && (
+        <span role="alert" className="mt-1 block font-semibold text-red-900">
+          Mismatch: the response and the refund policy disagree. Keep the request id and contact support.
+        </span>
+      )}
+    </>
+  );
+}
+
+function RetryLine({ advice }: { advice: Advice }) {
+  const { retry } = advice;
+  const counting = retry.rule === 'after-reset' && retry.safeAt !== null;
+  const now = useNow(counting);
+  switch (retry.rule) {
+    case 'after-reset': {
+      const left = retry.safeAt ? Math.max(0, (retry.safeAt.getTime() - now) / 1000) : 0;
+      return (
+        <span data-testid="retry-countdown">
+          {left > 0
+            ? `Wait: safe to retry in ${formatSeconds(left)} (at ${formatDateTime(retry.safeAt!)}).`
+            : 'Safe to retry now.'}
+        </span>
+      );
+    }
+    case 'backoff':
+      return (
+        <>
+          Retry with exponential back-off: wait {retry.backoffSeconds.map((s) => `${s} s`).join(', then ')}; at most{' '}
+          {retry.maxAttempts} tries in all.
+        </>
+      );
+    case 'maybe':
+      return <>Retrying the same request unchanged rarely helps; change it as suggested below first.</>;
+    case 'never':
+      return <>Do not retry as is: the same request will fail the same way.</>;
+    default:
+      return <>Nothing to retry.</>;
+  }
+}
+
+function Fixes({ fixes, onFix }: { fixes: readonly FixAction[]; onFix: ((fix: FixAction) => void) | undefined }) {
+  const shown = fixes.filter((fix) => fix.kind === 'link' || onFix);
+  if (shown.length === 0) return null;
+  return (
+    <div>
+      <p className="font-semibold">Fix it</p>
+      <ul className="mt-1 flex flex-wrap gap-2">
+        {shown.map((fix) => (
+          <li key={fix.id}>
+            {fix.kind === 'link' ? (
+              <Link to={fix.to} className="inline-block rounded-md border border-blue-700 px-3 py-1.5 text-blue-800">
+                {fix.label}
+              </Link>
+            ) : (
+              <button
+                type="button"
+                onClick={() => onFix?.(fix)}
+                className="rounded-md border border-blue-700 bg-white px-3 py-1.5 font-medium text-blue-800 hover:bg-blue-50"
+              >
+                {fix.label}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+import { getRouteApi, Link } from '@tanstack/react-router';
+import { entriesForCode, statusEntry, type CatalogEntry } from '../../errors/catalog';
+import { REFUND_LABEL, RETRY_LABEL } from './labels';
+
+const route = getRouteApi('/errors/$code');
+
+/** One code (all of its statuses: SESSION_EXPIRED has two) or one HTTP status, from the catalog. */
+export function ErrorDetailPage() {
+  const { code } = route.useParams();
+  const { status } = route.useSearch();
+  const byStatus = /^\d{3}$/.test(code) ? statusEntry(Number(code)) : undefined;
+  const entries = byStatus ? [byStatus] : entriesForCode(code);
+
+  if (entries.length === 0) {
+    return (
+      <section className="space-y-2">
+        <h1 className="text-2xl font-semibold">Unknown code {code}</h1>
+        <p>
+          This code is not in the catalog. Its HTTP status still tells a lot:{' '}
+          <Link to="/errors" search={{ q: '' }} className="text-blue-800 underline">
+            browse the reference
+          </Link>
+          .
+        </p>
+      </section>
+    );
+  }
+
+  // The status the user came from goes first; the others follow, so a code's two meanings are both in view.
+  const ordered = [...entries].sort((a, b) => Number(b.status === status) - Number(a.status === status));
+  return (
+    <div className="space-y-4">
+      <p>
+        <Link to="/errors" className="text-blue-800 underline">
+          ← All errors
+        </Link>
+      </p>
+      <h1 className="font-mono text-2xl font-semibold">{code.toUpperCase()}</h1>
+      {ordered.length > 1 && (
+        <p className="text-slate-700">
+          This code exists at {ordered.length} statuses with different meanings; the status tells them apart.
+        </p>
+      )}
+      {ordered.map((entry) => (
+        <EntryCard key={entry.status} entry={entry} />
+      ))}
+    </div>
+  );
+}
+
+function EntryCard({ entry }: { entry: CatalogEntry }) {
+  const rows: [string, string][] = [
+    ['What happened', entry.whatHappened],
+    ['Refund', REFUND_LABEL[entry.refund]],
+    ['Retry', RETRY_LABEL[entry.retry]],
+    ['What to change', entry.whatToChange],
+  ];
+  return (
+    <section aria-labelledby={`entry-${entry.status}`} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+      <h2 id={`entry-${entry.status}`} className="text-lg font-semibold">
+        {entry.status === 0 ? 'No response' : `${entry.status} ${entry.statusText}`}: {entry.title}
+      </h2>
+      <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[10rem_1fr]">
+        {rows.map(([label, value]) => (
+          <div key={label} className="contents">
+            <dt className="font-medium text-slate-700">{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+        {entry.fixes.length > 0 && (
+          <div className="contents">
+            <dt className="font-medium text-slate-700">Fixes offered</dt>
+            <dd>
+              <ul className="list-inside list-disc">
+                {entry.fixes.map((fix) => (
+                  <li key={fix.id}>{fix.label}</li>
+                ))}
+              </ul>
+            </dd>
+          </div>
+        )}
+        <div className="contents">
+          <dt className="font-medium text-slate-700">Source</dt>
+          <dd>{entry.source === 'seed' ? 'AlterLab error-code reference' : 'This sandbox’s API contract'}</dd>
+        </div>
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,77 @@
+import { getRouteApi, Link } from '@tanstack/react-router';
+import { useId } from 'react';
+import { searchCatalog } from '../../errors/catalog';
+import { REFUND_LABEL, RETRY_LABEL } from './labels';
+
+const route = getRouteApi('/errors');
+
+/** The error reference: every code and status of the catalog, searchable by code, status or words. */
+export function ErrorsPage() {
+  const { q = '' } = route.useSearch();
+  const navigate = route.useNavigate();
+  const results = searchCatalog(q);
+  const countId = useId();
+
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-semibold">Error reference</h1>
+      <p className="max-w-3xl text-slate-700">
+        Every error code and HTTP status the API answers with: what it means, whether you are refunded, when a retry is
+        safe, and what to change. Paste a code, a status or a few words.
+      </p>
+      <form role="search" onSubmit={(event) => event.preventDefault()}>
+        <label htmlFor="error-search" className="block text-sm font-medium">
+          Search the errors
+        </label>
+        <input
+          id="error-search"
+          type="search"
+          value={q}
+          aria-describedby={countId}
+          placeholder="TIMEOUT, 429, anti-bot…"
+          onChange={(event) => void navigate({ search: { q: event.target.value || undefined }, replace: true })}
+          className="mt-1 w-full max-w-md rounded-md border border-slate-400 px-3 py-2"
+        />
+        <p id={countId} className="mt-1 text-sm text-slate-600" aria-live="polite">
+          {results.length === 1 ? '1 match' : `${results.length} matches`}
+        </p>
+      </form>
+      {results.length > 0 && (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">Error codes and statuses</caption>
+            <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
+              <tr>
+                <th scope="col" className="px-3 py-2 font-medium">Code</th>
+                <th scope="col" className="px-3 py-2 font-medium">Status</th>
+                <th scope="col" className="px-3 py-2 font-medium">Meaning</th>
+                <th scope="col" className="px-3 py-2 font-medium">Retry</th>
+                <th scope="col" className="px-3 py-2 font-medium">Refund</th>
+              </tr>
+            </thead>
+            <tbody>
+              {results.map((entry) => (
+                <tr key={`${entry.code}-${entry.status}`} className="border-b border-slate-100 align-top">
+                  <td className="px-3 py-2">
+                    <Link
+                      to="/errors/$code"
+                      params={{ code: entry.code }}
+                      search={{ status: entry.status }}
+                      className="font-mono text-blue-800 underline"
+                    >
+                      {entry.code}
+                    </Link>
+                  </td>
+                  <td className="px-3 py-2">{entry.status === 0 ? '—' : `${entry.status} ${entry.statusText}`}</td>
+                  <td className="px-3 py-2">{entry.title}</td>
+                  <td className="px-3 py-2">{RETRY_LABEL[entry.retry]}</td>
+                  <td className="px-3 py-2">{REFUND_LABEL[entry.refund]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

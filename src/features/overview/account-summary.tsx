@@ -1,0 +1,38 @@
+import { useSuspenseQuery } from '@tanstack/react-query';
+import { PLAN_LABELS } from '../../../contract/plans';
+import { usageQueries } from '../../api/queries';
+import { formatDateTime, formatNumber } from '../../lib/format';
+
+export function AccountSummary() {
+  const { data: usage } = useSuspenseQuery(usageQueries.summary());
+  const facts = [
+    { label: 'Balance', value: `${formatNumber(usage.balance_credits)} credits`, testId: 'balance' },
+    { label: 'Plan', value: PLAN_LABELS[usage.plan], testId: 'plan' },
+    {
+      label: 'Rate limit',
+      value: `${usage.rate_limit.per_minute}/min, ${usage.rate_limit.burst_per_second}/s burst`,
+      testId: 'plan-limits',
+    },
+    { label: 'Subscription', value: usage.subscription_status === 'active' ? 'Active' : 'Cancelled', testId: 'subscription' },
+    { label: 'Requests this month', value: formatNumber(usage.requests_month), testId: 'requests-month' },
+    { label: 'Credits used this month', value: formatNumber(usage.credits_used_month), testId: 'credits-used' },
+    { label: 'Credits refunded this month', value: formatNumber(usage.credits_refunded_month), testId: 'credits-refunded' },
+  ];
+  return (
+    <>
+      <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        {facts.map((fact) => (
+          <div key={fact.label}>
+            <dt className="text-sm text-slate-600">{fact.label}</dt>
+            <dd className="text-lg font-semibold" data-testid={fact.testId}>
+              {fact.value}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <p className="mt-3 text-xs text-slate-600">
+        Billing period {formatDateTime(usage.period_start)} to {formatDateTime(usage.period_end)}.
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,23 @@
+import { Panel } from '../../components/panel';
+import { QueryBoundary } from '../../errors/query-boundary';
+import { AccountSummary } from './account-summary';
+import { RecentRequests } from './recent-requests';
+
+/** Balance, plan and this month's use; the rate limit; the latest calls with their outcome. */
+export function OverviewPage() {
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-semibold">Overview</h1>
+      <Panel title="Account">
+        <QueryBoundary label="account summary">
+          <AccountSummary />
+        </QueryBoundary>
+      </Panel>
+      <Panel title="Recent requests">
+        <QueryBoundary label="recent requests">
+          <RecentRequests />
+        </QueryBoundary>
+      </Panel>
+    </div>
+  );
+}

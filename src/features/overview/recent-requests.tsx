@@ -1,0 +1,52 @@
+import { useSuspenseQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { requestLogQueries } from '../../api/queries';
+import { formatDateTime } from '../../lib/format';
+
+/** The latest calls of this key: an error's code links to its guidance. */
+export function RecentRequests() {
+  const { data } = useSuspenseQuery(requestLogQueries.list({ limit: 10 }));
+  if (data.requests.length === 0) return <p className="text-sm text-slate-700">No requests yet with this key.</p>;
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">The ten latest requests made with this key</caption>
+        <thead className="border-b border-slate-200 text-slate-600">
+          <tr>
+            <th scope="col" className="py-2 pr-4 font-medium">Time</th>
+            <th scope="col" className="py-2 pr-4 font-medium">Call</th>
+            <th scope="col" className="py-2 pr-4 font-medium">Status</th>
+            <th scope="col" className="py-2 pr-4 font-medium">Outcome</th>
+            <th scope="col" className="py-2 font-medium">Duration</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.requests.map((entry) => (
+            <tr key={entry.request_id} className="border-b border-slate-100">
+              <td className="py-2 pr-4 whitespace-nowrap">{formatDateTime(entry.at)}</td>
+              <td className="py-2 pr-4 font-mono">
+                {entry.method} {entry.path}
+              </td>
+              <td className="py-2 pr-4">{entry.status}</td>
+              <td className="py-2 pr-4">
+                {entry.code ? (
+                  <Link
+                    to="/errors/$code"
+                    params={{ code: entry.code }}
+                    search={{ status: entry.status }}
+                    className="font-mono text-red-800 underline"
+                  >
+                    {entry.code}
+                  </Link>
+                ) : (
+                  'OK'
+                )}
+              </td>
+              <td className="py-2">{Math.round(entry.duration_ms)} ms</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

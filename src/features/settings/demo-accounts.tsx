@@ -1,0 +1,53 @@
+import { useQuery } from '@tanstack/react-query';
+import { maskApiKey } from '../../../contract/auth';
+import { PLAN_LABELS } from '../../../contract/plans';
+import { sandboxQueries } from '../../api/queries';
+import { formatNumber } from '../../lib/format';
+import { useConnect } from './use-connect';
+
+/** The sandbox's test accounts, one click each. Against the real API there are none, and nothing shows. */
+export function DemoAccounts() {
+  const info = useQuery(sandboxQueries.info());
+  const connect = useConnect();
+  const accounts = info.data?.demo_accounts;
+  if (!accounts) return null;
+
+  return (
+    <section aria-labelledby="demo-accounts-heading" className="space-y-2">
+      <h2 id="demo-accounts-heading" className="text-lg font-semibold">
+        Or use a sandbox demo account
+      </h2>
+      <ul className="grid gap-2 sm:grid-cols-2">
+        {accounts.map((account) => (
+          <li key={account.key} className="flex items-center justify-between gap-3 rounded-md border border-slate-300 bg-white p-3">
+            <div className="text-sm">
+              <p className="font-semibold">
+                {account.plan ? PLAN_LABELS[account.plan] : 'Revoked key'}
+                {account.is_default && <span className="ml-2 rounded bg-blue-100 px-1.5 text-xs text-blue-900">default</span>}
+              </p>
+              <p className="font-mono text-xs text-slate-600">{maskApiKey(account.key)}</p>
+              <p className="text-slate-700">
+                {account.balance_credits !== null && `${formatNumber(account.balance_credits)} credits · `}
+                {account.shows}
+              </p>
+            </div>
+            <button
+              type="button"
+              className="shrink-0 rounded-md border border-blue-700 px-3 py-1.5 text-sm font-medium text-blue-800 hover:bg-blue-50"
+              aria-label={`Use the ${account.plan ? PLAN_LABELS[account.plan] : 'revoked'} demo key ${maskApiKey(account.key)}`}
+              disabled={connect.isPending}
+              onClick={() => connect.mutate({ apiKey: account.key, remember: false })}
+            >
+              Use
+            </button>
+          </li>
+        ))}
+      </ul>
+      {connect.isError && (
+        <p role="alert" className="text-sm font-medium text-red-800">
+          That demo key was refused: {connect.error.message}. The revoked key shows INVALID_API_KEY on purpose.
+        </p>
+      )}
+    </section>
+  );
+}
