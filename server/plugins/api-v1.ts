@@ -10,6 +10,7 @@ import requestContext from './request-context';
 
 export interface ApiOptions {
   demoWebUrl: string;
+  extraRoutes?: FastifyPluginAsync | undefined;
 }
 
 /** Everything under /api/v1: context and guard hooks first, then the routes, then the 404. */
@@ -22,6 +23,7 @@ const apiV1: FastifyPluginAsync<ApiOptions> = async (app, options) => {
   await app.register(usageRoutes);
   await app.register(requestRoutes);
   await app.register(sandboxRoutes, { demoWebUrl: options.demoWebUrl });
+  if (options.extraRoutes) await app.register(options.extraRoutes);
 
   app.setNotFoundHandler(async (request) => {
     throw new ApiFailure(404, 'NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`);

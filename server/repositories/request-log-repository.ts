@@ -87,9 +87,18 @@ export function createRequestLogRepository(db: Database.Database) {
     list(accountId: string, filter: RequestLogFilter): { requests: RequestLogEntry[]; next_cursor: string | null } {
       const where = ['account_id = @accountId'];
       const params: Record<string, unknown> = { accountId, limit: filter.limit + 1 };
-      if (filter.code) (where.push('code = @code'), (params.code = filter.code));
-      if (filter.status) (where.push('status = @status'), (params.status = filter.status));
-      if (filter.sinceMs !== undefined) (where.push('at >= @since'), (params.since = filter.sinceMs));
+      if (filter.code) {
+        where.push('code = @code');
+        params.code = filter.code;
+      }
+      if (filter.status) {
+        where.push('status = @status');
+        params.status = filter.status;
+      }
+      if (filter.sinceMs !== undefined) {
+        where.push('at >= @since');
+        params.since = filter.sinceMs;
+      }
       const cursor = filter.cursor ? decodeCursor(filter.cursor) : null;
       if (cursor) {
         where.push('(at < @cursorAt OR (at = @cursorAt AND request_id < @cursorId))');

@@ -176,7 +176,11 @@ function headline(entry: CatalogEntry, match: Advice['match'], failure: FailureI
  * generic one from the status class), when a retry is safe, and whether the refund matches the seed's policy.
  * Header names are lower case; `now` is passed in so the result is a pure function of its inputs.
  */
-export function advise(failure: FailureInput, headers: Readonly<Record<string, string | undefined>>, now: Date): Advice {
+export function advise(
+  failure: FailureInput,
+  headers: Readonly<Record<string, string | undefined>>,
+  now: Date,
+): Advice {
   const { entry, match } = resolveEntry(failure);
   return {
     entry,

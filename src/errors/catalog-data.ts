@@ -143,7 +143,8 @@ export const CATALOG: readonly CatalogEntry[] = [
       'The scraper could not connect to the target site: the DNS lookup failed, the connection was refused, or TLS failed.',
     refund: 'refunded',
     retry: 'backoff',
-    whatToChange: 'Check that the URL is right and the site is online (open it in a browser), then retry after a pause.',
+    whatToChange:
+      'Check that the URL is right and the site is online (open it in a browser), then retry after a pause.',
     fixes: [],
     source: 'seed',
   },
@@ -217,7 +218,7 @@ export const CATALOG: readonly CatalogEntry[] = [
     category: 'session',
     title: "Stored session's cookies expired",
     whatHappened:
-      "The cookies of the stored session have expired, or the session was marked expired after repeated failed validations. This is a scraping session for a target site, not your dashboard login.",
+      'The cookies of the stored session have expired, or the session was marked expired after repeated failed validations. This is a scraping session for a target site, not your dashboard login.',
     refund: 'not-applicable',
     retry: 'never',
     whatToChange:
@@ -400,7 +401,8 @@ export const CATALOG: readonly CatalogEntry[] = [
     statusText: 'Bad Gateway',
     category: 'server',
     title: 'Upstream or worker queue error',
-    whatHappened: 'The API could not get an answer from an upstream service or its worker queue. Credits were refunded.',
+    whatHappened:
+      'The API could not get an answer from an upstream service or its worker queue. Credits were refunded.',
     refund: 'refunded',
     retry: 'backoff',
     whatToChange: 'Nothing to change: retry with backoff. If it keeps failing, contact support with the request id.',
@@ -688,8 +690,7 @@ export const CATALOG: readonly CatalogEntry[] = [
     statusText: 'Service Unavailable',
     category: 'server',
     title: 'Service unavailable',
-    whatHappened:
-      'The API is temporarily unavailable, or the target site is down. Any credits charged were refunded.',
+    whatHappened: 'The API is temporarily unavailable, or the target site is down. Any credits charged were refunded.',
     refund: 'refunded',
     retry: 'backoff',
     whatToChange: 'Retry with backoff; if the target site is down, check it in a browser.',

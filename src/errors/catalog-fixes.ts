@@ -18,7 +18,12 @@ export const FIX = {
     label: 'Use plain HTML mode (cheaper)',
     set: { mode: 'html' },
   },
-  usePdfMode: { kind: 'patch-request', id: 'use-pdf-mode', label: 'Read it as a PDF (mode: pdf)', set: { mode: 'pdf' } },
+  usePdfMode: {
+    kind: 'patch-request',
+    id: 'use-pdf-mode',
+    label: 'Read it as a PDF (mode: pdf)',
+    set: { mode: 'pdf' },
+  },
   useOcrMode: { kind: 'patch-request', id: 'use-ocr-mode', label: 'Read an image (mode: ocr)', set: { mode: 'ocr' } },
   raiseTimeout180: {
     kind: 'patch-request',
@@ -26,7 +31,12 @@ export const FIX = {
     label: 'Wait up to 180 seconds (timeout: 180)',
     set: { timeout: 180 },
   },
-  runAsync: { kind: 'patch-request', id: 'run-async', label: 'Run as a background job (sync: false)', set: { sync: false } },
+  runAsync: {
+    kind: 'patch-request',
+    id: 'run-async',
+    label: 'Run as a background job (sync: false)',
+    set: { sync: false },
+  },
   dropCookies: {
     kind: 'patch-request',
     id: 'drop-cookies',

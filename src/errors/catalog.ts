@@ -18,15 +18,7 @@ export type RetryRule = 'never' | 'after-reset' | 'backoff' | 'maybe' | 'not-app
 export type RefundPolicy = 'refunded' | 'not-refunded' | 'not-charged' | 'not-applicable';
 
 export type Category =
-  | 'auth'
-  | 'rate-limit'
-  | 'billing'
-  | 'scraping'
-  | 'session'
-  | 'request'
-  | 'server'
-  | 'webhook'
-  | 'success';
+  'auth' | 'rate-limit' | 'billing' | 'scraping' | 'session' | 'request' | 'server' | 'webhook' | 'success';
 
 /** A change the scrape page can apply to the request before running it again, or a page to open. */
 export type FixAction =

@@ -42,7 +42,8 @@ function statusFor(code: string, status: number | undefined): number {
 
 function fromEnvelope(value: unknown, status: number | undefined): FailureInput | null {
   // Hand-copied bodies often lose `message`; the code alone is still worth decoding.
-  const candidate = isRecord(value) && typeof value.error === 'string' && !('message' in value) ? { ...value, message: '' } : value;
+  const candidate =
+    isRecord(value) && typeof value.error === 'string' && !('message' in value) ? { ...value, message: '' } : value;
   const parsed = errorEnvelopeSchema.safeParse(candidate);
   if (!parsed.success) return null;
   const envelope = parsed.data;
@@ -69,7 +70,9 @@ function fromDetail(detail: unknown, status: number | undefined): FailureInput |
       message: typeof issue.msg === 'string' ? issue.msg : '',
     }));
     // A framework's field validation is what our contract calls INVALID_REQUEST, whatever status it used.
-    const message = issues.map((issue) => (issue.field ? `${issue.field}: ${issue.message}` : issue.message)).join('; ');
+    const message = issues
+      .map((issue) => (issue.field ? `${issue.field}: ${issue.message}` : issue.message))
+      .join('; ');
     return { status: status ?? 422, code: 'INVALID_REQUEST', message, details: { issues } };
   }
   return isRecord(detail) ? fromEnvelope(detail, status) : null;

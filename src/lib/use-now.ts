@@ -1,13 +1,27 @@
-import { useEffect, useState } from 'react';
+import { useSyncExternalStore } from 'react';
 
-/** The current time, re-rendering every `intervalMs` while `active` (countdowns); still otherwise. */
-export function useNow(active: boolean, intervalMs = 1000): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (!active) return;
-    setNow(Date.now());
-    const timer = setInterval(() => setNow(Date.now()), intervalMs);
-    return () => clearInterval(timer);
-  }, [active, intervalMs]);
-  return now;
+const listeners = new Set<() => void>();
+let timer: ReturnType<typeof setInterval> | undefined;
+
+function subscribe(listener: () => void) {
+  listeners.add(listener);
+  timer ??= setInterval(() => listeners.forEach((notify) => notify()), 250);
+  return () => {
+    listeners.delete(listener);
+    if (listeners.size === 0) {
+      clearInterval(timer);
+      timer = undefined;
+    }
+  };
+}
+
+const noSubscription = () => () => {};
+
+/**
+ * The current time in whole seconds (as ms), ticking while `active` (countdowns)
+ * and still otherwise. One shared timer serves every countdown on the page.
+ */
+export function useNow(active: boolean): number {
+  const second = useSyncExternalStore(active ? subscribe : noSubscription, () => Math.floor(Date.now() / 1000));
+  return second * 1000;
 }

@@ -163,7 +163,7 @@ describe('the catalog against the seed', () => {
     expect(new Set(statuses).size).toBe(statuses.length);
   });
 
-  it.each(codeEntries)("gives $code ($status) the retry rule of its status row", (entry) => {
+  it.each(codeEntries)('gives $code ($status) the retry rule of its status row', (entry) => {
     const exception = RETRY_EXCEPTIONS[key(entry)];
     if (exception) {
       expect(entry.retry, exception.why).toBe(exception.rule);
