@@ -27,16 +27,16 @@ export default defineConfig({
         test: {
           name: 'web',
           environment: 'jsdom',
-          include: ['tests/web/**/*.test.{ts,tsx}', 'tests/errors/**/*.test.{ts,tsx}'],
+          include: ['tests/web/**/*.test.{ts,tsx}'],
           setupFiles: ['./tests/web/setup.ts'],
         },
       },
       {
         extends: true,
         test: {
-          name: 'server',
+          name: 'node',
           environment: 'node',
-          include: ['tests/server/**/*.test.ts', 'tests/contract/**/*.test.ts'],
+          include: ['tests/server/**/*.test.ts', 'tests/errors/**/*.test.ts', 'tests/lib/**/*.test.ts'],
           testTimeout: 20_000,
         },
       },

@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { createRootRouteWithContext, createRoute, createRouter } from '@tanstack/react-router';
+import { createRootRouteWithContext, createRoute, createRouter, type RouterHistory } from '@tanstack/react-router';
 import { errorDetailSearchSchema, errorsSearchSchema } from '../features/error-reference/search';
 import { ErrorDetailPage } from '../features/error-reference/error-detail-page';
 import { ErrorsPage } from '../features/error-reference/errors-page';
@@ -42,8 +42,15 @@ const settingsRoute = createRoute({
 
 const routeTree = rootRoute.addChildren([overviewRoute, errorsRoute, errorDetailRoute, settingsRoute]);
 
-export function createAppRouter(queryClient: QueryClient) {
-  return createRouter({ routeTree, context: { queryClient }, defaultPreload: false, scrollRestoration: true });
+/** `history` is the browser's unless a test passes a memory history. */
+export function createAppRouter(queryClient: QueryClient, history?: RouterHistory) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: false,
+    scrollRestoration: true,
+    ...(history && { history }),
+  });
 }
 
 declare module '@tanstack/react-router' {

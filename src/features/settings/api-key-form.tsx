@@ -35,7 +35,7 @@ export function ApiKeyForm({ submitLabel = 'Connect' }: { submitLabel?: string }
   const fieldError = errors.apiKey?.message;
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label="API key">
+    <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label="Connect with an API key">
       <div className="space-y-1">
         <label htmlFor="api-key" className="block text-sm font-medium">
           API key

@@ -17,7 +17,7 @@ export function SettingsPage() {
       <h1 className="text-2xl font-semibold">Settings</h1>
       <section aria-labelledby="key-heading" className="space-y-3">
         <h2 id="key-heading" className="text-lg font-semibold">
-          API key
+          Your API key
         </h2>
         {apiKey ? (
           <div className="flex flex-wrap items-center gap-3 text-sm">

@@ -1,0 +1,2 @@
+export function findChromium(env?: NodeJS.ProcessEnv): string | null;
+export const CHROMIUM_MISSING: string;

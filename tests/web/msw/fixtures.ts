@@ -1,0 +1,64 @@
+import type { ErrorEnvelope } from '../../../contract/envelope';
+import { requestLogPageSchema, type RequestLogPage } from '../../../contract/request-log';
+import { sandboxInfoSchema, type SandboxInfo } from '../../../contract/sandbox';
+import { usageSchema, type Usage } from '../../../contract/usage';
+
+/** Fixtures go through the contract's schemas, so a handler can never answer what the API cannot. */
+export const usageFixture = (overrides: Partial<Usage> = {}): Usage =>
+  usageSchema.parse({
+    plan: 'growth',
+    rate_limit: { per_minute: 100, burst_per_second: 20 },
+    balance_credits: 100_000,
+    credits_used_month: 12,
+    credits_refunded_month: 5,
+    requests_month: 42,
+    period_start: '2026-11-01T00:00:00.000Z',
+    period_end: '2026-12-01T00:00:00.000Z',
+    subscription_status: 'active',
+    ...overrides,
+  });
+
+export const requestLogFixture = (requests: Partial<RequestLogPage['requests'][number]>[] = []): RequestLogPage =>
+  requestLogPageSchema.parse({
+    requests: requests.map((entry, index) => ({
+      request_id: `req_00000000-0000-4000-8000-00000000000${index}`,
+      method: 'GET',
+      path: '/api/v1/usage',
+      status: 200,
+      code: null,
+      duration_ms: 3,
+      at: '2026-11-25T10:00:00.000Z',
+      credits_charged: 0,
+      credits_refunded: 0,
+      tier: null,
+      url: null,
+      ...entry,
+    })),
+    next_cursor: null,
+  });
+
+export const sandboxInfoFixture = (): SandboxInfo =>
+  sandboxInfoSchema.parse({
+    sandbox: true,
+    demo_web_url: 'http://127.0.0.1:8788',
+    demo_accounts: [
+      { key: 'sk_test_growth00000000000000000000000000', plan: 'growth', balance_credits: 100_000, shows: '100 a minute', is_default: true },
+      { key: 'sk_test_revoked0000000000000000000000000', plan: null, balance_credits: null, shows: 'INVALID_API_KEY', is_default: false },
+    ],
+  });
+
+export const envelope = (error: string, message: string, extra: Partial<ErrorEnvelope> = {}): ErrorEnvelope => ({
+  error,
+  message,
+  detail: message,
+  request_id: 'req_11111111-2222-4333-8444-555555555555',
+  ...extra,
+});
+
+/** Rate-limit headers as the sandbox sends them; reset defaults to 60 s from now. */
+export const rateLimitHeaders = (remaining: number, limit = 100, resetInSeconds = 60) => ({
+  'X-RateLimit-Limit': String(limit),
+  'X-RateLimit-Remaining': String(remaining),
+  'X-RateLimit-Reset': String(Math.floor(Date.now() / 1000) + resetInSeconds),
+  'X-Request-Id': 'req_11111111-2222-4333-8444-555555555555',
+});
