@@ -50,7 +50,14 @@ export default tseslint.config(
       // One HTTP client: only src/api calls the network, and only through its endpoint functions.
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/api/http-client'], message: 'Call an endpoint function or a query factory from src/api instead.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/api/http-client'],
+              message: 'Call an endpoint function or a query factory from src/api instead.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -3,7 +3,10 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 /** The JavaScript a first visit downloads: index.html's module script and its modulepreloads, gzipped. */
-export function firstLoadJs(distDir = 'dist'): { files: { file: string; gzipBytes: number }[]; totalGzipBytes: number } {
+export function firstLoadJs(distDir = 'dist'): {
+  files: { file: string; gzipBytes: number }[];
+  totalGzipBytes: number;
+} {
   const html = readFileSync(path.join(distDir, 'index.html'), 'utf8');
   const sources = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((match) => match[1]!);
   const files = [...new Set(sources)].map((file) => ({

@@ -19,7 +19,9 @@ const api = `${await app.listen({ host: '127.0.0.1', port: 0 })}/api/v1`;
 let failures = 0;
 function report(name: string, value: number, unit: string, ok: boolean, budget: string) {
   if (!ok) failures++;
-  console.log(`${ok ? 'ok  ' : 'OVER'}  ${name.padEnd(34)} ${value.toFixed(1).padStart(9)} ${unit.padEnd(6)} (budget ${budget})`);
+  console.log(
+    `${ok ? 'ok  ' : 'OVER'}  ${name.padEnd(34)} ${value.toFixed(1).padStart(9)} ${unit.padEnd(6)} (budget ${budget})`,
+  );
 }
 
 try {
@@ -35,13 +37,27 @@ try {
   }
   await usageThroughput(api, keys, 200, 10); // warm-up
   const usage = await usageThroughput(api, keys, 1_000, 10);
-  report('GET /usage throughput', usage.requestsPerSecond, 'req/s', usage.requestsPerSecond >= BUDGETS.usageRequestsPerSecond, `≥ ${BUDGETS.usageRequestsPerSecond}`);
-  console.log(`      GET /usage latency p50 ${usage.p50Ms.toFixed(2)} ms, p99 ${usage.p99Ms.toFixed(2)} ms, statuses ${JSON.stringify(usage.statuses)}`);
+  report(
+    'GET /usage throughput',
+    usage.requestsPerSecond,
+    'req/s',
+    usage.requestsPerSecond >= BUDGETS.usageRequestsPerSecond,
+    `≥ ${BUDGETS.usageRequestsPerSecond}`,
+  );
+  console.log(
+    `      GET /usage latency p50 ${usage.p50Ms.toFixed(2)} ms, p99 ${usage.p99Ms.toFixed(2)} ms, statuses ${JSON.stringify(usage.statuses)}`,
+  );
 
   try {
     const bundle = firstLoadJs();
     const kb = bundle.totalGzipBytes / 1024;
-    report('first-load JavaScript (gzip)', kb, 'kB', kb <= BUDGETS.firstLoadJsGzipKb, `≤ ${BUDGETS.firstLoadJsGzipKb} kB`);
+    report(
+      'first-load JavaScript (gzip)',
+      kb,
+      'kB',
+      kb <= BUDGETS.firstLoadJsGzipKb,
+      `≤ ${BUDGETS.firstLoadJsGzipKb} kB`,
+    );
     for (const file of bundle.files) console.log(`      ${file.file} ${(file.gzipBytes / 1024).toFixed(1)} kB`);
   } catch {
     console.log('skip  first-load JavaScript: no dist/ (run `npm run build` first)');

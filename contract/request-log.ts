@@ -17,7 +17,10 @@ export const requestLogEntrySchema = z.object({
 export type RequestLogEntry = z.infer<typeof requestLogEntrySchema>;
 
 export const requestLogQuerySchema = z.object({
-  code: z.string().regex(/^[A-Z_]+$/, 'An error code is upper case, like TIMEOUT').optional(),
+  code: z
+    .string()
+    .regex(/^[A-Z_]+$/, 'An error code is upper case, like TIMEOUT')
+    .optional(),
   status: z.coerce.number().int().min(100).max(599).optional(),
   since: z.iso.datetime().optional(),
   cursor: z.string().optional(),

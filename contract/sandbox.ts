@@ -29,6 +29,9 @@ export const createSandboxKeyResponseSchema = z.object({
 });
 
 export const clockAdvanceRequestSchema = z.object({
-  advance_seconds: z.number().positive().max(400 * 24 * 3600),
+  advance_seconds: z
+    .number()
+    .positive()
+    .max(400 * 24 * 3600),
 });
 export const clockResponseSchema = z.object({ now: z.iso.datetime() });

@@ -9,9 +9,7 @@ test('a 429 shows its guidance with a live countdown, and the meter says exhaust
   // Spend the rest of the minute from outside the dashboard, five a second as the burst limit allows.
   for (let spent = 0; spent < 30; spent += 5) {
     await advanceSandboxClock(request, 1.01);
-    await Promise.all(
-      Array.from({ length: 5 }, () => request.get('/api/v1/usage', { headers: { 'X-API-Key': key } })),
-    );
+    await Promise.all(Array.from({ length: 5 }, () => request.get('/api/v1/usage', { headers: { 'X-API-Key': key } })));
   }
   await advanceSandboxClock(request, 1.01);
 

@@ -36,11 +36,17 @@ else failed++;
 // vitest: unit, component (jsdom + msw) and server (a real sandbox per file)
 rmSync('vitest-results.json', { force: true });
 const vitestOk = run('vitest', process.execPath, [
-  'node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=vitest-results.json',
+  'node_modules/vitest/vitest.mjs',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  '--outputFile.json=vitest-results.json',
 ]);
 const vitest = readJson('vitest-results.json');
 if (vitest) {
-  const brokenFiles = vitest.testResults.filter((file) => file.status === 'failed' && file.assertionResults.length === 0).length;
+  const brokenFiles = vitest.testResults.filter(
+    (file) => file.status === 'failed' && file.assertionResults.length === 0,
+  ).length;
   passed += vitest.numPassedTests;
   failed += vitest.numFailedTests + brokenFiles + vitest.numPendingTests + vitest.numTodoTests;
 } else if (!vitestOk) failed++;

@@ -56,7 +56,11 @@ export async function buildApp(config: Config, options: AppOptions): Promise<Fas
     await app.register(upstreamProxy, { upstream: config.upstreamApi });
   } else {
     await app.register(storage);
-    await app.register(apiV1, { prefix: '/api/v1', demoWebUrl: options.demoWebUrl, extraRoutes: options.extraApiRoutes });
+    await app.register(apiV1, {
+      prefix: '/api/v1',
+      demoWebUrl: options.demoWebUrl,
+      extraRoutes: options.extraApiRoutes,
+    });
   }
   await app.register(staticDashboard, { distDir: options.distDir ?? 'dist' });
   await app.ready();

@@ -21,7 +21,9 @@ export function loggerOptions(config: Config, stream?: NodeJS.WritableStream): F
       req: (request: { method: string; url: string; headers: Record<string, unknown> }) => ({
         method: request.method,
         url: request.url.replace(SECRET_QUERY, '$1[redacted]'),
-        headers: Object.fromEntries(LOGGED_HEADERS.filter((name) => name in request.headers).map((name) => [name, request.headers[name]])),
+        headers: Object.fromEntries(
+          LOGGED_HEADERS.filter((name) => name in request.headers).map((name) => [name, request.headers[name]]),
+        ),
       }),
     },
   };

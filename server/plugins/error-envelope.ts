@@ -36,11 +36,19 @@ export default fp(
           error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError
             ? 'The request body is not valid JSON'
             : error.message;
-        return sendFailure(request, reply, new ApiFailure(400, 'INVALID_REQUEST', message, { details: { field: 'body' } }));
+        return sendFailure(
+          request,
+          reply,
+          new ApiFailure(400, 'INVALID_REQUEST', message, { details: { field: 'body' } }),
+        );
       }
 
       request.log.error({ err: error }, 'unhandled error');
-      return sendFailure(request, reply, new ApiFailure(500, 'INTERNAL_ERROR', 'An unexpected error occurred on our side'));
+      return sendFailure(
+        request,
+        reply,
+        new ApiFailure(500, 'INTERNAL_ERROR', 'An unexpected error occurred on our side'),
+      );
     });
   },
   { name: 'error-envelope' },

@@ -8,7 +8,8 @@ export interface RateLimitState {
   window: 'minute' | 'second';
 }
 
-export type RateDecision = { allowed: true; state: RateLimitState } | { allowed: false; state: RateLimitState; retryAfter: number };
+export type RateDecision =
+  { allowed: true; state: RateLimitState } | { allowed: false; state: RateLimitState; retryAfter: number };
 
 interface Bucket {
   minuteStart: number;

@@ -5,7 +5,8 @@ import { getRequest, getSandboxInfo, getUsage, listRequests } from './endpoints/
 /** Query keys from general to specific; fetchers beside them (TkDodo, "The Query Options API"). */
 export const usageQueries = {
   all: () => ['usage'] as const,
-  summary: () => queryOptions({ queryKey: [...usageQueries.all(), 'summary'], queryFn: ({ signal }) => getUsage(signal) }),
+  summary: () =>
+    queryOptions({ queryKey: [...usageQueries.all(), 'summary'], queryFn: ({ signal }) => getUsage(signal) }),
 };
 
 export const sandboxQueries = {

@@ -7,6 +7,7 @@ import { OverviewPage } from '../features/overview/overview-page';
 import { SettingsPage } from '../features/settings/settings-page';
 import { NotFoundPage } from './not-found-page';
 import { RootLayout } from './root-layout';
+import { RouteError } from './route-error';
 import { withApiKey } from './with-api-key';
 
 const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({
@@ -48,6 +49,7 @@ export function createAppRouter(queryClient: QueryClient, history?: RouterHistor
     routeTree,
     context: { queryClient },
     defaultPreload: false,
+    defaultErrorComponent: RouteError,
     scrollRestoration: true,
     ...(history && { history }),
   });

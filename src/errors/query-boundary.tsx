@@ -20,7 +20,9 @@ export function QueryBoundary({ label, children }: { label: string; children: Re
               <GuidanceCard failure={failureFromApiError(error)} headers={error.headers} onRetry={resetErrorBoundary} />
             ) : (
               <div role="alert" className="space-y-2 text-sm">
-                <p>The {label} could not be shown: {error instanceof Error ? error.message : String(error)}</p>
+                <p>
+                  The {label} could not be shown: {error instanceof Error ? error.message : String(error)}
+                </p>
                 <button type="button" className="underline" onClick={resetErrorBoundary}>
                   Try again
                 </button>

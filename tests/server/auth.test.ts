@@ -62,7 +62,11 @@ describe('authentication', () => {
   });
 
   it('refuses a token for a revoked key and an unknown bearer token', async () => {
-    const refused = await server.call('/auth/token', { method: 'POST', key: null, json: { api_key: DEMO_KEYS.revoked } });
+    const refused = await server.call('/auth/token', {
+      method: 'POST',
+      key: null,
+      json: { api_key: DEMO_KEYS.revoked },
+    });
     expect(refused.status).toBe(401);
     expect((await envelope(refused)).error).toBe('INVALID_API_KEY');
 

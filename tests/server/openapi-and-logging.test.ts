@@ -14,10 +14,15 @@ describe('the OpenAPI description', () => {
     expect(response.status).toBe(200);
     const spec = (await response.json()) as {
       openapi: string;
-      paths: Record<string, Record<string, { responses: Record<string, { content: Record<string, { schema: { properties: object } }> }> }>>;
+      paths: Record<
+        string,
+        Record<string, { responses: Record<string, { content: Record<string, { schema: { properties: object } }> }> }>
+      >;
     };
     expect(spec.openapi).toMatch(/^3\./);
-    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/api/v1/usage', '/api/v1/requests', '/api/v1/auth/token']));
+    expect(Object.keys(spec.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/usage', '/api/v1/requests', '/api/v1/auth/token']),
+    );
     const usage = spec.paths['/api/v1/usage']!.get!.responses['200']!.content['application/json']!.schema;
     expect(Object.keys(usage.properties).sort()).toEqual(Object.keys(usageSchema.shape).sort());
   });

@@ -66,7 +66,11 @@ export async function startTestServer(
     logs: () => logText,
     call,
     newKey: async (plan = 'free', balance = 1000) => {
-      const response = await call('/sandbox/keys', { method: 'POST', key: null, json: { plan, balance_credits: balance } });
+      const response = await call('/sandbox/keys', {
+        method: 'POST',
+        key: null,
+        json: { plan, balance_credits: balance },
+      });
       return ((await response.json()) as { api_key: string }).api_key;
     },
     close: async () => {

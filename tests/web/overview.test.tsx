@@ -33,7 +33,10 @@ describe('overview', () => {
     server.use(
       http.get(`${API}/usage`, () =>
         fail
-          ? HttpResponse.json(envelope('SERVICE_UNAVAILABLE', 'Try later'), { status: 503, headers: rateLimitHeaders(90) })
+          ? HttpResponse.json(envelope('SERVICE_UNAVAILABLE', 'Try later'), {
+              status: 503,
+              headers: rateLimitHeaders(90),
+            })
           : HttpResponse.json(usageFixture({ balance_credits: 77 }), { headers: rateLimitHeaders(89) }),
       ),
     );

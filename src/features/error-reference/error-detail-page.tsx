@@ -56,7 +56,10 @@ function EntryCard({ entry }: { entry: CatalogEntry }) {
     ['What to change', entry.whatToChange],
   ];
   return (
-    <section aria-labelledby={`entry-${entry.status}`} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+    <section
+      aria-labelledby={`entry-${entry.status}`}
+      className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
+    >
       <h2 id={`entry-${entry.status}`} className="text-lg font-semibold">
         {entry.status === 0 ? 'No response' : `${entry.status} ${entry.statusText}`}: {entry.title}
       </h2>

@@ -42,11 +42,21 @@ export function ErrorsPage() {
             <caption className="sr-only">Error codes and statuses</caption>
             <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
               <tr>
-                <th scope="col" className="px-3 py-2 font-medium">Code</th>
-                <th scope="col" className="px-3 py-2 font-medium">Status</th>
-                <th scope="col" className="px-3 py-2 font-medium">Meaning</th>
-                <th scope="col" className="px-3 py-2 font-medium">Retry</th>
-                <th scope="col" className="px-3 py-2 font-medium">Refund</th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Code
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Status
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Meaning
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Retry
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Refund
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -13,10 +13,18 @@ export function AccountSummary() {
       value: `${usage.rate_limit.per_minute}/min, ${usage.rate_limit.burst_per_second}/s burst`,
       testId: 'plan-limits',
     },
-    { label: 'Subscription', value: usage.subscription_status === 'active' ? 'Active' : 'Cancelled', testId: 'subscription' },
+    {
+      label: 'Subscription',
+      value: usage.subscription_status === 'active' ? 'Active' : 'Cancelled',
+      testId: 'subscription',
+    },
     { label: 'Requests this month', value: formatNumber(usage.requests_month), testId: 'requests-month' },
     { label: 'Credits used this month', value: formatNumber(usage.credits_used_month), testId: 'credits-used' },
-    { label: 'Credits refunded this month', value: formatNumber(usage.credits_refunded_month), testId: 'credits-refunded' },
+    {
+      label: 'Credits refunded this month',
+      value: formatNumber(usage.credits_refunded_month),
+      testId: 'credits-refunded',
+    },
   ];
   return (
     <>

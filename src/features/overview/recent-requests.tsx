@@ -13,11 +13,21 @@ export function RecentRequests() {
         <caption className="sr-only">The ten latest requests made with this key</caption>
         <thead className="border-b border-slate-200 text-slate-600">
           <tr>
-            <th scope="col" className="py-2 pr-4 font-medium">Time</th>
-            <th scope="col" className="py-2 pr-4 font-medium">Call</th>
-            <th scope="col" className="py-2 pr-4 font-medium">Status</th>
-            <th scope="col" className="py-2 pr-4 font-medium">Outcome</th>
-            <th scope="col" className="py-2 font-medium">Duration</th>
+            <th scope="col" className="py-2 pr-4 font-medium">
+              Time
+            </th>
+            <th scope="col" className="py-2 pr-4 font-medium">
+              Call
+            </th>
+            <th scope="col" className="py-2 pr-4 font-medium">
+              Status
+            </th>
+            <th scope="col" className="py-2 pr-4 font-medium">
+              Outcome
+            </th>
+            <th scope="col" className="py-2 font-medium">
+              Duration
+            </th>
           </tr>
         </thead>
         <tbody>

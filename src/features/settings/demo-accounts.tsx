@@ -19,11 +19,16 @@ export function DemoAccounts() {
       </h2>
       <ul className="grid gap-2 sm:grid-cols-2">
         {accounts.map((account) => (
-          <li key={account.key} className="flex items-center justify-between gap-3 rounded-md border border-slate-300 bg-white p-3">
+          <li
+            key={account.key}
+            className="flex items-center justify-between gap-3 rounded-md border border-slate-300 bg-white p-3"
+          >
             <div className="text-sm">
               <p className="font-semibold">
                 {account.plan ? PLAN_LABELS[account.plan] : 'Revoked key'}
-                {account.is_default && <span className="ml-2 rounded bg-blue-100 px-1.5 text-xs text-blue-900">default</span>}
+                {account.is_default && (
+                  <span className="ml-2 rounded bg-blue-100 px-1.5 text-xs text-blue-900">default</span>
+                )}
               </p>
               <p className="font-mono text-xs text-slate-600">{maskApiKey(account.key)}</p>
               <p className="text-slate-700">

@@ -42,8 +42,20 @@ export const sandboxInfoFixture = (): SandboxInfo =>
     sandbox: true,
     demo_web_url: 'http://127.0.0.1:8788',
     demo_accounts: [
-      { key: 'sk_test_growth00000000000000000000000000', plan: 'growth', balance_credits: 100_000, shows: '100 a minute', is_default: true },
-      { key: 'sk_test_revoked0000000000000000000000000', plan: null, balance_credits: null, shows: 'INVALID_API_KEY', is_default: false },
+      {
+        key: 'sk_test_growth00000000000000000000000000',
+        plan: 'growth',
+        balance_credits: 100_000,
+        shows: '100 a minute',
+        is_default: true,
+      },
+      {
+        key: 'sk_test_revoked0000000000000000000000000',
+        plan: null,
+        balance_credits: null,
+        shows: 'INVALID_API_KEY',
+        is_default: false,
+      },
     ],
   });
 

@@ -9,7 +9,10 @@ export const handlers = [
   http.get(`${API}/usage`, () => HttpResponse.json(usageFixture(), { headers: rateLimitHeaders(97) })),
   http.get(`${API}/requests`, () =>
     HttpResponse.json(
-      requestLogFixture([{ path: '/api/v1/usage' }, { path: '/api/v1/scrape', method: 'POST', status: 403, code: 'BLOCKED_BY_ANTIBOT' }]),
+      requestLogFixture([
+        { path: '/api/v1/usage' },
+        { path: '/api/v1/scrape', method: 'POST', status: 403, code: 'BLOCKED_BY_ANTIBOT' },
+      ]),
       { headers: rateLimitHeaders(96) },
     ),
   ),
