@@ -21,7 +21,7 @@ export function RouteError({ error }: ErrorComponentProps) {
   return (
     <section role="alert" className="space-y-2">
       <h1 className="text-2xl font-semibold">Something went wrong on this page</h1>
-      <p>{error.message}</p>
+      <p>{error instanceof Error ? error.message : String(error)}</p>
       <button type="button" className="rounded-md border border-slate-400 px-3 py-1.5" onClick={retry}>
         Try again
       </button>
