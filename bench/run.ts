@@ -6,9 +6,10 @@ import { buildApp } from '../server/app';
 import { testConfig } from '../server/config';
 import { buildDemoWeb } from '../server/demo-web/app';
 import { firstLoadJs } from './bundle-size';
+import { scrapeLatency } from './scrape-latency';
 import { usageThroughput } from './usage-throughput';
 
-const BUDGETS = { firstLoadJsGzipKb: 175, usageRequestsPerSecond: 1_000 };
+const BUDGETS = { firstLoadJsGzipKb: 175, usageRequestsPerSecond: 1_000, scrapeOverDirectRatio: 1.5 };
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'sandbox-bench-'));
 const demoWeb = await buildDemoWeb();
@@ -31,10 +32,21 @@ try {
     const response = await fetch(`${api}/sandbox/keys`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ plan: 'high_volume', balance_credits: 1000 }),
+      body: JSON.stringify({ plan: 'high_volume', balance_credits: 100_000 }),
     });
     keys.push(((await response.json()) as { api_key: string }).api_key);
   }
+  await scrapeLatency(api, demoWebUrl, keys, 20); // warm-up
+  const scrape = await scrapeLatency(api, demoWebUrl, keys, 200);
+  report(
+    'tier-1 scrape / direct fetch',
+    scrape.ratio,
+    '×',
+    scrape.ratio <= BUDGETS.scrapeOverDirectRatio,
+    `≤ ${BUDGETS.scrapeOverDirectRatio}`,
+  );
+  console.log(`      median: scrape ${scrape.scrapeMs.toFixed(2)} ms, direct fetch ${scrape.directMs.toFixed(2)} ms`);
+
   await usageThroughput(api, keys, 200, 10); // warm-up
   const usage = await usageThroughput(api, keys, 1_000, 10);
   report(

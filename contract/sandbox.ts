@@ -35,3 +35,9 @@ export const clockAdvanceRequestSchema = z.object({
     .max(400 * 24 * 3600),
 });
 export const clockResponseSchema = z.object({ now: z.iso.datetime() });
+
+export const faultRequestSchema = z.object({
+  status: z.union([z.literal(500), z.literal(502), z.literal(503), z.literal(504)]),
+  count: z.number().int().min(1).max(100).default(1),
+});
+export const faultResponseSchema = z.object({ status: z.number(), count: z.number() });

@@ -30,17 +30,31 @@ export const scrapeRequestSchema = z
     mode: scrapeModeSchema.default('auto'),
     formats: z.array(scrapeFormatSchema).min(1, 'Pick at least one format').optional(),
     sync: z.boolean().default(true),
-    timeout: z.number().int('Whole seconds').min(1, 'At least 1 second').max(300, 'At most 300 seconds').default(90),
+    timeout: z
+      .number({ error: 'Enter the timeout in whole seconds' })
+      .int('Whole seconds')
+      .min(1, 'At least 1 second')
+      .max(300, 'At most 300 seconds')
+      .default(90),
     max_tier: tierSchema.default('3'),
-    max_credits: z.number().positive('More than 0 credits').optional(),
+    max_credits: z.number({ error: 'Enter a number of credits' }).positive('More than 0 credits').optional(),
     cache: z.boolean().default(false),
-    cache_ttl: z.number().int().min(60, 'At least 60 seconds').max(86_400, 'At most 86,400 seconds').default(900),
+    cache_ttl: z
+      .number({ error: 'Enter the cache lifetime in seconds' })
+      .int('Whole seconds')
+      .min(60, 'At least 60 seconds')
+      .max(86_400, 'At most 86,400 seconds')
+      .default(900),
     force_refresh: z.boolean().default(false),
     session_id: z.uuid('A session id is a UUID').optional(),
     cookies: z.record(z.string().min(1, 'A cookie needs a name'), z.string()).optional(),
     wait_for: z.string().min(1).max(500).optional(),
   })
-  .strict();
+  .strict()
+  .refine((request) => request.mode !== 'js' || request.max_tier === '3' || request.max_tier === '4', {
+    message: 'mode js runs in the browser: allow tier 3 or 4',
+    path: ['max_tier'],
+  });
 export type ScrapeRequest = z.input<typeof scrapeRequestSchema>;
 export type ScrapeRequestParsed = z.output<typeof scrapeRequestSchema>;
 

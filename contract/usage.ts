@@ -18,3 +18,40 @@ export const usageSchema = z.object({
   subscription_status: subscriptionStatusSchema,
 });
 export type Usage = z.infer<typeof usageSchema>;
+
+export const dailyUsageQuerySchema = z.object({
+  days: z.coerce.number().int().min(1, 'At least 1 day').max(366, 'At most 366 days').default(30),
+});
+
+/** One UTC day of an account's use (ours). */
+export const dailyUsageSchema = z.object({
+  date: z.iso.date(),
+  requests: z.number().int().nonnegative(),
+  credits_charged: z.number().nonnegative(),
+  credits_refunded: z.number().nonnegative(),
+  cache_hits: z.number().int().nonnegative(),
+  errors: z.record(z.string(), z.number().int().nonnegative()),
+});
+export const dailyUsageListSchema = z.array(dailyUsageSchema);
+export type DailyUsage = z.infer<typeof dailyUsageSchema>;
+
+export const auditLogQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().regex(/^\d+$/, 'A cursor is the next_cursor of the previous page').optional(),
+});
+
+/** One ledger entry: the balance is the sum of these. */
+export const ledgerEntrySchema = z.object({
+  id: z.number().int(),
+  at: z.iso.datetime(),
+  kind: z.enum(['charge', 'refund', 'deposit']),
+  credits: z.number(),
+  request_id: z.string().nullable(),
+  code: z.string().nullable(),
+  url: z.string().nullable(),
+});
+export const auditLogPageSchema = z.object({
+  entries: z.array(ledgerEntrySchema),
+  next_cursor: z.string().nullable(),
+});
+export type LedgerEntry = z.infer<typeof ledgerEntrySchema>;

@@ -9,6 +9,7 @@ import apiV1 from './plugins/api-v1';
 import errorEnvelope from './plugins/error-envelope';
 import staticDashboard from './plugins/static-dashboard';
 import storage from './plugins/storage';
+import scraping from './plugins/scraping';
 import upstreamProxy from './plugins/upstream-proxy';
 
 export interface AppOptions {
@@ -56,6 +57,7 @@ export async function buildApp(config: Config, options: AppOptions): Promise<Fas
     await app.register(upstreamProxy, { upstream: config.upstreamApi });
   } else {
     await app.register(storage);
+    await app.register(scraping, { demoWebUrl: options.demoWebUrl });
     await app.register(apiV1, {
       prefix: '/api/v1',
       demoWebUrl: options.demoWebUrl,

@@ -1,4 +1,4 @@
-import type { ErrorBilling } from '../contract/envelope';
+import type { ErrorBilling, ErrorEnvelope } from '../contract/envelope';
 
 /**
  * A failure a handler means to answer: the status and code of the seed, and
@@ -22,3 +22,16 @@ export class ApiFailure extends Error {
 }
 
 export const notFound = (what = 'Resource') => new ApiFailure(404, 'NOT_FOUND', `${what} not found`);
+
+/** The seed's envelope for a failure; `detail` repeats the message for the official SDKs. */
+export function envelopeOf(failure: ApiFailure, requestId: string): ErrorEnvelope {
+  return {
+    error: failure.code,
+    message: failure.message,
+    detail: failure.message,
+    request_id: requestId,
+    ...(failure.extra.details && { details: failure.extra.details }),
+    ...(failure.extra.billing && { billing: failure.extra.billing }),
+    ...(failure.extra.retryAfter !== undefined && { retry_after: failure.extra.retryAfter }),
+  };
+}

@@ -55,6 +55,41 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX requests_account_at ON requests(account_id, at DESC, request_id DESC);
   `,
+  `
+  -- Credits set aside while a scrape runs; available = balance - holds. Not part of the balance.
+  CREATE TABLE holds (
+    request_id TEXT PRIMARY KEY,
+    account_id TEXT NOT NULL REFERENCES accounts(id),
+    credits INTEGER NOT NULL,
+    at INTEGER NOT NULL
+  );
+  ALTER TABLE requests ADD COLUMN cached INTEGER NOT NULL DEFAULT 0;
+  CREATE TABLE scrape_cache (
+    cache_key TEXT PRIMARY KEY,
+    account_id TEXT NOT NULL REFERENCES accounts(id),
+    result_json TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL
+  );
+  -- The tier that last worked for a URL: what the estimate expects next time.
+  CREATE TABLE tier_memory (
+    target TEXT PRIMARY KEY,
+    tier TEXT NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  CREATE TABLE jobs (
+    id TEXT PRIMARY KEY,
+    account_id TEXT NOT NULL REFERENCES accounts(id),
+    request_id TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('queued', 'processing', 'succeeded', 'failed')),
+    request_json TEXT NOT NULL,
+    result_json TEXT,
+    error_json TEXT,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  CREATE INDEX jobs_pending ON jobs(status, created_at);
+  `,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -42,6 +42,18 @@ export default fp(
       }
       // Only a route that needs the caller fails on a bad key; a 404 stays a 404.
       if (failure && authRequired) throw failure;
+
+      // An armed sandbox fault answers this call, unless it is the sandbox's own control route.
+      if (request.account && authRequired && !request.url.includes('/sandbox/')) {
+        request.fault = app.faults.take(request.account.id);
+        if (request.fault && !request.routeOptions.config.billsFaults) {
+          throw new ApiFailure(
+            request.fault.status,
+            request.fault.code,
+            'The sandbox injected this failure (POST /sandbox/faults)',
+          );
+        }
+      }
     });
   },
   { name: 'api-guard', dependencies: ['storage'] },

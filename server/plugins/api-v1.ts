@@ -1,9 +1,12 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { ApiFailure } from '../errors';
 import authRoutes from '../routes/auth';
+import billingRoutes from '../routes/billing';
+import jobRoutes from '../routes/jobs';
 import metaRoutes from '../routes/meta';
 import requestRoutes from '../routes/requests';
 import sandboxRoutes from '../routes/sandbox';
+import scrapeRoutes from '../routes/scrape';
 import usageRoutes from '../routes/usage';
 import apiGuard from './api-guard';
 import requestContext from './request-context';
@@ -22,6 +25,9 @@ const apiV1: FastifyPluginAsync<ApiOptions> = async (app, options) => {
   await app.register(authRoutes);
   await app.register(usageRoutes);
   await app.register(requestRoutes);
+  await app.register(scrapeRoutes);
+  await app.register(jobRoutes);
+  await app.register(billingRoutes);
   await app.register(sandboxRoutes, { demoWebUrl: options.demoWebUrl });
   if (options.extraRoutes) await app.register(options.extraRoutes);
 

@@ -1,8 +1,8 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import type { ErrorEnvelope, ValidationIssue } from '../../contract/envelope';
-import { ApiFailure } from '../errors';
+import type { ValidationIssue } from '../../contract/envelope';
+import { ApiFailure, envelopeOf } from '../errors';
 
 /**
  * The one error handler: every failure leaves as the seed's envelope. Unknown
@@ -56,15 +56,7 @@ export default fp(
 
 export function sendFailure(request: FastifyRequest, reply: FastifyReply, failure: ApiFailure) {
   request.errorCode = failure.code;
-  const body: ErrorEnvelope = {
-    error: failure.code,
-    message: failure.message,
-    detail: failure.message,
-    request_id: request.id,
-    ...(failure.extra.details && { details: failure.extra.details }),
-    ...(failure.extra.billing && { billing: failure.extra.billing }),
-    ...(failure.extra.retryAfter !== undefined && { retry_after: failure.extra.retryAfter }),
-  };
+  const body = envelopeOf(failure, request.id);
   if (failure.extra.headers) reply.headers(failure.extra.headers);
   return reply.code(failure.status).type('application/json').serializer(JSON.stringify).send(body);
 }

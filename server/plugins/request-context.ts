@@ -11,6 +11,7 @@ export default fp(
     app.decorateRequest('rateLimit', null);
     app.decorateRequest('errorCode', null);
     app.decorateRequest('logExtras', null as never);
+    app.decorateRequest('fault', null);
 
     app.addHook('onRequest', async (request) => {
       request.logExtras = {};

@@ -47,6 +47,7 @@ export function createAccountsRepository(db: Database.Database, clock: Clock) {
     `INSERT INTO ledger (account_id, at, kind, credits, code) VALUES (?, ?, 'deposit', ?, 'OPENING_BALANCE')`,
   );
   const insertToken = db.prepare(`INSERT INTO auth_tokens (token_hash, account_id, expires_at) VALUES (?, ?, ?)`);
+  const byId = db.prepare<[string], AccountRow>(`SELECT * FROM accounts WHERE id = ?`);
   const accountCount = db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM accounts`);
 
   const create = db.transaction(
@@ -66,6 +67,11 @@ export function createAccountsRepository(db: Database.Database, clock: Clock) {
       if (!row) return { kind: 'unknown' };
       if (row.revoked_at !== null) return { kind: 'revoked' };
       return { kind: 'ok', account: toAccount(row) };
+    },
+
+    findById(id: string): Account | null {
+      const row = byId.get(id);
+      return row ? toAccount(row) : null;
     },
 
     findByToken(token: string): TokenLookup {

@@ -14,6 +14,7 @@ export interface RequestLogRecord {
   creditsRefunded?: number;
   tier?: string | null;
   url?: string | null;
+  cached?: boolean;
 }
 
 export interface RequestLogFilter {
@@ -61,11 +62,26 @@ function decodeCursor(cursor: string): { at: number; id: string } | null {
 }
 
 export function createRequestLogRepository(db: Database.Database) {
+  // An async job may settle before its POST is logged, or after: either write keeps the other's columns.
   const insert = db.prepare(
-    `INSERT OR REPLACE INTO requests
-       (request_id, account_id, method, path, status, code, duration_ms, at, credits_charged, credits_refunded, tier, url)
+    `INSERT INTO requests
+       (request_id, account_id, method, path, status, code, duration_ms, at, credits_charged, credits_refunded, tier, url,
+        cached)
      VALUES (@requestId, @accountId, @method, @path, @status, @code, @durationMs, @at,
-             @creditsCharged, @creditsRefunded, @tier, @url)`,
+             @creditsCharged, @creditsRefunded, @tier, @url, @cached)
+     ON CONFLICT(request_id) DO UPDATE SET
+       method = excluded.method, path = excluded.path, status = excluded.status, duration_ms = excluded.duration_ms,
+       at = excluded.at, code = coalesce(requests.code, excluded.code), url = coalesce(excluded.url, requests.url),
+       credits_charged = max(requests.credits_charged, excluded.credits_charged),
+       credits_refunded = max(requests.credits_refunded, excluded.credits_refunded),
+       tier = coalesce(requests.tier, excluded.tier), cached = max(requests.cached, excluded.cached)`,
+  );
+  const settlementUpsert = db.prepare(
+    `INSERT INTO requests (request_id, account_id, method, path, status, code, duration_ms, at, credits_charged,
+                           credits_refunded, tier)
+     VALUES (@requestId, @accountId, 'POST', '/api/v1/scrape', 202, @code, 0, @at, @charged, @refunded, @tier)
+     ON CONFLICT(request_id) DO UPDATE SET credits_charged = excluded.credits_charged,
+       credits_refunded = excluded.credits_refunded, tier = excluded.tier, code = coalesce(excluded.code, requests.code)`,
   );
   const byId = db.prepare<[string, string], Row>(`SELECT * FROM requests WHERE account_id = ? AND request_id = ?`);
   const countSince = db.prepare<[string, number], { n: number }>(
@@ -74,12 +90,51 @@ export function createRequestLogRepository(db: Database.Database) {
 
   return {
     record(entry: RequestLogRecord): void {
-      insert.run({ creditsCharged: 0, creditsRefunded: 0, tier: null, url: null, ...entry });
+      const { cached, ...rest } = entry;
+      insert.run({ creditsCharged: 0, creditsRefunded: 0, tier: null, url: null, ...rest, cached: cached ? 1 : 0 });
+    },
+
+    /** An async job settles after its POST was logged: its billing lands on that entry. */
+    recordSettlement(settlement: {
+      requestId: string;
+      accountId: string;
+      at: number;
+      charged: number;
+      refunded: number;
+      tier: string | null;
+      code: string | null;
+    }) {
+      settlementUpsert.run(settlement);
     },
 
     get: (accountId: string, requestId: string) => {
       const row = byId.get(accountId, requestId);
       return row ? toEntry(row) : null;
+    },
+
+    /** Per UTC day since `sinceMs`: requests, credits, cache hits and error codes. */
+    dailySince(accountId: string, sinceMs: number) {
+      const days = db
+        .prepare<[string, number], { date: string; requests: number; charged: number; refunded: number; hits: number }>(
+          `SELECT date(at / 1000, 'unixepoch') AS date, count(*) AS requests, sum(credits_charged) AS charged,
+                  sum(credits_refunded) AS refunded, sum(cached) AS hits
+             FROM requests WHERE account_id = ? AND at >= ? GROUP BY 1 ORDER BY 1`,
+        )
+        .all(accountId, sinceMs);
+      const errors = db
+        .prepare<[string, number], { date: string; code: string; n: number }>(
+          `SELECT date(at / 1000, 'unixepoch') AS date, code, count(*) AS n
+             FROM requests WHERE account_id = ? AND at >= ? AND code IS NOT NULL GROUP BY 1, 2`,
+        )
+        .all(accountId, sinceMs);
+      return days.map((day) => ({
+        date: day.date,
+        requests: day.requests,
+        credits_charged: day.charged,
+        credits_refunded: day.refunded,
+        cache_hits: day.hits,
+        errors: Object.fromEntries(errors.filter((row) => row.date === day.date).map((row) => [row.code, row.n])),
+      }));
     },
 
     countSince: (accountId: string, sinceMs: number) => countSince.get(accountId, sinceMs)!.n,

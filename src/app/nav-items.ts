@@ -1,6 +1,7 @@
 /** The pages of DESIGN.md that exist so far; later work adds its page here when it lands. */
 export const NAV_ITEMS = [
   { to: '/', label: 'Overview' },
+  { to: '/scrape', label: 'Scrape' },
   { to: '/errors', label: 'Error reference' },
   { to: '/settings', label: 'Settings' },
 ] as const;

@@ -4,6 +4,7 @@ import { errorDetailSearchSchema, errorsSearchSchema } from '../features/error-r
 import { ErrorDetailPage } from '../features/error-reference/error-detail-page';
 import { ErrorsPage } from '../features/error-reference/errors-page';
 import { OverviewPage } from '../features/overview/overview-page';
+import { ScrapePage } from '../features/scrape/scrape-page';
 import { SettingsPage } from '../features/settings/settings-page';
 import { NotFoundPage } from './not-found-page';
 import { RootLayout } from './root-layout';
@@ -19,6 +20,12 @@ const overviewRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/',
   component: withApiKey(OverviewPage),
+});
+
+const scrapeRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/scrape',
+  component: withApiKey(ScrapePage),
 });
 
 const errorsRoute = createRoute({
@@ -41,7 +48,7 @@ const settingsRoute = createRoute({
   component: SettingsPage,
 });
 
-const routeTree = rootRoute.addChildren([overviewRoute, errorsRoute, errorDetailRoute, settingsRoute]);
+const routeTree = rootRoute.addChildren([overviewRoute, scrapeRoute, errorsRoute, errorDetailRoute, settingsRoute]);
 
 /** `history` is the browser's unless a test passes a memory history. */
 export function createAppRouter(queryClient: QueryClient, history?: RouterHistory) {

@@ -16,6 +16,29 @@ export const DEMO_KEYS = {
   revoked: 'sk_test_revoked0000000000000000000000000',
 } as const;
 
+/** A scrape's answer, success or envelope: the fields tests read. */
+export interface ScrapeAnswer {
+  error?: string;
+  message?: string;
+  details?: Record<string, unknown> & { issues?: { field: string; message: string }[] };
+  billing?: {
+    refunded?: boolean;
+    refunded_credits?: number;
+    total_credits?: number;
+    tier_used?: string | null;
+    cached?: boolean;
+    escalations?: { tier: string; result: string; credits: number; duration_ms: number; error: string | null }[];
+  };
+  status_code?: number;
+  final_url?: string;
+  title?: string | null;
+  content?: string | Record<string, unknown>;
+  cached?: boolean;
+  request_id?: string;
+  job_id?: string;
+  status?: string;
+}
+
 export interface TestServer {
   app: FastifyInstance;
   /** e.g. http://127.0.0.1:41234/api/v1 */
@@ -23,6 +46,9 @@ export interface TestServer {
   demoWebUrl: string;
   logs: () => string;
   call: (path: string, init?: RequestInit & { key?: string | null; json?: unknown }) => Promise<Response>;
+  /** POST /scrape with `key`, the body's JSON parsed. */
+  scrape: (key: string, body: Record<string, unknown>) => Promise<{ status: number; body: ScrapeAnswer }>;
+  balance: (key: string) => Promise<number>;
   newKey: (plan?: string, balance?: number) => Promise<string>;
   close: () => Promise<void>;
 }
@@ -32,7 +58,9 @@ export async function startTestServer(
   overrides: Partial<Config> = {},
   extraApiRoutes?: AppOptions['extraApiRoutes'],
 ): Promise<TestServer> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'sandbox-test-'));
+  // A data dir passed in belongs to the caller (restart tests); otherwise each server gets its own, removed on close.
+  const ownsDataDir = overrides.dataDir === undefined;
+  const dataDir = overrides.dataDir ?? mkdtempSync(path.join(tmpdir(), 'sandbox-test-'));
   let logText = '';
   const logStream = new Writable({
     write(chunk, _encoding, done) {
@@ -59,9 +87,18 @@ export async function startTestServer(
     });
   };
 
+  const scrape: TestServer['scrape'] = async (key, body) => {
+    const response = await call('/scrape', { method: 'POST', key, json: body });
+    return { status: response.status, body: (await response.json()) as ScrapeAnswer };
+  };
+  const balance = async (key: string) =>
+    ((await (await call('/usage', { key })).json()) as { balance_credits: number }).balance_credits;
+
   return {
     app,
     api,
+    scrape,
+    balance,
     demoWebUrl,
     logs: () => logText,
     call,
@@ -75,7 +112,7 @@ export async function startTestServer(
     },
     close: async () => {
       await Promise.all([app.close(), demoWeb.close()]);
-      rmSync(dataDir, { recursive: true, force: true });
+      if (ownsDataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

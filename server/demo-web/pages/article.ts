@@ -1,3 +1,5 @@
+import { type DemoPage, HTML } from '../demo-page';
+
 const JSON_LD = {
   '@context': 'https://schema.org',
   '@type': 'Article',
@@ -27,3 +29,11 @@ export const articlePage = () => `<!doctype html>
   </article>
 </body>
 </html>`;
+
+export const article: DemoPage = {
+  path: '/article',
+  description: 'A plain HTML article with links, a table and JSON-LD: scraped at tier 1.',
+  register: (app) => {
+    app.get('/article', async (_request, reply) => reply.type(HTML).send(articlePage()));
+  },
+};

@@ -4,9 +4,12 @@ import {
   clockResponseSchema,
   createSandboxKeyRequestSchema,
   createSandboxKeyResponseSchema,
+  faultRequestSchema,
+  faultResponseSchema,
   sandboxInfoSchema,
 } from '../../../contract/sandbox';
 import { DEMO_ACCOUNTS } from '../../db/demo-accounts';
+import { currentAccount } from '../current-account';
 
 /** The sandbox's own routes (ours): absent from the real API, where they answer 404. */
 const sandboxRoutes: FastifyPluginAsyncZod<{ demoWebUrl: string }> = async (app, options) => {
@@ -40,6 +43,16 @@ const sandboxRoutes: FastifyPluginAsyncZod<{ demoWebUrl: string }> = async (app,
       const { plan, balance_credits } = request.body;
       const apiKey = app.accounts.createWithRandomKey(plan, balance_credits);
       return reply.code(201).send({ api_key: apiKey, plan, balance_credits });
+    },
+  );
+
+  app.post(
+    '/sandbox/faults',
+    { schema: { tags: ['sandbox'], body: faultRequestSchema, response: { 200: faultResponseSchema } } },
+    async (request) => {
+      const { status, count } = request.body;
+      app.faults.arm(currentAccount(request).id, status, count);
+      return { status, count };
     },
   );
 

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { PLAN_LIMITS } from '../../../contract/plans';
-import { usageSchema } from '../../../contract/usage';
+import { dailyUsageListSchema, dailyUsageQuerySchema, usageSchema } from '../../../contract/usage';
 import { currentAccount } from '../current-account';
 import { monthOf } from '../../lib/billing-period';
 
@@ -22,6 +22,20 @@ const usageRoutes: FastifyPluginAsyncZod = async (app) => {
       subscription_status: account.subscriptionStatus,
     };
   });
+
+  app.get(
+    '/usage/daily',
+    { schema: { tags: ['usage'], querystring: dailyUsageQuerySchema, response: { 200: dailyUsageListSchema } } },
+    async (request) => {
+      const today = new Date(app.clock.now());
+      const since = Date.UTC(
+        today.getUTCFullYear(),
+        today.getUTCMonth(),
+        today.getUTCDate() - (request.query.days - 1),
+      );
+      return app.requestLog.dailySince(currentAccount(request).id, since);
+    },
+  );
 };
 
 export default usageRoutes;

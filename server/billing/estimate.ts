@@ -1,0 +1,29 @@
+import type { Estimate, ScrapeRequestParsed, Tier } from '../../contract/scrape';
+import { priceOf, tierPlan } from './pricing';
+
+/**
+ * The free estimate: the tier a request will most likely succeed at, and what
+ * that costs. A URL scraped before is expected at the tier that worked then;
+ * otherwise the plan's first tier. A run that succeeds at the estimated tier is
+ * charged exactly the estimate.
+ */
+export function estimateScrape(request: ScrapeRequestParsed, rememberedTier: Tier | null): Estimate {
+  const plan = tierPlan(request.mode, request.max_tier);
+  const first = plan[0] ?? request.max_tier;
+  const last = plan.at(-1) ?? request.max_tier;
+  const remembered = rememberedTier && plan.includes(rememberedTier) ? rememberedTier : null;
+  const tier = remembered ?? first;
+  const confidence = remembered ? 'high' : plan.length === 1 || request.mode !== 'auto' ? 'medium' : 'low';
+  return {
+    estimated_tier: tier,
+    estimated_credits: priceOf(tier, request.mode),
+    max_possible_credits: priceOf(last, request.mode),
+    confidence,
+  };
+}
+
+/** What the tier memory is keyed by: the page, without query or fragment. */
+export function tierMemoryKey(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.origin}${parsed.pathname}`;
+}

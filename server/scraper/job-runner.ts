@@ -1,0 +1,43 @@
+import type { StoredJob } from '../repositories/jobs-repository';
+
+/**
+ * A bounded pool of workers over a queue of stored jobs. Jobs are persisted
+ * before they are queued, so `resume` picks up whatever a stopped server left.
+ */
+export function createJobRunner(options: { concurrency: number; run: (job: StoredJob) => Promise<void> }) {
+  const queue: StoredJob[] = [];
+  const running = new Set<Promise<void>>();
+  let closed = false;
+
+  function pump() {
+    while (!closed && running.size < options.concurrency && queue.length > 0) {
+      const job = queue.shift()!;
+      const task = options.run(job).finally(() => {
+        running.delete(task);
+        pump();
+      });
+      running.add(task);
+    }
+  }
+
+  return {
+    enqueue(job: StoredJob) {
+      queue.push(job);
+      pump();
+    },
+    resume(jobs: StoredJob[]) {
+      queue.push(...jobs);
+      pump();
+    },
+    /** Stops taking jobs; the running ones finish. Queued ones stay stored for the next start. */
+    async close() {
+      closed = true;
+      await Promise.allSettled([...running]);
+    },
+    get size() {
+      return { queued: queue.length, running: running.size };
+    },
+  };
+}
+
+export type JobRunner = ReturnType<typeof createJobRunner>;

@@ -1,0 +1,94 @@
+import type { ScrapeRequestParsed, Tier } from '../../contract/scrape';
+import { priceOf, tierPlan } from '../billing/pricing';
+import { classify } from './classify';
+import { extractResult, type ExtractedResult } from './extract-result';
+import { ScrapeFailure } from './scrape-failure';
+import type { TargetGuard } from './target-guard';
+import type { BrowserPool } from './tiers/browser-tier';
+import { fetchTier } from './tiers/fetch-tier';
+import type { FetchedPage, TierRequest } from './types';
+
+export interface Escalation {
+  tier: Tier;
+  result: 'success' | 'failed' | 'skipped';
+  credits: number;
+  duration_ms: number;
+  error: string | null;
+}
+
+export type EngineResult =
+  | { kind: 'success'; tier: Tier; page: FetchedPage; extracted: ExtractedResult; escalations: Escalation[] }
+  | { kind: 'failure'; failure: ScrapeFailure; highestTier: Tier | null; escalations: Escalation[] }
+  /** The next tier would cost more than `max_credits`: stopped before spending it. */
+  | { kind: 'over-budget'; nextTier: Tier; escalations: Escalation[] };
+
+export interface EngineDeps {
+  guard: TargetGuard;
+  browser: BrowserPool;
+}
+
+/** Failures a higher tier cannot fix: the scrape stops at them. */
+const FINAL = new Set(['TIMEOUT', 'NETWORK_ERROR', 'CONTENT_TOO_LARGE']);
+
+/**
+ * Tries the request's tiers in order until one gets the content: each tier's
+ * page is classified (generic signs, no special cases), a wall sends the request
+ * one tier up, a failure no tier can fix ends it. The timeout covers all tiers.
+ */
+export async function runScrape(
+  request: ScrapeRequestParsed,
+  cookies: Record<string, string>,
+  deps: EngineDeps,
+): Promise<EngineResult> {
+  const deadline = Date.now() + request.timeout * 1000;
+  const tierRequest: TierRequest = { url: request.url, deadline, cookies, waitFor: request.wait_for };
+  const escalations: Escalation[] = [];
+  let lastFailure: ScrapeFailure | null = null;
+  let highestTier: Tier | null = null;
+
+  for (const tier of tierPlan(request.mode, request.max_tier)) {
+    if (request.max_credits !== undefined && priceOf(tier, request.mode) > request.max_credits) {
+      return { kind: 'over-budget', nextTier: tier, escalations };
+    }
+    const started = Date.now();
+    const record = (result: Escalation['result'], error: string | null, credits = 0) =>
+      escalations.push({ tier, result, credits, duration_ms: Date.now() - started, error });
+
+    if (tier >= '3' && !deps.browser.available) {
+      record('skipped', deps.browser.unavailableReason);
+      continue;
+    }
+    highestTier = tier;
+    try {
+      const page =
+        tier <= '2'
+          ? await fetchTier(tier as '1' | '2', tierRequest, deps.guard)
+          : await deps.browser.fetch(tier as '3' | '4', tierRequest);
+      const verdict = classify(page, request.mode);
+      if (verdict.kind === 'ok') {
+        const extracted = await extractResult(page, request, deadline);
+        record('success', null, priceOf(tier, request.mode));
+        return { kind: 'success', tier, page, extracted, escalations };
+      }
+      lastFailure = new ScrapeFailure(verdict.code, verdict.reason);
+      record('failed', verdict.reason);
+      if (verdict.kind === 'fail') break;
+    } catch (error) {
+      if (!(error instanceof ScrapeFailure)) {
+        if (tier <= '2') throw error; // a refused redirect or a bug: not the target's doing
+        // The browser itself failed (crashed, unavailable): say so and let the next tier try.
+        record('failed', error instanceof Error ? error.message : String(error));
+        continue;
+      }
+      lastFailure = error;
+      record('failed', error.message);
+      if (FINAL.has(error.code)) break;
+    }
+  }
+  return {
+    kind: 'failure',
+    failure: lastFailure ?? new ScrapeFailure('EXTRACTION_FAILED', 'No tier could fetch the page'),
+    highestTier,
+    escalations,
+  };
+}

@@ -1,0 +1,29 @@
+import { useFormState, type UseFormReturn } from 'react-hook-form';
+import { FIELDSET_CLASS, Field, INPUT_CLASS, LEGEND_CLASS } from './form-field';
+import type { ScrapeFormValues } from './form-values';
+
+/** A cap on what one request may cost: the API refuses, uncharged, a request estimated above it. */
+export function CostSection({ form }: { form: UseFormReturn<ScrapeFormValues> }) {
+  const { errors } = useFormState({ control: form.control, name: 'max_credits' });
+  return (
+    <fieldset className={FIELDSET_CLASS}>
+      <legend className={LEGEND_CLASS}>Cost</legend>
+      <Field
+        label="Maximum credits"
+        hint="Empty: no cap. Above the cap the API answers EXCEEDS_COST_LIMIT and charges nothing."
+        error={errors.max_credits?.message}
+      >
+        {(control) => (
+          <input
+            {...control}
+            type="text"
+            inputMode="decimal"
+            autoComplete="off"
+            className={`${INPUT_CLASS} max-w-40`}
+            {...form.register('max_credits')}
+          />
+        )}
+      </Field>
+    </fieldset>
+  );
+}

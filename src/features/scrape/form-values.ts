@@ -1,0 +1,112 @@
+import type { FieldErrors, Resolver } from 'react-hook-form';
+import { scrapeRequestSchema, type ScrapeRequest } from '../../../contract/scrape';
+import type { FixAction } from '../../errors/catalog';
+
+/**
+ * The scrape form as the inputs hold it: strings for optional numbers, cookie
+ * rows instead of an object. `toRequest` turns it into the API's request, and the
+ * form is validated by parsing that with the contract's own schema, the one the
+ * server validates with, so the form and the server can never disagree.
+ */
+export interface ScrapeFormValues {
+  url: string;
+  mode: 'auto' | 'html' | 'js' | 'pdf' | 'ocr';
+  formats: ('html' | 'text' | 'markdown' | 'json')[];
+  sync: boolean;
+  timeout: string;
+  max_tier: '1' | '2' | '3' | '4';
+  max_credits: string;
+  cache: boolean;
+  cache_ttl: string;
+  force_refresh: boolean;
+  session_id: string;
+  cookies: { name: string; value: string }[];
+  wait_for: string;
+}
+
+export const DEFAULT_FORM_VALUES: ScrapeFormValues = {
+  url: '',
+  mode: 'auto',
+  formats: [],
+  sync: true,
+  timeout: '90',
+  max_tier: '3',
+  max_credits: '',
+  cache: false,
+  cache_ttl: '900',
+  force_refresh: false,
+  session_id: '',
+  cookies: [],
+  wait_for: '',
+};
+
+const numberOrText = (value: string): number | string =>
+  value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : value;
+
+/** Only what differs from the API's defaults is sent, so snippets and history stay short. */
+export function toRequest(values: ScrapeFormValues): ScrapeRequest {
+  const request: Record<string, unknown> = { url: values.url.trim() };
+  if (values.mode !== 'auto') request.mode = values.mode;
+  if (values.formats.length > 0) request.formats = values.formats;
+  if (!values.sync) request.sync = false;
+  if (values.timeout.trim() !== '90') request.timeout = numberOrText(values.timeout);
+  if (values.max_tier !== '3') request.max_tier = values.max_tier;
+  if (values.max_credits.trim() !== '') request.max_credits = numberOrText(values.max_credits);
+  if (values.cache) {
+    request.cache = true;
+    if (values.cache_ttl.trim() !== '900') request.cache_ttl = numberOrText(values.cache_ttl);
+    if (values.force_refresh) request.force_refresh = true;
+  }
+  if (values.session_id.trim() !== '') request.session_id = values.session_id.trim();
+  const cookies = values.cookies.filter((cookie) => cookie.name.trim() !== '' || cookie.value !== '');
+  if (cookies.length > 0)
+    request.cookies = Object.fromEntries(cookies.map((cookie) => [cookie.name.trim(), cookie.value]));
+  if (values.wait_for.trim() !== '') request.wait_for = values.wait_for.trim();
+  return request as ScrapeRequest;
+}
+
+export function fromRequest(request: ScrapeRequest): ScrapeFormValues {
+  return {
+    ...DEFAULT_FORM_VALUES,
+    url: request.url,
+    mode: request.mode ?? 'auto',
+    formats: request.formats ?? [],
+    sync: request.sync ?? true,
+    timeout: String(request.timeout ?? 90),
+    max_tier: request.max_tier ?? '3',
+    max_credits: request.max_credits === undefined ? '' : String(request.max_credits),
+    cache: request.cache ?? false,
+    cache_ttl: String(request.cache_ttl ?? 900),
+    force_refresh: request.force_refresh ?? false,
+    session_id: request.session_id ?? '',
+    cookies: Object.entries(request.cookies ?? {}).map(([name, value]) => ({ name, value })),
+    wait_for: request.wait_for ?? '',
+  };
+}
+
+/** A fix of the catalog, applied to the form: its `set` fields replace, its `drop` fields are cleared. */
+export function applyFix(values: ScrapeFormValues, fix: FixAction): ScrapeFormValues {
+  if (fix.kind !== 'patch-request') return values;
+  const request = { ...toRequest(values), ...fix.set } as Record<string, unknown>;
+  for (const field of fix.drop ?? []) delete request[field];
+  return fromRequest(request as ScrapeRequest);
+}
+
+/** Where a request field's error shows in the form (cookies' issues land on the cookie rows' group). */
+const FIELD_OF: Record<string, keyof ScrapeFormValues> = { cookies: 'cookies', formats: 'formats' };
+
+/** react-hook-form resolver: the contract's schema decides, each issue shown at its field. */
+export const scrapeFormResolver: Resolver<ScrapeFormValues> = async (values) => {
+  const parsed = scrapeRequestSchema.safeParse(toRequest(values));
+  if (parsed.success) return { values, errors: {} };
+  const errors: FieldErrors<ScrapeFormValues> = {};
+  for (const issue of parsed.error.issues) {
+    const top = String(issue.path[0] ?? 'url');
+    const field = FIELD_OF[top] ?? (top as keyof ScrapeFormValues);
+    if (!(field in DEFAULT_FORM_VALUES) || errors[field]) continue;
+    // A record key's own message ("A cookie needs a name") is nested under zod's generic "Invalid key in record".
+    const message = issue.code === 'invalid_key' ? (issue.issues[0]?.message ?? issue.message) : issue.message;
+    (errors as Record<string, { type: string; message: string }>)[field] = { type: issue.code, message };
+  }
+  return { values: {}, errors };
+};

@@ -1,0 +1,60 @@
+import { useQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import type { Job } from '../../../contract/scrape';
+import { scrapeQueries } from '../../api/queries';
+
+const STEPS = ['Queued', 'Processing', 'Done'] as const;
+/** The step each status has reached. */
+const STEP_OF: Record<Job['status'], number> = { queued: 0, processing: 1, succeeded: 2, failed: 2 };
+
+const STATUS_TEXT: Record<Job['status'], string> = {
+  queued: 'queued, waiting for a worker',
+  processing: 'processing',
+  succeeded: 'done',
+  failed: 'done (failed)',
+};
+
+interface JobProgressProps {
+  jobId: string;
+  onFinished: (jobId: string, job: Job) => void;
+  onPollFailed: (jobId: string, error: unknown) => void;
+}
+
+/**
+ * Polls one job while it is on screen: the query polls once a second and stops when this unmounts, so cancelling
+ * the run or leaving the page stops the polling. Each poll's answer goes to the run, which acts on a finished one.
+ */
+export function JobProgress({ jobId, onFinished, onPollFailed }: JobProgressProps) {
+  const { data, error } = useQuery(scrapeQueries.job(jobId));
+  useEffect(() => {
+    if (data) onFinished(jobId, data);
+  }, [data, jobId, onFinished]);
+  useEffect(() => {
+    if (error) onPollFailed(jobId, error);
+  }, [error, jobId, onPollFailed]);
+
+  const status: Job['status'] = data?.status ?? 'queued';
+  const current = STEP_OF[status];
+  return (
+    <div className="space-y-2">
+      <p aria-live="polite" className="font-medium">
+        Job <code className="font-mono">{jobId}</code>: {STATUS_TEXT[status]}
+      </p>
+      <ol aria-label="Job progress" className="flex flex-wrap gap-2 text-sm">
+        {STEPS.map((label, index) => {
+          const finished = index < current || (index === current && index === STEPS.length - 1);
+          const state = finished ? 'done' : index === current ? 'current' : 'to do';
+          return (
+            <li
+              key={label}
+              aria-current={state === 'current' ? 'step' : undefined}
+              className={`rounded border px-2 py-1 ${state === 'current' ? 'border-blue-700 font-semibold' : state === 'done' ? 'border-slate-400' : 'border-dashed border-slate-300 text-slate-600'}`}
+            >
+              {index + 1}. {label} ({state})
+            </li>
+          );
+        })}
+      </ol>
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import { useCallback } from 'react';
+import type { ScrapeRequest } from '../../../contract/scrape';
+import type { FixAction } from '../../errors/catalog';
+import { CodeSnippets } from './code-snippets';
+import { applyFix, fromRequest, toRequest } from './form-values';
+import { RunHistory } from './run-history';
+import { useRunHistoryStore } from './run-history-store';
+import { RunPanel } from './run-panel';
+import { ScrapeForm } from './scrape-form';
+import { useScrapeForm } from './use-scrape-form';
+import { useScrapeRun, type RunOutcome } from './use-scrape-run';
+
+/** The playground: build a request, run it, read the result or the guidance, fix it in one click. */
+export function ScrapePage() {
+  const form = useScrapeForm();
+  const runFinished = useRunHistoryStore((state) => state.runFinished);
+  const onSettled = useCallback(
+    (request: ScrapeRequest, outcome: RunOutcome) => runFinished(request, outcome),
+    [runFinished],
+  );
+  const run = useScrapeRun({ onSettled });
+
+  const onFix = (fix: FixAction) => {
+    const next = applyFix(form.getValues(), fix);
+    form.reset(next, { keepDefaultValues: true });
+    run.start(toRequest(next));
+  };
+
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-semibold">Scrape</h1>
+      <div className="grid gap-6 xl:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]">
+        <div className="space-y-6">
+          <ScrapeForm form={form} running={run.isRunning} onRun={run.start} />
+          <CodeSnippets form={form} />
+        </div>
+        <div className="space-y-6">
+          <RunPanel run={run} onFix={onFix} />
+          <RunHistory onReopen={(request) => form.reset(fromRequest(request), { keepDefaultValues: true })} />
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import { formatDateTime, formatSeconds } from '../../lib/format';
+import { useNow } from '../../lib/use-now';
+import { MAX_TRIES } from './retry-policy';
+import type { RunState } from './use-scrape-run';
+
+type Waiting = Extract<RunState, { phase: 'waiting' }>;
+
+/**
+ * A retry the run will send by itself. The countdown ticks visibly but is not a live region (a reader announcing
+ * every second is noise); the panel's status region says once, in words, what will happen and when.
+ */
+export function WaitingNotice({ state }: { state: Waiting }) {
+  const now = useNow(true);
+  // `now` ticks in whole seconds; rounding keeps a 1 s wait reading "1 s" rather than "2 s".
+  const left = formatSeconds(Math.max(0, Math.round((state.retryAt - now) / 1000)));
+  const { error } = state;
+  const headline =
+    state.reason === 'rate-limit'
+      ? `Rate limited: retrying in ${left}`
+      : `Server error: try ${state.attempt} of ${MAX_TRIES} in ${left}`;
+  const why = error.status === 0 ? error.code : `HTTP ${error.status} ${error.code}`;
+  return (
+    <div className="space-y-1">
+      <p className="text-base font-semibold" data-testid="retry-countdown">
+        {headline}
+      </p>
+      <p className="text-slate-700">
+        {why}. Try {state.attempt} of {MAX_TRIES} is sent automatically at {formatDateTime(state.retryAt)}
+        {state.reason === 'rate-limit' ? ', when the rate limit resets.' : ' (exponential back-off).'}
+      </p>
+    </div>
+  );
+}
