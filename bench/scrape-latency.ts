@@ -11,16 +11,22 @@ async function timed(run: () => Promise<Response>): Promise<number> {
 }
 
 /**
- * Median latency of a tier-1 scrape of the demo web's /article through the
- * sandbox, against a direct fetch of the same page, interleaved so both see the
- * same machine. The ratio says how much the sandbox adds to the page itself.
+ * Median latency of a tier-1 scrape of a demo-web page through the sandbox,
+ * against a direct fetch of the same page, interleaved so both see the same
+ * machine: what the sandbox adds to fetching the page itself.
  */
-export async function scrapeLatency(api: string, demoWebUrl: string, keys: string[], rounds: number) {
+export async function scrapeLatency(
+  api: string,
+  demoWebUrl: string,
+  keys: string[],
+  rounds: number,
+  path = '/article',
+) {
   const direct: number[] = [];
   const scraped: number[] = [];
-  const body = JSON.stringify({ url: `${demoWebUrl}/article`, max_tier: '1' });
+  const body = JSON.stringify({ url: `${demoWebUrl}${path}`, max_tier: '1' });
   for (let round = 0; round < rounds; round++) {
-    direct.push(await timed(() => fetch(`${demoWebUrl}/article`)));
+    direct.push(await timed(() => fetch(`${demoWebUrl}${path}`)));
     const key = keys[round % keys.length]!;
     scraped.push(
       await timed(() =>
@@ -32,5 +38,6 @@ export async function scrapeLatency(api: string, demoWebUrl: string, keys: strin
       ),
     );
   }
-  return { directMs: median(direct), scrapeMs: median(scraped), ratio: median(scraped) / median(direct) };
+  const [directMs, scrapeMs] = [median(direct), median(scraped)];
+  return { directMs, scrapeMs, addedMs: scrapeMs - directMs, ratio: scrapeMs / directMs };
 }

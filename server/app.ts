@@ -1,7 +1,8 @@
 import swagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyReply } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config';
+import { ApiFailure, envelopeOf } from './errors';
 import './fastify-types';
 import { loggerOptions } from './logger';
 import { newRequestId } from './lib/secrets';
@@ -28,6 +29,15 @@ export async function buildApp(config: Config, options: AppOptions): Promise<Fas
     requestIdHeader: false,
     bodyLimit: 1024 * 1024,
     trustProxy: false,
+    // Requests Fastify refuses before routing (a malformed URL like /jobs/%zz) still get the envelope.
+    frameworkErrors: (error, request, reply) => {
+      const failure = new ApiFailure(400, 'INVALID_REQUEST', `The request could not be read: ${error.message}`);
+      void (reply as FastifyReply)
+        .status(400)
+        .header('x-request-id', request.id)
+        .type('application/json')
+        .send(JSON.stringify(envelopeOf(failure, request.id)));
+    },
   });
   app.decorate('config', config);
   app.setValidatorCompiler(validatorCompiler);

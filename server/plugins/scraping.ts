@@ -17,11 +17,12 @@ const JOB_WORKERS = 3;
 /** The scraper, its jobs and their storage, as decorators; stopped cleanly on close. */
 export default fp<{ demoWebUrl: string }>(
   async (app, options) => {
+    const guard = createTargetGuard({ allowPrivate: app.config.allowPrivateTargets, demoWebUrl: options.demoWebUrl });
     const browser = createBrowserPool({
       chromiumPath: findChromium({ CHROMIUM_PATH: app.config.chromiumPath }),
       maxContexts: MAX_BROWSER_CONTEXTS,
+      guard,
     });
-    const guard = createTargetGuard({ allowPrivate: app.config.allowPrivateTargets, demoWebUrl: options.demoWebUrl });
     const scrapes = createScrapeService({
       ledger: app.ledger,
       cache: createScrapeCacheRepository(app.db, app.clock),
@@ -46,7 +47,10 @@ export default fp<{ demoWebUrl: string }>(
     app.decorate('jobs', jobs);
     app.decorate('jobRunner', runner);
 
-    app.addHook('onReady', async () => runner.resume(jobs.unfinished()));
+    app.addHook('onReady', async () => {
+      app.ledger.releaseStaleHolds();
+      runner.resume(jobs.unfinished());
+    });
     app.addHook('onClose', async () => {
       await runner.close();
       await Promise.all([browser.close(), closeOcr()]);

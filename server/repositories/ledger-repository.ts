@@ -59,9 +59,14 @@ export function createLedgerRepository(db: Database.Database, clock: Clock) {
   );
   const insertHold = db.prepare(`INSERT INTO holds (request_id, account_id, credits, at) VALUES (?, ?, ?, ?)`);
   const deleteHold = db.prepare(`DELETE FROM holds WHERE request_id = ?`);
-  // OR IGNORE: a job re-run after a crash settles again, and the ledger keeps the first settlement only.
   const insertEntry = db.prepare(
-    `INSERT OR IGNORE INTO ledger (account_id, at, kind, credits, request_id, code, url) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO ledger (account_id, at, kind, credits, request_id, code, url) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const settledBefore = db.prepare<[string], { n: number }>(
+    `SELECT count(*) AS n FROM ledger WHERE request_id = ? AND kind = 'charge'`,
+  );
+  const staleHolds = db.prepare(
+    `DELETE FROM holds WHERE request_id NOT IN (SELECT request_id FROM jobs WHERE status IN ('queued', 'processing'))`,
   );
   const page = db.prepare<[string, number, number], LedgerRow>(
     `SELECT id, at, kind, credits, request_id, code, url FROM ledger
@@ -84,9 +89,13 @@ export function createLedgerRepository(db: Database.Database, clock: Clock) {
 
     releaseHold: (requestId: string) => void deleteHold.run(requestId),
 
+    /** At start-up: holds of sync scrapes a stopped server never settled; pending jobs keep theirs. */
+    releaseStaleHolds: () => staleHolds.run().changes,
+
     settle: db.transaction((settlement: Settlement) => {
       deleteHold.run(settlement.requestId);
-      if (settlement.charge <= 0) return;
+      // A job re-run after a crash settles a second time: the first settlement stands, whole.
+      if (settlement.charge <= 0 || settledBefore.get(settlement.requestId)!.n > 0) return;
       const { accountId, requestId, charge, code, url } = settlement;
       const at = clock.now();
       insertEntry.run(accountId, at, 'charge', -charge, requestId, code, url);

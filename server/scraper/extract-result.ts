@@ -19,6 +19,16 @@ export async function extractResult(
   request: ScrapeRequestParsed,
   deadline: number,
 ): Promise<ExtractedResult> {
+  try {
+    return await extract(page, request, deadline);
+  } catch (error) {
+    if (error instanceof ScrapeFailure) throw error;
+    // A page the parsers choke on (say, 20,000 nested elements) is content that could not be extracted.
+    throw new ScrapeFailure('EXTRACTION_FAILED', `The content could not be extracted: ${(error as Error).message}`);
+  }
+}
+
+async function extract(page: FetchedPage, request: ScrapeRequestParsed, deadline: number): Promise<ExtractedResult> {
   if (request.mode === 'pdf') {
     const pdf = await extractPdfText(page.body);
     return { title: pdf.title, content: asFormats(pdf.text, request.formats, { title: pdf.title, pages: pdf.pages }) };

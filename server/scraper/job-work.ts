@@ -21,11 +21,15 @@ export function createJobWork(deps: JobWorkDeps) {
     deps.jobs.markProcessing(job.id);
     try {
       const account = deps.accounts.findById(job.accountId);
-      if (!account) throw new Error(`job ${job.id}: account ${job.accountId} is gone`);
+      if (!account) {
+        deps.scrapes.releaseHold(job.requestId);
+        throw new Error(`job ${job.id}: account ${job.accountId} is gone`);
+      }
       const estimate = deps.scrapes.estimate(job.request);
-      const outcome =
-        deps.scrapes.fromCache(account, job.requestId, job.request) ??
-        (await deps.scrapes.execute(account, job.requestId, job.request, null, estimate));
+      const hit = deps.scrapes.fromCache(account, job.requestId, job.request);
+      // A hit is free: the credits held when the job was accepted go back untouched.
+      if (hit) deps.scrapes.releaseHold(job.requestId);
+      const outcome = hit ?? (await deps.scrapes.execute(account, job.requestId, job.request, null, estimate));
       deps.requestLog.recordSettlement({
         requestId: job.requestId,
         accountId: job.accountId,

@@ -142,8 +142,6 @@ export function createScrapeService(deps: ScrapeServiceDeps) {
     }
 
     const credits = priceOf(outcome.tier, request.mode);
-    settle(credits, false, null);
-    deps.tierMemory.remember(tierMemoryKey(request.url), outcome.tier);
     const result: ScrapeResult = {
       url: request.url,
       final_url: outcome.page.finalUrl,
@@ -154,7 +152,10 @@ export function createScrapeService(deps: ScrapeServiceDeps) {
       request_id: requestId,
       billing: { total_credits: credits, tier_used: outcome.tier, cached: false, escalations: outcome.escalations },
     };
+    // Remembered and cached before the charge: if either fails, the request fails uncharged, not charged and 500.
+    deps.tierMemory.remember(tierMemoryKey(request.url), outcome.tier);
     if (request.cache && !request.cookies) deps.cache.put(account.id, cacheKey(request), result, request.cache_ttl);
+    settle(credits, false, null);
     return { ok: true, result, log: log({ creditsCharged: credits, tier: outcome.tier }) };
   }
 
@@ -188,6 +189,7 @@ export function createScrapeService(deps: ScrapeServiceDeps) {
     hold,
     execute,
     fromCache,
+    releaseHold: (requestId: string) => deps.ledger.releaseHold(requestId),
     estimate: (request: ScrapeRequestParsed) =>
       estimateScrape(request, deps.tierMemory.get(tierMemoryKey(request.url))),
   };

@@ -34,7 +34,11 @@ export const requestLogQueries = {
     }),
 };
 
-const JOB_POLL_MS = 1000;
+import { isApiError } from './api-error';
+
+/** Every poll spends the rate limit (30 a minute on the free plan): a job is polled every 2 s, not faster. */
+const JOB_POLL_MS = 2000;
+const MAX_POLL_RETRIES = 4;
 const isFinished = (job: Job | undefined) => job?.status === 'succeeded' || job?.status === 'failed';
 
 export const scrapeQueries = {
@@ -46,7 +50,10 @@ export const scrapeQueries = {
       staleTime: 60_000,
       retry: false,
     }),
-  /** A job polls once a second until it is done; polling stops when no component watches it. */
+  /**
+   * A job is polled until it is done; polling stops when no component watches it. A poll refused by the rate
+   * limit waits for the reset and a 5xx backs off, so a long job is not lost to one failed poll.
+   */
   job: (jobId: string) =>
     queryOptions({
       queryKey: [...scrapeQueries.all(), 'job', jobId],
@@ -54,6 +61,11 @@ export const scrapeQueries = {
       refetchInterval: (query) => (isFinished(query.state.data) || query.state.error ? false : JOB_POLL_MS),
       refetchIntervalInBackground: false,
       staleTime: 0,
-      retry: false,
+      retry: (failures, error) =>
+        failures < MAX_POLL_RETRIES && isApiError(error) && (error.status === 429 || error.status >= 500),
+      retryDelay: (failures, error) => {
+        const wait = isApiError(error) ? Number(error.headers['retry-after'] ?? error.retryAfter) : NaN;
+        return Number.isFinite(wait) && wait > 0 ? wait * 1000 : 1000 * 2 ** failures;
+      },
     }),
 };

@@ -1,10 +1,15 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { createRootRouteWithContext, createRoute, createRouter, type RouterHistory } from '@tanstack/react-router';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  type RouterHistory,
+} from '@tanstack/react-router';
 import { errorDetailSearchSchema, errorsSearchSchema } from '../features/error-reference/search';
 import { ErrorDetailPage } from '../features/error-reference/error-detail-page';
 import { ErrorsPage } from '../features/error-reference/errors-page';
 import { OverviewPage } from '../features/overview/overview-page';
-import { ScrapePage } from '../features/scrape/scrape-page';
 import { SettingsPage } from '../features/settings/settings-page';
 import { NotFoundPage } from './not-found-page';
 import { RootLayout } from './root-layout';
@@ -25,7 +30,8 @@ const overviewRoute = createRoute({
 const scrapeRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/scrape',
-  component: withApiKey(ScrapePage),
+  // The playground is the heaviest page: it loads when opened, not with the app.
+  component: withApiKey(lazyRouteComponent(() => import('../features/scrape/scrape-page'), 'ScrapePage')),
 });
 
 const errorsRoute = createRoute({

@@ -60,3 +60,13 @@ describe('the error envelope', () => {
     expect(server.logs()).toContain('database exploded');
   });
 });
+
+describe('requests Fastify cannot route', () => {
+  it('answers a malformed URL in the envelope too', async () => {
+    const response = await server.call('/jobs/%zz');
+    expect(response.status).toBe(400);
+    const body = errorEnvelopeSchema.parse(await response.json());
+    expect(body.error).toBe('INVALID_REQUEST');
+    expect(body.request_id).toBe(response.headers.get('x-request-id'));
+  });
+});

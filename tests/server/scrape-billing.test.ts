@@ -177,3 +177,29 @@ describe('ledger, audit log and daily usage', () => {
     });
   });
 });
+
+describe('holds', () => {
+  const holds = () => (server.app.db.prepare('SELECT count(*) AS n FROM holds').get() as { n: number }).n;
+
+  it('an async job served from the cache gives its hold back', async () => {
+    const key = await server.newKey('growth', 1000);
+    await server.scrape(key, { url: page('/article'), cache: true });
+    const accepted = await server.scrape(key, { url: page('/article'), cache: true, sync: false });
+    const { job } = await waitForJob(key, accepted.body.job_id!);
+    expect(job.result).toMatchObject({ cached: true, billing: { total_credits: 0 } });
+    expect(holds()).toBe(0);
+    expect(await server.balance(key)).toBe(999);
+  });
+});
+
+describe('a fault armed before a cache hit or an async scrape', () => {
+  it('answers that call instead of being used up silently', async () => {
+    const key = await server.newKey('growth', 1000);
+    await server.scrape(key, { url: page('/article'), cache: true });
+    await server.call('/sandbox/faults', { method: 'POST', key, json: { status: 502, count: 1 } });
+    const faulted = await server.scrape(key, { url: page('/article'), cache: true });
+    expect({ status: faulted.status, code: faulted.body.error }).toEqual({ status: 502, code: 'BAD_GATEWAY' });
+    expect(faulted.body.billing).toEqual({ refunded: true, refunded_credits: 1 });
+    expect((await server.scrape(key, { url: page('/article'), cache: true })).body.cached).toBe(true);
+  });
+});

@@ -21,7 +21,16 @@ const scrapeRoutes: FastifyPluginAsyncZod = async (app) => {
       request.logExtras.url = body.url;
       const estimate = await app.scrapes.precheck(account, body);
 
-      const hit = app.scrapes.fromCache(account, request.id, body);
+      // An armed fault answers this call itself, whatever cache or sync would have done.
+      if (request.fault) {
+        app.scrapes.hold(account, request.id, estimate);
+        const outcome = await app.scrapes.execute(account, request.id, body, request.fault, estimate);
+        Object.assign(request.logExtras, outcome.log);
+        if (!outcome.ok) throw outcome.failure;
+      }
+
+      // An async request always answers 202: its job looks in the cache when it runs.
+      const hit = body.sync ? app.scrapes.fromCache(account, request.id, body) : null;
       if (hit?.ok) {
         Object.assign(request.logExtras, hit.log);
         return hit.result;
