@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
-import { CHROMIUM_MISSING, findChromium } from './scripts/find-chromium.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_MISSING, findChromium } from './scripts/find-chromium.mjs';
 
 // The real sandbox on its own ports, with its own data dir and the test clock.
 const PORT = 8797;
@@ -25,15 +25,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: chromium,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
+      args: CHROMIUM_ARGS,
     },
   },
   webServer: {

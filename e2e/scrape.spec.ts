@@ -50,6 +50,12 @@ test('every demo target shows its result or the guidance for its code', async ({
       await expect(card).not.toContainText('Mismatch');
     }
   }
+
+  // The overview, opened afterwards, shows the day's refunds and errors from the same ledger and log.
+  await page.getByRole('link', { name: 'Overview', exact: true }).click();
+  await expect(page.getByTestId('refunds-today')).not.toHaveText('0');
+  await expect(page.getByRole('region', { name: 'Today' })).toContainText('PAYWALL_DETECTED × 1');
+  await expect(page.getByRole('table', { name: /latest requests/ })).toContainText('POST /api/v1/scrape');
 });
 
 test('the network failures retry with back-off, then explain themselves', async ({ page, request }) => {

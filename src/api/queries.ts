@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { RequestLogQuery } from '../../contract/request-log';
 import type { Job, ScrapeRequest } from '../../contract/scrape';
-import { getRequest, getSandboxInfo, getUsage, listRequests } from './endpoints/account';
+import { getDailyUsage, getRequest, getSandboxInfo, getUsage, listRequests } from './endpoints/account';
 import { estimateScrape, getJob } from './endpoints/scrape';
 
 /** Query keys from general to specific; fetchers beside them (TkDodo, "The Query Options API"). */
@@ -9,6 +9,11 @@ export const usageQueries = {
   all: () => ['usage'] as const,
   summary: () =>
     queryOptions({ queryKey: [...usageQueries.all(), 'summary'], queryFn: ({ signal }) => getUsage(signal) }),
+  daily: (days: number) =>
+    queryOptions({
+      queryKey: [...usageQueries.all(), 'daily', days],
+      queryFn: ({ signal }) => getDailyUsage(days, signal),
+    }),
 };
 
 export const sandboxQueries = {

@@ -20,10 +20,22 @@ describe('overview', () => {
     expect(link).toHaveAttribute('href', '/errors/BLOCKED_BY_ANTIBOT?status=403');
   });
 
+  it('shows today’s spend, refunds and errors, each error linking to its guidance', async () => {
+    renderApp('/');
+    expect(await screen.findByTestId('refunds-today')).toHaveTextContent('5');
+    expect(screen.getByTestId('charged-today')).toHaveTextContent('9');
+    const today = screen.getByRole('region', { name: 'Today' });
+    expect(within(today).getByRole('link', { name: 'PAYWALL_DETECTED' })).toHaveAttribute(
+      'href',
+      '/errors/PAYWALL_DETECTED',
+    );
+    expect(today).toHaveTextContent('PAYWALL_DETECTED × 2');
+  });
+
   it('feeds the header meter from the responses’ rate-limit headers', async () => {
     renderApp('/');
     const meter = await screen.findByRole('region', { name: 'Rate limit' });
-    expect(await within(meter).findByTestId('rate-limit-remaining')).toHaveTextContent(/9[67] \/ 100/);
+    expect(await within(meter).findByTestId('rate-limit-remaining')).toHaveTextContent(/9[5-7] \/ 100/);
     expect(within(meter).getByRole('meter')).toHaveAttribute('max', '100');
     expect(meter).toHaveTextContent(/OK:/);
   });
@@ -62,7 +74,7 @@ describe('overview', () => {
         }),
       ),
     );
-    await queryClient.refetchQueries({ queryKey: ['usage'] });
+    await queryClient.refetchQueries({ queryKey: ['usage', 'summary'] });
     expect(await screen.findByText(/background refresh hit the rate limit/)).toBeInTheDocument();
     expect(screen.getByTestId('balance')).toHaveTextContent('100,000 credits');
     expect(await screen.findByRole('region', { name: 'Rate limit' })).toHaveTextContent(/Exhausted:/);

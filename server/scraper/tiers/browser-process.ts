@@ -1,17 +1,8 @@
 import { accessSync, constants } from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../../../scripts/find-chromium.mjs';
 import { ScrapeFailure } from '../scrape-failure';
 
-// Without the background-networking flags Chromium keeps calling Google's services, which a closed network refuses.
-const LAUNCH_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 const LAUNCH_TIMEOUT_MS = 30_000;
 
 export function isExecutable(file: string): boolean {
@@ -58,7 +49,7 @@ export function createBrowserHolder(executablePath: string) {
   const get = () => {
     if (launching) return launching;
     const current = chromium
-      .launch({ executablePath, headless: true, args: LAUNCH_ARGS, timeout: LAUNCH_TIMEOUT_MS })
+      .launch({ executablePath, headless: true, args: CHROMIUM_ARGS, timeout: LAUNCH_TIMEOUT_MS })
       .then((browser) => {
         browser.on('disconnected', () => {
           if (launching === current) launching = null;

@@ -1,10 +1,14 @@
 import { requestLogEntrySchema, requestLogPageSchema, type RequestLogQuery } from '../../../contract/request-log';
 import { sandboxInfoSchema } from '../../../contract/sandbox';
-import { usageSchema } from '../../../contract/usage';
+import { dailyUsageListSchema, usageSchema } from '../../../contract/usage';
 import { ApiError } from '../api-error';
 import { request } from '../http-client';
 
 export const getUsage = (signal?: AbortSignal) => request(usageSchema, '/usage', { signal }).then((r) => r.data);
+
+/** GET /usage/daily (ours): one entry per UTC day with activity. */
+export const getDailyUsage = (days: number, signal?: AbortSignal) =>
+  request(dailyUsageListSchema, '/usage/daily', { query: { days }, signal }).then((r) => r.data);
 
 /** Checks a key before the dashboard keeps it: the usage call either answers or says why not. */
 export const verifyApiKey = (apiKey: string) =>

@@ -2,8 +2,9 @@ import { Panel } from '../../components/panel';
 import { QueryBoundary } from '../../errors/query-boundary';
 import { AccountSummary } from './account-summary';
 import { RecentRequests } from './recent-requests';
+import { TodaySummary } from './today-summary';
 
-/** Balance, plan and this month's use; the rate limit; the latest calls with their outcome. */
+/** Balance, plan and this month's use; today's spend, refunds and errors; the latest calls with their outcome. */
 export function OverviewPage() {
   return (
     <div className="space-y-4">
@@ -11,6 +12,11 @@ export function OverviewPage() {
       <Panel title="Account">
         <QueryBoundary label="account summary">
           <AccountSummary />
+        </QueryBoundary>
+      </Panel>
+      <Panel title="Today">
+        <QueryBoundary label="summary of today">
+          <TodaySummary />
         </QueryBoundary>
       </Panel>
       <Panel title="Recent requests">

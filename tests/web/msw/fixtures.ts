@@ -1,7 +1,7 @@
 import type { ErrorEnvelope } from '../../../contract/envelope';
 import { requestLogPageSchema, type RequestLogPage } from '../../../contract/request-log';
 import { sandboxInfoSchema, type SandboxInfo } from '../../../contract/sandbox';
-import { usageSchema, type Usage } from '../../../contract/usage';
+import { dailyUsageListSchema, usageSchema, type DailyUsage, type Usage } from '../../../contract/usage';
 
 /** Fixtures go through the contract's schemas, so a handler can never answer what the API cannot. */
 export const usageFixture = (overrides: Partial<Usage> = {}): Usage =>
@@ -74,3 +74,16 @@ export const rateLimitHeaders = (remaining: number, limit = 100, resetInSeconds 
   'X-RateLimit-Reset': String(Math.floor(Date.now() / 1000) + resetInSeconds),
   'X-Request-Id': 'req_11111111-2222-4333-8444-555555555555',
 });
+
+export const dailyUsageFixture = (days: Partial<DailyUsage>[] = []): DailyUsage[] =>
+  dailyUsageListSchema.parse(
+    days.map((day) => ({
+      date: '2026-11-25',
+      requests: 0,
+      credits_charged: 0,
+      credits_refunded: 0,
+      cache_hits: 0,
+      errors: {},
+      ...day,
+    })),
+  );

@@ -1,6 +1,6 @@
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { rateLimitHeaders, requestLogFixture, sandboxInfoFixture, usageFixture } from './fixtures';
+import { dailyUsageFixture, rateLimitHeaders, requestLogFixture, sandboxInfoFixture, usageFixture } from './fixtures';
 
 export const API = '*/api/v1';
 
@@ -17,6 +17,20 @@ export const handlers = [
     ),
   ),
   http.get(`${API}/sandbox/info`, () => HttpResponse.json(sandboxInfoFixture())),
+  http.get(`${API}/usage/daily`, () =>
+    HttpResponse.json(
+      dailyUsageFixture([
+        {
+          requests: 12,
+          credits_charged: 9,
+          credits_refunded: 5,
+          cache_hits: 2,
+          errors: { PAYWALL_DETECTED: 2, TIMEOUT: 1 },
+        },
+      ]),
+      { headers: rateLimitHeaders(95) },
+    ),
+  ),
 ];
 
 export const server = setupServer(...handlers);
