@@ -23,8 +23,15 @@ interface Bucket {
  * Node runs hooks on one thread, so counting here is exact under any concurrency:
  * of 100 simultaneous calls on the free key exactly 5 pass in their second.
  */
+const PRUNE_ABOVE = 10_000;
+
 export function createRateLimiter(now: () => number) {
   const buckets = new Map<string, Bucket>();
+
+  /** Keys (and addresses) seen once must not hold memory for ever: drop buckets whose minute is over. */
+  function prune(t: number) {
+    for (const [key, bucket] of buckets) if (t - bucket.minuteStart >= 60_000) buckets.delete(key);
+  }
 
   return {
     take(bucketKey: string, plan: Plan): RateDecision {
@@ -32,6 +39,7 @@ export function createRateLimiter(now: () => number) {
       const t = now();
       let bucket = buckets.get(bucketKey);
       if (!bucket) {
+        if (buckets.size >= PRUNE_ABOVE) prune(t);
         bucket = { minuteStart: t, minuteCount: 0, secondStart: t, secondCount: 0 };
         buckets.set(bucketKey, bucket);
       }

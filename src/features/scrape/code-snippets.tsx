@@ -1,4 +1,5 @@
 import * as Tabs from '@radix-ui/react-tabs';
+import { TabList } from '../../components/tab-list';
 import { useId, useState } from 'react';
 import { useWatch, type UseFormReturn } from 'react-hook-form';
 import { scrapeRequestSchema } from '../../../contract/scrape';
@@ -65,17 +66,7 @@ export function CodeSnippets({ form }: { form: UseFormReturn<ScrapeFormValues> }
         }}
       >
         <div className="flex flex-wrap items-center justify-between gap-2">
-          <Tabs.List aria-label="Language" className="flex gap-1 border-b border-slate-200">
-            {LANGUAGES.map((entry) => (
-              <Tabs.Trigger
-                key={entry.id}
-                value={entry.id}
-                className="border-b-2 border-transparent px-3 py-1.5 text-sm font-medium text-slate-700 data-[state=active]:border-blue-700 data-[state=active]:text-blue-800"
-              >
-                {entry.label}
-              </Tabs.Trigger>
-            ))}
-          </Tabs.List>
+          <TabList label="Language" tabs={LANGUAGES} />
           <button
             type="button"
             onClick={() => void copy(current.snippet(base, request))}

@@ -1,4 +1,5 @@
 import * as Tabs from '@radix-ui/react-tabs';
+import { TabList } from '../../components/tab-list';
 import { lazy, Suspense } from 'react';
 import type { ScrapeResult } from '../../../contract/scrape';
 import { RenderedPageFrame } from './rendered-page-frame';
@@ -40,17 +41,7 @@ export function ResultViewer({ result }: { result: ScrapeResult }) {
     <div className="space-y-4">
       {first ? (
         <Tabs.Root defaultValue={first.id} className="space-y-2">
-          <Tabs.List aria-label="Scraped content" className="flex flex-wrap gap-1 border-b border-slate-300">
-            {tabs.map((tab) => (
-              <Tabs.Trigger
-                key={tab.id}
-                value={tab.id}
-                className="-mb-px rounded-t border border-transparent px-3 py-1.5 text-sm font-medium text-slate-700 hover:text-slate-950 data-[state=active]:border-slate-300 data-[state=active]:border-b-white data-[state=active]:bg-white data-[state=active]:text-slate-950 data-[state=active]:underline"
-              >
-                {tab.label}
-              </Tabs.Trigger>
-            ))}
-          </Tabs.List>
+          <TabList label="Scraped content" tabs={tabs} />
           {tabs.map((tab) => (
             <Tabs.Content
               key={tab.id}
