@@ -1,10 +1,17 @@
+import { lookup as lookupCallback, type LookupAddress, type LookupOptions } from 'node:dns';
 import { lookup } from 'node:dns/promises';
 import ipaddr from 'ipaddr.js';
+import { Agent } from 'undici';
 import { ApiFailure } from '../errors';
 
 export interface TargetGuard {
   /** Refuses a URL whose host is a private or loopback address (other than the demo web). */
   check(url: string): Promise<void>;
+  /**
+   * For tiers 1–2: connects only to the addresses it checked itself, so a name that resolved to a public
+   * address for check() cannot resolve to a private one at connect time (DNS rebinding).
+   */
+  readonly dispatcher?: Agent;
 }
 
 /**
@@ -16,6 +23,7 @@ export interface TargetGuard {
 export function createTargetGuard(options: { allowPrivate: boolean; demoWebUrl: string }): TargetGuard {
   const demoWebPort = new URL(options.demoWebUrl).port;
   return {
+    dispatcher: options.allowPrivate ? undefined : new Agent({ connect: { lookup: publicOnlyLookup() } }),
     async check(url) {
       if (options.allowPrivate) return;
       const target = new URL(url);
@@ -38,4 +46,29 @@ async function resolve(host: string): Promise<string[]> {
   } catch {
     return [];
   }
+}
+
+type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
+
+const isPublic = (address: string) => ipaddr.process(address).range() === 'unicast';
+
+/**
+ * The name lookup of every connection tiers 1–2 open. check() has already vetted the URL (the demo web's
+ * loopback port included, reached as 127.0.0.1 or localhost); here a name that now resolves to a private
+ * address is refused, except `localhost` itself, which no outside DNS can repoint.
+ */
+export function publicOnlyLookup(resolve: typeof lookupCallback = lookupCallback) {
+  return (hostname: string, options: LookupOptions, callback: LookupCallback) =>
+    resolve(hostname, { ...options, all: true }, (error, addresses) => {
+      if (error) return callback(error, []);
+      const refused = hostname !== 'localhost' && addresses.some((entry) => !isPublic(entry.address));
+      if (refused) {
+        const failure: NodeJS.ErrnoException = new Error(`${hostname} resolved to a private address`);
+        failure.code = 'ENOTFOUND';
+        return callback(failure, []);
+      }
+      if (options.all) return callback(null, addresses);
+      const first = addresses[0]!;
+      return callback(null, first.address, first.family);
+    });
 }

@@ -1,3 +1,4 @@
+import { fetch, type Response } from 'undici';
 import type { FetchedPage, TierRequest } from '../types';
 import { MAX_CONTENT_BYTES } from '../types';
 import { ScrapeFailure } from '../scrape-failure';
@@ -41,7 +42,7 @@ export async function fetchTier(tier: '1' | '2', request: TierRequest, guard: Ta
     let url = request.url;
     for (let hop = 0; ; hop++) {
       await guard.check(url);
-      const response = await fetch(url, { headers, redirect: 'manual', signal });
+      const response = await fetch(url, { headers, redirect: 'manual', signal, dispatcher: guard.dispatcher });
       const location = response.headers.get('location');
       if (response.status >= 300 && response.status < 400 && location && hop < MAX_REDIRECTS) {
         await response.body?.cancel();
