@@ -14,7 +14,7 @@ const configSchema = z
     UPSTREAM_API: z.url().optional(),
     SANDBOX_TEST_CLOCK: flag,
     ALLOW_PRIVATE_TARGETS: flag,
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
     CHROMIUM_PATH: z.string().optional(),
   })
   .transform((env) => ({
