@@ -14,7 +14,6 @@ export const tokenResponseSchema = z.object({
   token: z.string(),
   expires_at: z.iso.datetime(),
 });
-export type TokenResponse = z.infer<typeof tokenResponseSchema>;
 
 /** Masks a key for display: `sk_test_…0000`. */
 export function maskApiKey(key: string): string {

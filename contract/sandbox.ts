@@ -9,7 +9,6 @@ export const demoAccountSchema = z.object({
   shows: z.string(),
   is_default: z.boolean(),
 });
-export type DemoAccount = z.infer<typeof demoAccountSchema>;
 
 export const sandboxInfoSchema = z.object({
   sandbox: z.literal(true),

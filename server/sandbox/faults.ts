@@ -25,7 +25,6 @@ export function createFaults() {
       if (--fault.remaining <= 0) armed.delete(accountId);
       return { status: fault.status, code: FAULT_CODES[fault.status] };
     },
-    pending: (accountId: string) => armed.get(accountId)?.remaining ?? 0,
   };
 }
 

@@ -34,9 +34,6 @@ export function createJobRunner(options: { concurrency: number; run: (job: Store
       closed = true;
       await Promise.allSettled([...running]);
     },
-    get size() {
-      return { queued: queue.length, running: running.size };
-    },
   };
 }
 

@@ -38,4 +38,3 @@ export const useRateLimitStore = create<RateLimitState>()((set) => ({
 }));
 
 export const useLatestRateLimit = () => useRateLimitStore((state) => state.latest);
-export const useRateLimitHistory = () => useRateLimitStore((state) => state.history);

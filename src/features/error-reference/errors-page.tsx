@@ -2,8 +2,10 @@ import { getRouteApi, Link } from '@tanstack/react-router';
 import { useId } from 'react';
 import { searchCatalog } from '../../errors/catalog';
 import { REFUND_LABEL, RETRY_LABEL } from './labels';
+import { ColumnHeaders } from '../../components/column-headers';
 
 const route = getRouteApi('/errors');
+const COLUMNS = [{ label: 'Code' }, { label: 'Status' }, { label: 'Meaning' }, { label: 'Retry' }, { label: 'Refund' }];
 
 /** The error reference: every code and status of the catalog, searchable by code, status or words. */
 export function ErrorsPage() {
@@ -40,25 +42,7 @@ export function ErrorsPage() {
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Error codes and statuses</caption>
-            <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
-              <tr>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Code
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Status
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Meaning
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Retry
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Refund
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeaders columns={COLUMNS} cellClassName="px-3 py-2" />
             <tbody>
               {results.map((entry) => (
                 <tr key={`${entry.code}-${entry.status}`} className="border-b border-slate-100 align-top">

@@ -2,6 +2,15 @@ import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { requestLogQueries } from '../../api/queries';
 import { formatDateTime } from '../../lib/format';
+import { ColumnHeaders } from '../../components/column-headers';
+
+const COLUMNS = [
+  { label: 'Time' },
+  { label: 'Call' },
+  { label: 'Status' },
+  { label: 'Outcome' },
+  { label: 'Duration' },
+];
 
 /** The latest calls of this key: an error's code links to its guidance. */
 export function RecentRequests() {
@@ -11,25 +20,7 @@ export function RecentRequests() {
     <div className="overflow-x-auto">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">The ten latest requests made with this key</caption>
-        <thead className="border-b border-slate-200 text-slate-600">
-          <tr>
-            <th scope="col" className="py-2 pr-4 font-medium">
-              Time
-            </th>
-            <th scope="col" className="py-2 pr-4 font-medium">
-              Call
-            </th>
-            <th scope="col" className="py-2 pr-4 font-medium">
-              Status
-            </th>
-            <th scope="col" className="py-2 pr-4 font-medium">
-              Outcome
-            </th>
-            <th scope="col" className="py-2 font-medium">
-              Duration
-            </th>
-          </tr>
-        </thead>
+        <ColumnHeaders columns={COLUMNS} cellClassName="py-2 pr-4" />
         <tbody>
           {data.requests.map((entry) => (
             <tr key={entry.request_id} className="border-b border-slate-100">

@@ -11,6 +11,22 @@ export const INPUT_CLASS =
   'w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-sm aria-[invalid=true]:border-2 ' +
   'aria-[invalid=true]:border-red-700 disabled:cursor-not-allowed disabled:bg-slate-100 disabled:text-slate-500';
 
+/** A short number typed as text, so the contract's schema (not the browser) says what is wrong with it. */
+export const NUMBER_INPUT = {
+  type: 'text',
+  inputMode: 'numeric',
+  autoComplete: 'off',
+  className: `${INPUT_CLASS} max-w-40`,
+} as const;
+
+/** Something copied from code (a selector, a UUID): no autocorrect, monospace. */
+export const CODE_INPUT = {
+  type: 'text',
+  autoComplete: 'off',
+  spellCheck: false,
+  className: `${INPUT_CLASS} font-mono`,
+} as const;
+
 export const FIELDSET_CLASS = 'space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm';
 export const LEGEND_CLASS = 'px-1 text-base font-semibold';
 

@@ -1,5 +1,5 @@
 import { useController, useFormState, type UseFormReturn } from 'react-hook-form';
-import { Checkbox, FIELDSET_CLASS, Field, INPUT_CLASS, LEGEND_CLASS } from './form-field';
+import { Checkbox, Field, FIELDSET_CLASS, LEGEND_CLASS, NUMBER_INPUT } from './form-field';
 import type { ScrapeFormValues } from './form-values';
 
 /** How long to wait, and whether to wait at all (an async job answers 202 at once). */
@@ -15,16 +15,7 @@ export function AdvancedSection({ form }: { form: UseFormReturn<ScrapeFormValues
         hint="1 to 300; 90 when left as is. A page slower than this fails with TIMEOUT (refunded)."
         error={errors.timeout?.message}
       >
-        {(control) => (
-          <input
-            {...control}
-            type="text"
-            inputMode="numeric"
-            autoComplete="off"
-            className={`${INPUT_CLASS} max-w-40`}
-            {...form.register('timeout')}
-          />
-        )}
+        {(control) => <input {...control} {...NUMBER_INPUT} {...form.register('timeout')} />}
       </Field>
       <Checkbox
         label="Run in the background (async job)"

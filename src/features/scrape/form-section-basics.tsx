@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useFormState, type UseFormReturn } from 'react-hook-form';
-import { Checkbox, FIELDSET_CLASS, Field, FieldError, INPUT_CLASS, LEGEND_CLASS } from './form-field';
+import { Checkbox, CODE_INPUT, Field, FieldError, FIELDSET_CLASS, INPUT_CLASS, LEGEND_CLASS } from './form-field';
 import type { ScrapeFormValues } from './form-values';
 
 const MODES: { value: ScrapeFormValues['mode']; label: string }[] = [
@@ -31,12 +31,9 @@ export function BasicsSection({ form }: { form: UseFormReturn<ScrapeFormValues> 
         {(control) => (
           <input
             {...control}
-            type="text"
+            {...CODE_INPUT}
             inputMode="url"
-            autoComplete="off"
-            spellCheck={false}
             placeholder="https://example.com/page"
-            className={`${INPUT_CLASS} font-mono`}
             {...form.register('url')}
           />
         )}

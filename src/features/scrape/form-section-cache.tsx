@@ -1,5 +1,5 @@
 import { useFormState, useWatch, type UseFormReturn } from 'react-hook-form';
-import { Checkbox, FIELDSET_CLASS, Field, INPUT_CLASS, LEGEND_CLASS } from './form-field';
+import { Checkbox, Field, FIELDSET_CLASS, LEGEND_CLASS, NUMBER_INPUT } from './form-field';
 import type { ScrapeFormValues } from './form-values';
 
 /** The cache: a hit is free. Its lifetime and "force refresh" mean nothing with the cache off, so they are disabled. */
@@ -20,17 +20,7 @@ export function CacheSection({ form }: { form: UseFormReturn<ScrapeFormValues> }
         hint={cacheOn ? '60 to 86,400; 900 when left as is.' : 'Turn the cache on to set its lifetime.'}
         error={cacheOn ? errors.cache_ttl?.message : undefined}
       >
-        {(control) => (
-          <input
-            {...control}
-            type="text"
-            inputMode="numeric"
-            autoComplete="off"
-            className={`${INPUT_CLASS} max-w-40`}
-            {...form.register('cache_ttl')}
-            disabled={!cacheOn}
-          />
-        )}
+        {(control) => <input {...control} {...NUMBER_INPUT} {...form.register('cache_ttl')} disabled={!cacheOn} />}
       </Field>
       <Checkbox
         label="Force a fresh fetch (and refresh the cache)"

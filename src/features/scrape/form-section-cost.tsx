@@ -1,5 +1,5 @@
 import { useFormState, type UseFormReturn } from 'react-hook-form';
-import { FIELDSET_CLASS, Field, INPUT_CLASS, LEGEND_CLASS } from './form-field';
+import { Field, FIELDSET_CLASS, LEGEND_CLASS, NUMBER_INPUT } from './form-field';
 import type { ScrapeFormValues } from './form-values';
 
 /** A cap on what one request may cost: the API refuses, uncharged, a request estimated above it. */
@@ -13,16 +13,7 @@ export function CostSection({ form }: { form: UseFormReturn<ScrapeFormValues> })
         hint="Empty: no cap. Above the cap the API answers EXCEEDS_COST_LIMIT and charges nothing."
         error={errors.max_credits?.message}
       >
-        {(control) => (
-          <input
-            {...control}
-            type="text"
-            inputMode="decimal"
-            autoComplete="off"
-            className={`${INPUT_CLASS} max-w-40`}
-            {...form.register('max_credits')}
-          />
-        )}
+        {(control) => <input {...control} {...NUMBER_INPUT} inputMode="decimal" {...form.register('max_credits')} />}
       </Field>
     </fieldset>
   );

@@ -1,5 +1,5 @@
 import { useFormState, type UseFormReturn } from 'react-hook-form';
-import { FIELDSET_CLASS, Field, INPUT_CLASS, LEGEND_CLASS } from './form-field';
+import { CODE_INPUT, Field, FIELDSET_CLASS, INPUT_CLASS, LEGEND_CLASS } from './form-field';
 import type { ScrapeFormValues } from './form-values';
 
 /** Tiers in plain words, with their price in credits (contract: 1, 2, 5, 20). */
@@ -36,17 +36,7 @@ export function RenderingSection({ form }: { form: UseFormReturn<ScrapeFormValue
         hint="js mode only: the browser waits until this element appears before reading the page."
         error={errors.wait_for?.message}
       >
-        {(control) => (
-          <input
-            {...control}
-            type="text"
-            autoComplete="off"
-            spellCheck={false}
-            placeholder="#content"
-            className={`${INPUT_CLASS} font-mono`}
-            {...form.register('wait_for')}
-          />
-        )}
+        {(control) => <input {...control} {...CODE_INPUT} placeholder="#content" {...form.register('wait_for')} />}
       </Field>
     </fieldset>
   );

@@ -1,6 +1,6 @@
 import { useId, useRef } from 'react';
 import { useFieldArray, useFormState, type UseFormReturn } from 'react-hook-form';
-import { FIELDSET_CLASS, Field, FieldError, INPUT_CLASS, LEGEND_CLASS } from './form-field';
+import { CODE_INPUT, Field, FieldError, FIELDSET_CLASS, LEGEND_CLASS } from './form-field';
 import type { ScrapeFormValues } from './form-values';
 
 const SMALL_BUTTON = 'rounded-md border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50';
@@ -30,11 +30,8 @@ export function SessionSection({ form }: { form: UseFormReturn<ScrapeFormValues>
         {(control) => (
           <input
             {...control}
-            type="text"
-            autoComplete="off"
-            spellCheck={false}
+            {...CODE_INPUT}
             placeholder="00000000-0000-4000-8000-000000000000"
-            className={`${INPUT_CLASS} font-mono`}
             {...form.register('session_id')}
           />
         )}
@@ -83,14 +80,7 @@ function CookieInput(props: { form: UseFormReturn<ScrapeFormValues>; index: numb
       <label htmlFor={id} className="block text-xs font-medium">
         <span className="sr-only">Cookie {props.index + 1}</span> {props.part === 'name' ? 'Name' : 'Value'}
       </label>
-      <input
-        id={id}
-        type="text"
-        autoComplete="off"
-        spellCheck={false}
-        className={`${INPUT_CLASS} font-mono`}
-        {...props.form.register(`cookies.${props.index}.${props.part}`)}
-      />
+      <input id={id} {...CODE_INPUT} {...props.form.register(`cookies.${props.index}.${props.part}`)} />
     </div>
   );
 }

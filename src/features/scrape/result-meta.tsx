@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { ScrapeResult, Tier } from '../../../contract/scrape';
 import { formatNumber } from '../../lib/format';
+import { ColumnHeaders } from '../../components/column-headers';
 
 const TIER_NAMES: Record<Tier, string> = {
   '1': 'plain HTTP',
@@ -18,6 +19,14 @@ const OUTCOME_CLASS = { success: 'text-green-800', failed: 'text-red-800', skipp
 
 const tierText = (tier: Tier | null) => (tier ? `Tier ${tier} (${TIER_NAMES[tier]})` : 'None (served from cache)');
 const credits = (value: number) => `${formatNumber(value)} ${value === 1 ? 'credit' : 'credits'}`;
+
+const TIMELINE_COLUMNS = [
+  { label: 'Tier' },
+  { label: 'Result' },
+  { label: 'Credits', align: 'right' },
+  { label: 'Time (ms)', align: 'right' },
+  { label: 'Error' },
+] as const;
 
 /** What the scrape cost and how it got there. Scraped strings (URL, title) are shown as text, never as links. */
 export function ResultMeta({ result }: { result: ScrapeResult }) {
@@ -40,25 +49,7 @@ export function ResultMeta({ result }: { result: ScrapeResult }) {
       {billing.escalations.length > 0 && (
         <table className="w-full border-collapse text-left text-xs">
           <caption className="mb-1 text-left text-sm font-semibold">Escalation timeline</caption>
-          <thead>
-            <tr className="border-b border-slate-300">
-              <th scope="col" className="py-1 pr-3">
-                Tier
-              </th>
-              <th scope="col" className="py-1 pr-3">
-                Result
-              </th>
-              <th scope="col" className="py-1 pr-3 text-right">
-                Credits
-              </th>
-              <th scope="col" className="py-1 pr-3 text-right">
-                Time (ms)
-              </th>
-              <th scope="col" className="py-1">
-                Error
-              </th>
-            </tr>
-          </thead>
+          <ColumnHeaders columns={TIMELINE_COLUMNS} cellClassName="py-1 pr-3" />
           <tbody>
             {billing.escalations.map((step, index) => (
               <tr key={`${step.tier}-${index}`} className="border-b border-slate-200 align-top">
