@@ -27,8 +27,10 @@ export default defineConfig({
         test: {
           name: 'web',
           environment: 'jsdom',
-          include: ['tests/web/**/*.test.{ts,tsx}'],
-          setupFiles: ['./tests/web/setup.ts'],
+          // tests/ mirrors src/: everything but the server's and the contract's tests runs in jsdom.
+          include: ['tests/**/*.test.{ts,tsx}'],
+          exclude: ['tests/server/**', 'tests/contract/**', '**/node_modules/**'],
+          setupFiles: ['./tests/support/setup.ts'],
         },
       },
       {
@@ -36,7 +38,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['tests/server/**/*.test.ts', 'tests/errors/**/*.test.ts', 'tests/lib/**/*.test.ts'],
+          include: ['tests/server/**/*.test.ts', 'tests/contract/**/*.test.ts'],
           testTimeout: 20_000,
         },
       },

@@ -1,21 +1,24 @@
 import { z } from 'zod';
 
-export const planSchema = z.enum(['free', 'basic', 'growth', 'scale', 'high_volume']);
+export const PLANS = ['free', 'basic', 'growth', 'scale', 'high_volume'] as const;
+export const planSchema = z.enum(PLANS);
 export type Plan = z.infer<typeof planSchema>;
 
-/** The seed's plan table: requests per minute and burst requests per second, per key. */
-export const PLAN_LIMITS: Record<Plan, { perMinute: number; burstPerSecond: number }> = {
-  free: { perMinute: 30, burstPerSecond: 5 },
-  basic: { perMinute: 60, burstPerSecond: 10 },
-  growth: { perMinute: 100, burstPerSecond: 20 },
-  scale: { perMinute: 300, burstPerSecond: 30 },
-  high_volume: { perMinute: 500, burstPerSecond: 50 },
-};
+/** The seed's plan table: its name, requests per minute and burst requests per second, per key. */
+export const PLAN_LIMITS = {
+  free: { label: 'Free', perMinute: 30, burstPerSecond: 5 },
+  basic: { label: 'Basic', perMinute: 60, burstPerSecond: 10 },
+  growth: { label: 'Growth', perMinute: 100, burstPerSecond: 20 },
+  scale: { label: 'Scale', perMinute: 300, burstPerSecond: 30 },
+  high_volume: { label: 'High Volume', perMinute: 500, burstPerSecond: 50 },
+} as const satisfies Record<Plan, { label: string; perMinute: number; burstPerSecond: number }>;
 
-export const PLAN_LABELS: Record<Plan, string> = {
-  free: 'Free',
-  basic: 'Basic',
-  growth: 'Growth',
-  scale: 'Scale',
-  high_volume: 'High Volume',
-};
+/** "30 requests a minute, 5 a second": one plan's limits as a person reads them. */
+export const describePlanLimits = (plan: Plan) =>
+  `${PLAN_LIMITS[plan].perMinute} requests a minute, ${PLAN_LIMITS[plan].burstPerSecond} a second`;
+
+/** The two windows every key is limited in; `X-RateLimit-Window` (ours) says which one the headers describe. */
+export const RATE_LIMIT_WINDOWS = ['minute', 'second'] as const;
+export const rateLimitWindowSchema = z.enum(RATE_LIMIT_WINDOWS);
+export type RateLimitWindow = z.infer<typeof rateLimitWindowSchema>;
+export const WINDOW_SECONDS = { minute: 60, second: 1 } as const satisfies Record<RateLimitWindow, number>;

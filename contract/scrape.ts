@@ -1,20 +1,16 @@
 import { z } from 'zod';
 import { errorEnvelopeSchema } from './envelope';
+import { scrapeModeSchema, tierSchema } from './pricing';
+import { SCRAPE_DEFAULTS as DEFAULTS, SCRAPE_LIMITS as LIMITS } from './scrape-defaults';
 
-export const scrapeModeSchema = z.enum(['auto', 'html', 'js', 'pdf', 'ocr']);
 export const scrapeFormatSchema = z.enum(['html', 'text', 'markdown', 'json']);
-export const tierSchema = z.enum(['1', '2', '3', '4']);
-export type Tier = z.infer<typeof tierSchema>;
-
-/** Credits per tier and per-mode surcharges (ours). */
-export const TIER_CREDITS: Record<Tier, number> = { '1': 1, '2': 2, '3': 5, '4': 20 };
-export const MODE_SURCHARGE: Partial<Record<z.infer<typeof scrapeModeSchema>, number>> = { pdf: 2, ocr: 5 };
+export type ScrapeFormat = z.infer<typeof scrapeFormatSchema>;
 
 const httpUrl = z
   .string()
   .trim()
   .min(1, 'Enter the URL to scrape')
-  .max(8192, 'A URL is at most 8,192 characters')
+  .max(LIMITS.urlMaxLength, `A URL is at most ${LIMITS.urlMaxLength.toLocaleString('en-US')} characters`)
   .refine((value) => {
     try {
       const { protocol } = new URL(value);
@@ -27,28 +23,28 @@ const httpUrl = z
 export const scrapeRequestSchema = z
   .object({
     url: httpUrl,
-    mode: scrapeModeSchema.default('auto'),
+    mode: scrapeModeSchema.default(DEFAULTS.mode),
     formats: z.array(scrapeFormatSchema).min(1, 'Pick at least one format').optional(),
-    sync: z.boolean().default(true),
+    sync: z.boolean().default(DEFAULTS.sync),
     timeout: z
       .number({ error: 'Enter the timeout in whole seconds' })
       .int('Whole seconds')
-      .min(1, 'At least 1 second')
-      .max(300, 'At most 300 seconds')
-      .default(90),
-    max_tier: tierSchema.default('3'),
+      .min(LIMITS.timeoutSeconds.min, `At least ${LIMITS.timeoutSeconds.min} second`)
+      .max(LIMITS.timeoutSeconds.max, `At most ${LIMITS.timeoutSeconds.max} seconds`)
+      .default(DEFAULTS.timeout),
+    max_tier: tierSchema.default(DEFAULTS.max_tier),
     max_credits: z.number({ error: 'Enter a number of credits' }).positive('More than 0 credits').optional(),
-    cache: z.boolean().default(false),
+    cache: z.boolean().default(DEFAULTS.cache),
     cache_ttl: z
       .number({ error: 'Enter the cache lifetime in seconds' })
       .int('Whole seconds')
-      .min(60, 'At least 60 seconds')
-      .max(86_400, 'At most 86,400 seconds')
-      .default(900),
-    force_refresh: z.boolean().default(false),
+      .min(LIMITS.cacheTtlSeconds.min, `At least ${LIMITS.cacheTtlSeconds.min} seconds`)
+      .max(LIMITS.cacheTtlSeconds.max, `At most ${LIMITS.cacheTtlSeconds.max.toLocaleString('en-US')} seconds`)
+      .default(DEFAULTS.cache_ttl),
+    force_refresh: z.boolean().default(DEFAULTS.force_refresh),
     session_id: z.uuid('A session id is a UUID').optional(),
     cookies: z.record(z.string().min(1, 'A cookie needs a name'), z.string()).optional(),
-    wait_for: z.string().min(1).max(500).optional(),
+    wait_for: z.string().min(1).max(LIMITS.waitForMaxLength).optional(),
   })
   .strict()
   .refine((request) => request.mode !== 'js' || request.max_tier === '3' || request.max_tier === '4', {
@@ -89,9 +85,15 @@ export const jobAcceptedSchema = z.object({
   request_id: z.string(),
 });
 
+/** A job's life: queued → processing → succeeded or failed. */
+export const JOB_STATUSES = ['queued', 'processing', 'succeeded', 'failed'] as const;
+export const jobStatusSchema = z.enum(JOB_STATUSES);
+export type JobStatus = z.infer<typeof jobStatusSchema>;
+export const isJobFinished = (status: JobStatus) => status === 'succeeded' || status === 'failed';
+
 export const jobSchema = z.object({
   job_id: z.string(),
-  status: z.enum(['queued', 'processing', 'succeeded', 'failed']),
+  status: jobStatusSchema,
   result: scrapeResultSchema.nullable(),
   error: errorEnvelopeSchema.nullable(),
 });

@@ -1,5 +1,7 @@
-import type { Estimate, ScrapeRequestParsed, Tier } from '../../contract/scrape';
-import { priceOf, tierPlan } from './pricing';
+import type { Estimate, ScrapeRequestParsed } from '../../contract/scrape';
+import type { Tier } from '../../contract/pricing';
+import { priceOf } from '../../contract/pricing';
+import { tierPlan } from './pricing';
 
 /**
  * The free estimate: the tier a request will most likely succeed at, and what

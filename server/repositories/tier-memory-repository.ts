@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Tier } from '../../contract/scrape';
+import type { Tier } from '../../contract/pricing';
 import type { Clock } from '../clock';
 
 /** The tier that last worked for a page, so the next estimate expects it. */

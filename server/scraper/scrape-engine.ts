@@ -1,5 +1,7 @@
-import type { ScrapeRequestParsed, Tier } from '../../contract/scrape';
-import { priceOf, tierPlan } from '../billing/pricing';
+import type { ScrapeRequestParsed } from '../../contract/scrape';
+import type { Tier } from '../../contract/pricing';
+import { priceOf } from '../../contract/pricing';
+import { tierPlan } from '../billing/pricing';
 import { classify } from './classify';
 import { extractResult, type ExtractedResult } from './extract-result';
 import { ScrapeFailure } from './scrape-failure';

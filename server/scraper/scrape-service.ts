@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { Estimate, ScrapeRequestParsed, ScrapeResult, Tier } from '../../contract/scrape';
+import type { Estimate, ScrapeRequestParsed, ScrapeResult } from '../../contract/scrape';
+import type { Tier } from '../../contract/pricing';
 import { estimateScrape, tierMemoryKey } from '../billing/estimate';
-import { priceOf } from '../billing/pricing';
+import { priceOf } from '../../contract/pricing';
 import { ApiFailure } from '../errors';
 import type { Account } from '../repositories/accounts-repository';
 import type { LedgerRepository } from '../repositories/ledger-repository';

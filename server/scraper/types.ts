@@ -1,4 +1,4 @@
-import type { Tier } from '../../contract/scrape';
+import type { Tier } from '../../contract/pricing';
 
 /** Pages are cut off at 10 MB while streaming (seed: CONTENT_TOO_LARGE). */
 export const MAX_CONTENT_BYTES = 10 * 1024 * 1024;

@@ -4,7 +4,7 @@ import { FIX } from './catalog-fixes';
 /**
  * The one error catalog: every code and every HTTP status of the AlterLab error-code reference (the seed,
  * docs/reference/alterlab-error-codes.txt), plus the codes our API contract adds. Statuses, retry rules and
- * refund policies follow the seed; tests/errors/catalog-matches-seed.test.ts parses the seed and checks them.
+ * refund policies follow the seed; tests/contract/error-codes-match-seed.test.ts parses the seed and checks them.
  */
 export const CATALOG: readonly CatalogEntry[] = [
   // --- Scraping errors (seed): all refunded.

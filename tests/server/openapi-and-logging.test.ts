@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { usageSchema } from '../../contract/usage';
-import { DEMO_KEYS, startTestServer, type TestServer } from './test-server';
+import { DEMO_KEYS, startTestServer, type TestServer } from '../support/test-server';
 
 let server: TestServer;
 beforeAll(async () => {

@@ -1,5 +1,5 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
-import { PLAN_LABELS } from '../../../contract/plans';
+import { PLAN_LIMITS } from '../../../contract/plans';
 import { usageQueries } from '../../api/queries';
 import { formatDateTime, formatNumber } from '../../lib/format';
 
@@ -7,7 +7,7 @@ export function AccountSummary() {
   const { data: usage } = useSuspenseQuery(usageQueries.summary());
   const facts = [
     { label: 'Balance', value: `${formatNumber(usage.balance_credits)} credits`, testId: 'balance' },
-    { label: 'Plan', value: PLAN_LABELS[usage.plan], testId: 'plan' },
+    { label: 'Plan', value: PLAN_LIMITS[usage.plan].label, testId: 'plan' },
     {
       label: 'Rate limit',
       value: `${usage.rate_limit.per_minute}/min, ${usage.rate_limit.burst_per_second}/s burst`,

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import type { ScrapeResult, Tier } from '../../../contract/scrape';
+import type { ScrapeResult } from '../../../contract/scrape';
+import type { Tier } from '../../../contract/pricing';
 import { formatNumber } from '../../lib/format';
 import { ColumnHeaders } from '../../components/column-headers';
 

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useForm, type UseFormReturn } from 'react-hook-form';
 import { useDebouncedCallback } from 'use-debounce';
-import { scrapeFormatSchema, scrapeModeSchema, tierSchema } from '../../../contract/scrape';
+import { scrapeFormatSchema } from '../../../contract/scrape';
+import { scrapeModeSchema, tierSchema } from '../../../contract/pricing';
 import { DEFAULT_FORM_VALUES, scrapeFormResolver, type ScrapeFormValues } from './form-values';
 
 const DRAFT_SLOT = 'scrape-dashboard.scrape-draft';

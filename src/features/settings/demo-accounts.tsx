@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { maskApiKey } from '../../../contract/auth';
-import { PLAN_LABELS } from '../../../contract/plans';
+import { PLAN_LIMITS } from '../../../contract/plans';
 import { sandboxQueries } from '../../api/queries';
 import { formatNumber } from '../../lib/format';
 import { useConnect } from './use-connect';
@@ -25,7 +25,7 @@ export function DemoAccounts() {
           >
             <div className="text-sm">
               <p className="font-semibold">
-                {account.plan ? PLAN_LABELS[account.plan] : 'Revoked key'}
+                {account.plan ? PLAN_LIMITS[account.plan].label : 'Revoked key'}
                 {account.is_default && (
                   <span className="ml-2 rounded bg-blue-100 px-1.5 text-xs text-blue-900">default</span>
                 )}
@@ -39,7 +39,7 @@ export function DemoAccounts() {
             <button
               type="button"
               className="shrink-0 rounded-md border border-blue-700 px-3 py-1.5 text-sm font-medium text-blue-800 hover:bg-blue-50"
-              aria-label={`Use the ${account.plan ? PLAN_LABELS[account.plan] : 'revoked'} demo key ${maskApiKey(account.key)}`}
+              aria-label={`Use the ${account.plan ? PLAN_LIMITS[account.plan].label : 'revoked'} demo key ${maskApiKey(account.key)}`}
               disabled={connect.isPending}
               onClick={() => connect.mutate({ apiKey: account.key, remember: false })}
             >

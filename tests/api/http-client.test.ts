@@ -1,0 +1,90 @@
+import { http, HttpResponse } from 'msw';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { ApiError } from '../../src/api/api-error';
+import { useCredentialsStore } from '../../src/api/credentials-store';
+import { getUsage, verifyApiKey } from '../../src/api/endpoints/account';
+import { useRateLimitStore } from '../../src/api/rate-limit-store';
+import { envelope, rateLimitHeaders } from '../support/msw/fixtures';
+import { API, server } from '../support/msw/server';
+
+const KEY = 'sk_test_growth00000000000000000000000000';
+beforeEach(() => useCredentialsStore.getState().keyEntered(KEY, false));
+
+async function caught(promise: Promise<unknown>): Promise<ApiError> {
+  const error = await promise.then(
+    () => null,
+    (failure: unknown) => failure,
+  );
+  expect(error).toBeInstanceOf(ApiError);
+  return error as ApiError;
+}
+
+describe('the HTTP client', () => {
+  it('sends the key in the X-API-Key header, never in the URL', async () => {
+    let seen: Request | undefined;
+    server.events.on('request:start', ({ request }) => void (seen = request));
+    await getUsage();
+    server.events.removeAllListeners();
+    expect(seen?.headers.get('x-api-key')).toBe(KEY);
+    expect(seen?.url).not.toContain(KEY);
+  });
+
+  it('records the rate-limit headers of every response, telling the dashboard’s calls from the user’s', async () => {
+    await getUsage();
+    await verifyApiKey(KEY);
+    const history = useRateLimitStore.getState().history;
+    expect(history.map((sample) => [sample.source, sample.path, sample.remaining, sample.limit])).toEqual([
+      ['dashboard', '/usage', 97, 100],
+      ['user', '/usage', 97, 100],
+    ]);
+  });
+
+  it('turns an error envelope into an ApiError with everything the guidance needs, and records it', async () => {
+    server.use(
+      http.get(`${API}/usage`, () =>
+        HttpResponse.json(
+          envelope('RATE_LIMIT_EXCEEDED', 'Too many', { retry_after: 12, details: { window: 'minute' } }),
+          { status: 429, headers: { ...rateLimitHeaders(0, 30), 'Retry-After': '12' } },
+        ),
+      ),
+    );
+    const error = await caught(getUsage());
+    expect(error).toMatchObject({
+      status: 429,
+      code: 'RATE_LIMIT_EXCEEDED',
+      message: 'Too many',
+      retryAfter: 12,
+      requestId: 'req_11111111-2222-4333-8444-555555555555',
+      details: { window: 'minute' },
+    });
+    expect(error.headers['retry-after']).toBe('12');
+    expect(useRateLimitStore.getState().latest).toMatchObject({ status: 429, remaining: 0, retryAfter: 12 });
+  });
+
+  it('keeps the status when a body is not an envelope', async () => {
+    server.use(http.get(`${API}/usage`, () => new HttpResponse('<html>Bad gateway</html>', { status: 502 })));
+    const error = await caught(getUsage());
+    expect(error).toMatchObject({ status: 502, code: 'HTTP_502' });
+  });
+
+  it('says so when a 200 does not match the contract', async () => {
+    server.use(http.get(`${API}/usage`, () => HttpResponse.json({ plan: 'platinum' })));
+    const error = await caught(getUsage());
+    expect(error.code).toBe('UNEXPECTED_RESPONSE');
+    expect(error.message).toContain('GET /usage');
+  });
+
+  it('reports an unreachable API as status 0 NETWORK_UNREACHABLE', async () => {
+    server.use(http.get(`${API}/usage`, () => HttpResponse.error()));
+    const error = await caught(getUsage());
+    expect(error).toMatchObject({ status: 0, code: 'NETWORK_UNREACHABLE' });
+  });
+
+  it('parses with the schema it is given', async () => {
+    const { request } = await import('../../src/api/http-client');
+    const result = await request(z.object({ plan: z.string() }), '/usage');
+    expect(result.data).toEqual({ plan: 'growth' });
+    expect(result.headers['x-ratelimit-remaining']).toBe('97');
+  });
+});

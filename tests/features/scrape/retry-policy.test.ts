@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../../../src/api/api-error';
+import { nextStep } from '../../../src/features/scrape/retry-policy';
+
+describe('nextStep (the retry policy)', () => {
+  const now = new Date('2026-11-25T10:00:00Z');
+  const at = (seconds: number) => now.getTime() + seconds * 1000;
+  const error = (status: number, code: string, headers: Record<string, string> = {}, retryAfter?: number) =>
+    new ApiError({ status, code, message: code, headers, retryAfter });
+
+  it('waits for Retry-After, else the body, else X-RateLimit-Reset on a 429', () => {
+    const reset = String(Math.floor(now.getTime() / 1000) + 40);
+    expect(nextStep(error(429, 'RATE_LIMIT_EXCEEDED', { 'retry-after': '12' }), 1, now)).toEqual({
+      kind: 'wait',
+      reason: 'rate-limit',
+      retryAt: at(12),
+      nextAttempt: 2,
+    });
+    expect(nextStep(error(429, 'RATE_LIMIT_EXCEEDED', {}, 7), 1, now)).toMatchObject({ retryAt: at(7) });
+    expect(nextStep(error(429, 'RATE_LIMIT_EXCEEDED', { 'x-ratelimit-reset': reset }), 1, now)).toMatchObject({
+      retryAt: at(40),
+    });
+    // A reset already past (clock skew) still waits a moment rather than looping.
+    expect(nextStep(error(429, 'RATE_LIMIT_EXCEEDED', { 'retry-after': '0' }), 1, now)).toMatchObject({
+      retryAt: at(1),
+    });
+  });
+
+  it('backs off 1 s, then 2 s, and gives up after the third try', () => {
+    const unavailable = error(503, 'SERVICE_UNAVAILABLE');
+    expect(nextStep(unavailable, 1, now)).toEqual({ kind: 'wait', reason: 'backoff', retryAt: at(1), nextAttempt: 2 });
+    expect(nextStep(unavailable, 2, now)).toEqual({ kind: 'wait', reason: 'backoff', retryAt: at(2), nextAttempt: 3 });
+    expect(nextStep(unavailable, 3, now)).toEqual({ kind: 'fail' });
+    expect(nextStep(error(429, 'RATE_LIMIT_EXCEEDED', { 'retry-after': '1' }), 3, now)).toEqual({ kind: 'fail' });
+  });
+
+  it('takes a 5xx Retry-After over the schedule, and retries an unreachable API', () => {
+    expect(nextStep(error(502, 'BAD_GATEWAY', { 'retry-after': '9' }), 1, now)).toMatchObject({ retryAt: at(9) });
+    expect(nextStep(error(504, 'TIMEOUT'), 1, now)).toMatchObject({ kind: 'wait', reason: 'backoff' });
+    expect(nextStep(error(0, 'NETWORK_UNREACHABLE'), 1, now)).toMatchObject({ kind: 'wait', reason: 'backoff' });
+  });
+
+  it.each([
+    [400, 'INVALID_REQUEST'],
+    [401, 'INVALID_API_KEY'],
+    [402, 'INSUFFICIENT_CREDITS'],
+    [403, 'BLOCKED_BY_ANTIBOT'],
+    [404, 'NOT_FOUND'],
+    [409, 'WEBHOOK_ALREADY_EXISTS'],
+    [413, 'CONTENT_TOO_LARGE'],
+    [415, 'UNSUPPORTED_CONTENT_TYPE'],
+    [422, 'EXTRACTION_FAILED'],
+    [429, 'SESSION_LIMIT_REACHED'],
+  ])('never resends a %i %s by itself', (status, code) => {
+    expect(nextStep(error(status, code), 1, now)).toEqual({ kind: 'fail' });
+  });
+});

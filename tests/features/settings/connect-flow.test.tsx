@@ -1,0 +1,96 @@
+import { screen, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { describe, expect, it } from 'vitest';
+import { useCredentialsStore } from '../../../src/api/credentials-store';
+import { envelope, rateLimitHeaders } from '../../support/msw/fixtures';
+import { API, server } from '../../support/msw/server';
+import { renderApp } from '../../support/render-app';
+
+const GOOD_KEY = 'sk_test_growth00000000000000000000000000';
+
+describe('first run: connecting a key', () => {
+  it('asks for a key, refuses a malformed one at the field without calling the API', async () => {
+    let calls = 0;
+    server.events.on('request:start', () => void calls++);
+    const { user } = renderApp('/');
+    expect(await screen.findByRole('heading', { name: 'Connect to the API' })).toBeInTheDocument();
+    const before = calls;
+
+    const field = screen.getByLabelText('API key');
+    await user.type(field, 'sk_live_short');
+    await user.click(screen.getByRole('button', { name: 'Connect' }));
+
+    expect(await screen.findByText(/followed by 32 letters or digits/)).toBeInTheDocument();
+    expect(field).toHaveAttribute('aria-invalid', 'true');
+    expect(field).toHaveValue('sk_live_short');
+    expect(calls).toBe(before);
+    server.events.removeAllListeners();
+  });
+
+  it('explains a key the API refuses at the field and keeps what was typed', async () => {
+    server.use(
+      http.get(`${API}/usage`, () =>
+        HttpResponse.json(envelope('INVALID_API_KEY', 'The API key is not a valid API key'), {
+          status: 401,
+          headers: rateLimitHeaders(499, 500),
+        }),
+      ),
+    );
+    const { user } = renderApp('/');
+    const field = await screen.findByLabelText('API key');
+    await user.type(field, 'sk_test_unknown00000000000000000000000000'.slice(0, 40));
+    await user.click(screen.getByRole('button', { name: 'Connect' }));
+
+    expect(await screen.findByText(/The API refused this key \(INVALID_API_KEY\)/)).toBeInTheDocument();
+    expect(field).toHaveValue('sk_test_unknown00000000000000000000000000'.slice(0, 40));
+    expect(useCredentialsStore.getState().apiKey).toBeNull();
+  });
+
+  it('keeps a good key for this tab only, shows it masked, and loads the overview', async () => {
+    const { user, router } = renderApp('/');
+    await user.type(await screen.findByLabelText('API key'), GOOD_KEY);
+    await user.click(screen.getByRole('button', { name: 'Connect' }));
+
+    expect(await screen.findByRole('heading', { name: 'Overview' })).toBeInTheDocument();
+    expect(await screen.findByTestId('balance')).toHaveTextContent('100,000 credits');
+    expect(screen.getByTestId('plan')).toHaveTextContent('Growth');
+    expect(screen.getByRole('link', { name: 'API key sk_test_…0000: settings' })).toBeInTheDocument();
+
+    expect(sessionStorage.getItem('scrape-dashboard.api-key')).toBe(GOOD_KEY);
+    expect(localStorage.getItem('scrape-dashboard.api-key')).toBeNull();
+    expect(router.state.location.href).not.toContain(GOOD_KEY);
+    expect(document.body.innerHTML).not.toContain(GOOD_KEY);
+  });
+
+  it('remembers the key on this device only when asked', async () => {
+    const { user } = renderApp('/settings');
+    await user.type(await screen.findByLabelText('API key'), GOOD_KEY);
+    await user.click(screen.getByRole('checkbox', { name: 'Remember on this device' }));
+    await user.click(screen.getByRole('button', { name: 'Connect' }));
+    expect(await screen.findByText(/remembered on this device/)).toBeInTheDocument();
+    expect(localStorage.getItem('scrape-dashboard.api-key')).toBe(GOOD_KEY);
+
+    await user.click(screen.getByRole('button', { name: 'Forget this key' }));
+    expect(localStorage.getItem('scrape-dashboard.api-key')).toBeNull();
+    expect(screen.getByText('No key yet.')).toBeInTheDocument();
+  });
+
+  it('connects with one click on a sandbox demo account, listed with masked keys', async () => {
+    const { user } = renderApp('/');
+    const list = await screen.findByRole('region', { name: 'Or use a sandbox demo account' });
+    expect(within(list).getAllByText('sk_test_…0000')).toHaveLength(2);
+    expect(list.innerHTML).not.toContain(GOOD_KEY);
+    await user.click(within(list).getByRole('button', { name: /Use the Growth demo key/ }));
+    expect(await screen.findByTestId('balance')).toHaveTextContent('100,000 credits');
+  });
+
+  it('hides the demo list against a server that is not the sandbox', async () => {
+    server.use(
+      http.get(`${API}/sandbox/info`, () => HttpResponse.json(envelope('NOT_FOUND', 'No route'), { status: 404 })),
+    );
+    renderApp('/');
+    expect(await screen.findByRole('heading', { name: 'Connect to the API' })).toBeInTheDocument();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(screen.queryByRole('region', { name: 'Or use a sandbox demo account' })).not.toBeInTheDocument();
+  });
+});

@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requestLogPageSchema } from '../../../contract/request-log';
+import { usageSchema } from '../../../contract/usage';
+import { DEMO_KEYS, startTestServer, type TestServer } from '../../support/test-server';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.close());
+
+const usageOf = async (key: string) => usageSchema.parse(await (await server.call('/usage', { key })).json());
+
+describe('GET /usage', () => {
+  it('gives the plan, its limits and the balance as the sum of the ledger', async () => {
+    const usage = await usageOf(DEMO_KEYS.growth);
+    expect(usage).toMatchObject({
+      plan: 'growth',
+      rate_limit: { per_minute: 100, burst_per_second: 20 },
+      balance_credits: 100_000,
+      subscription_status: 'active',
+    });
+    const ledgerSum = server.app.db
+      .prepare(
+        `SELECT sum(l.credits) AS total FROM ledger l JOIN api_keys k ON k.account_id = l.account_id
+          WHERE k.key_last4 = ? AND k.account_id = (SELECT account_id FROM requests ORDER BY at DESC LIMIT 1)`,
+      )
+      .get(DEMO_KEYS.growth.slice(-4)) as { total: number };
+    expect(usage.balance_credits).toBe(ledgerSum.total);
+    expect(Date.parse(usage.period_start)).toBeLessThanOrEqual(Date.now());
+    expect(Date.parse(usage.period_end)).toBeGreaterThan(Date.now());
+  });
+
+  it('shows the demo accounts of the contract as seeded', async () => {
+    expect(await usageOf(DEMO_KEYS.free)).toMatchObject({ plan: 'free', balance_credits: 1000 });
+    expect(await usageOf(DEMO_KEYS.broke)).toMatchObject({ balance_credits: 2 });
+    expect(await usageOf(DEMO_KEYS.lapsed)).toMatchObject({ plan: 'basic', subscription_status: 'cancelled' });
+    expect(await usageOf(DEMO_KEYS.highVolume)).toMatchObject({ plan: 'high_volume', balance_credits: 1_000_000 });
+  });
+});
+
+describe('the request log', () => {
+  it('records every call of an account with method, path, status, code and duration', async () => {
+    const key = await server.newKey();
+    await server.call('/usage', { key });
+    const missing = await server.call('/nowhere', { key });
+    const missingId = missing.headers.get('x-request-id')!;
+
+    const page = requestLogPageSchema.parse(await (await server.call('/requests', { key })).json());
+    expect(page.requests.map((entry) => `${entry.method} ${entry.path} ${entry.status}`)).toEqual([
+      'GET /api/v1/nowhere 404',
+      'GET /api/v1/usage 200',
+    ]);
+    const [notFound, usage] = page.requests;
+    expect(notFound).toMatchObject({ request_id: missingId, code: 'NOT_FOUND' });
+    expect(usage).toMatchObject({ code: null, credits_charged: 0, credits_refunded: 0 });
+    expect(usage!.duration_ms).toBeGreaterThanOrEqual(0);
+
+    const one = await server.call(`/requests/${missingId}`, { key });
+    expect(await one.json()).toMatchObject({ request_id: missingId, status: 404 });
+  });
+
+  it('filters by code and status and pages with a cursor', async () => {
+    const key = await server.newKey('growth');
+    for (let call = 0; call < 5; call++) await server.call('/usage', { key });
+    await server.call('/missing', { key });
+
+    const byCode = requestLogPageSchema.parse(await (await server.call('/requests?code=NOT_FOUND', { key })).json());
+    expect(byCode.requests).toHaveLength(1);
+    const byStatus = requestLogPageSchema.parse(await (await server.call('/requests?status=200', { key })).json());
+    expect(byStatus.requests.every((entry) => entry.status === 200)).toBe(true);
+
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = `/requests?limit=2${cursor ? `&cursor=${cursor}` : ''}&status=200`;
+      const page = requestLogPageSchema.parse(await (await server.call(query, { key })).json());
+      seen.push(...page.requests.map((entry) => entry.request_id));
+      cursor = page.next_cursor;
+    } while (cursor);
+    expect(seen.length).toBeGreaterThanOrEqual(5);
+    expect(new Set(seen).size).toBe(seen.length);
+  });
+
+  it('never shows one account another account’s requests', async () => {
+    const [owner, other] = [await server.newKey(), await server.newKey()];
+    const response = await server.call('/usage', { key: owner });
+    const requestId = response.headers.get('x-request-id')!;
+    expect((await server.call(`/requests/${requestId}`, { key: other })).status).toBe(404);
+    const page = requestLogPageSchema.parse(await (await server.call('/requests', { key: other })).json());
+    expect(page.requests.map((entry) => entry.request_id)).not.toContain(requestId);
+  });
+});
