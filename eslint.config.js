@@ -2,11 +2,30 @@ import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import pluginQuery from '@tanstack/eslint-plugin-query';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import checkFile from 'eslint-plugin-check-file';
 import importX from 'eslint-plugin-import-x';
 import jsxA11y from 'eslint-plugin-jsx-a11y';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+
+// Every directory of ours that holds source; root config files (vite.config.ts, …) follow their tools' names.
+const SOURCE_DIRS = '{contract,src,server,tests,e2e,scripts,bench}';
+
+// Environment is read once (STYLE.md rule 11): the server in server/config.ts, the dashboard in src/config/env.ts.
+const ENV_MESSAGE =
+  'Read the environment once: the server through server/config.ts (loadConfig, then app.config), the dashboard through src/config/env.ts; tests build a config with testConfig() or loadConfig({...}).';
+const envReads = {
+  'no-restricted-properties': ['error', { object: 'process', property: 'env', message: ENV_MESSAGE }],
+  'no-restricted-syntax': [
+    'error',
+    {
+      selector: "MemberExpression[object.type='MetaProperty'][object.meta.name='import'][property.name='env']",
+      message: 'Read Vite settings once, in src/config/env.ts, and import `env` from there.',
+    },
+  ],
+};
+const envImports = ['process', 'node:process'].map((name) => ({ name, importNames: ['env'], message: ENV_MESSAGE }));
 
 const features = readdirSync('src/features', { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
@@ -18,12 +37,19 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
-    plugins: { 'import-x': importX },
-    settings: { 'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })] },
+    plugins: { 'import-x': importX, 'check-file': checkFile },
+    settings: {
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })],
+      // Without these, import-x parses no TypeScript module it follows, and no-cycle passes without looking.
+      'import-x/extensions': importX.flatConfigs.typescript.settings['import-x/extensions'],
+      'import-x/parsers': importX.flatConfigs.typescript.settings['import-x/parsers'],
+    },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       'no-console': ['error', { allow: ['warn', 'error'] }],
+      ...envReads,
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
       // Imports flow one way: contract → lib/components → features → app (bulletproof-react's zones).
       'import-x/no-restricted-paths': [
         'error',
@@ -51,6 +77,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
+          paths: envImports,
           patterns: [
             {
               group: ['**/api/http-client'],
@@ -63,7 +90,29 @@ export default tseslint.config(
   },
   {
     files: ['src/api/**'],
-    rules: { 'no-restricted-imports': 'off' },
+    rules: { 'no-restricted-imports': ['error', { paths: envImports }] },
+  },
+  {
+    // kebab-case names (STYLE.md rule 9); `.test`, `.spec`, `.d` and other middle extensions are not part of the name.
+    files: [`${SOURCE_DIRS}/**/*`],
+    rules: {
+      'check-file/filename-naming-convention': ['error', { '**/*': 'KEBAB_CASE' }, { ignoreMiddleExtensions: true }],
+      'check-file/folder-naming-convention': ['error', { [`${SOURCE_DIRS}/**/`]: 'KEBAB_CASE' }],
+    },
+  },
+  {
+    // The config modules, and the tools that hand an environment to the processes they start:
+    // scripts/test.mjs passes its own to every check (plus NO_COLOR, CI); scripts/find-chromium.mjs defaults to
+    // CHROMIUM_PATH for the e2e config and the test runner (the server passes app.config.chromiumPath instead).
+    files: [
+      'server/config.ts',
+      'src/config/env.ts',
+      'vite.config.ts',
+      'playwright.config.ts',
+      'scripts/test.mjs',
+      'scripts/find-chromium.mjs',
+    ],
+    rules: { 'no-restricted-properties': 'off', 'no-restricted-syntax': 'off' },
   },
   {
     files: ['src/**/*.{ts,tsx}'],

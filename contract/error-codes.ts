@@ -140,6 +140,24 @@ export const ERROR_CODES = [
     refund: 'not-applicable',
     source: 'ours',
   },
+  // The request itself refused before it is read: the seed's CONTENT_TOO_LARGE and UNSUPPORTED_CONTENT_TYPE are
+  // about a scraped page (and refunded), so the request body's own limits need codes of their own.
+  {
+    code: 'PAYLOAD_TOO_LARGE',
+    status: 413,
+    category: 'request',
+    retry: 'never',
+    refund: 'not-applicable',
+    source: 'ours',
+  },
+  {
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    status: 415,
+    category: 'request',
+    retry: 'never',
+    refund: 'not-applicable',
+    source: 'ours',
+  },
   // The dashboard's own: the API could not be reached at all. The seed's sample client retries that with backoff.
   {
     code: 'NETWORK_UNREACHABLE',

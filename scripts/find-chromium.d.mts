@@ -1,3 +1,2 @@
+export { CHROMIUM_ARGS, CHROMIUM_MISSING } from '../server/lib/chromium.mjs';
 export function findChromium(env?: NodeJS.ProcessEnv): string | null;
-export const CHROMIUM_MISSING: string;
-export const CHROMIUM_ARGS: string[];

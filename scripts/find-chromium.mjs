@@ -1,24 +1,6 @@
-import { existsSync } from 'node:fs';
+import { findChromium as findConfigured } from '../server/lib/chromium.mjs';
 
-/** The Chromium the e2e suite and the scraper's tiers 3–4 drive: CHROMIUM_PATH, else Debian's. */
-export function findChromium(env = process.env) {
-  const candidates = [env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean);
-  return candidates.find((candidate) => existsSync(candidate)) ?? null;
-}
+export { CHROMIUM_ARGS, CHROMIUM_MISSING } from '../server/lib/chromium.mjs';
 
-export const CHROMIUM_MISSING =
-  'Chromium not found: install it with `sudo apt-get install -y chromium` (Debian/Ubuntu) or set CHROMIUM_PATH to a Chromium binary.';
-
-/**
- * How every Chromium of the project starts (the scraper's tiers 3–4 and the e2e suite): headless, as root,
- * with the background connections off that this machine's closed network would refuse anyway.
- */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+/** For the e2e config and the test runner, which read CHROMIUM_PATH from their own environment. */
+export const findChromium = (env = process.env) => findConfigured(env.CHROMIUM_PATH);

@@ -28,7 +28,11 @@ function readJson(file) {
 }
 
 check('type check', process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'tsconfig.json']);
-check('lint', process.execPath, ['node_modules/eslint/bin/eslint.js', '.', '--max-warnings=0']);
+// lint is one check: ESLint, then knip (unused files, exports, dependencies); both run so both reports show.
+const eslintOk = run('lint: eslint', process.execPath, ['node_modules/eslint/bin/eslint.js', '.', '--max-warnings=0']);
+const knipOk = run('lint: knip', process.execPath, ['node_modules/knip/bin/knip.js', '--no-progress']);
+if (eslintOk && knipOk) passed++;
+else failed++;
 const built = run('build', process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn']);
 if (built) passed++;
 else failed++;

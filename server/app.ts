@@ -1,49 +1,66 @@
 import swagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyReply } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
+import fp from 'fastify-plugin';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import billing from './billing/billing-service';
+import clock from './clock';
 import type { Config } from './config';
-import { ApiFailure, envelopeOf } from './errors';
-import './fastify-types';
-import { loggerOptions } from './logger';
 import { newRequestId } from './lib/secrets';
-import apiV1 from './plugins/api-v1';
+import { loggerOptions } from './logger';
+import database from './plugins/database';
 import errorEnvelope from './plugins/error-envelope';
+import { clientErrorHandler, frameworkErrors } from './plugins/protocol-errors';
+import rateLimits from './plugins/rate-limits';
+import requestId from './plugins/request-id';
 import staticDashboard from './plugins/static-dashboard';
-import storage from './plugins/storage';
-import scraping from './plugins/scraping';
 import upstreamProxy from './plugins/upstream-proxy';
+import accounts from './repositories/accounts-repository';
+import jobs from './repositories/jobs-repository';
+import ledger from './repositories/ledger-repository';
+import requestLog from './repositories/request-log-repository';
+import scrapeCache from './repositories/scrape-cache-repository';
+import tierMemory from './repositories/tier-memory-repository';
+import apiRoutes from './routes';
+import faults from './sandbox/faults';
+import scraper from './scraper/scraper';
+import scrapes from './scrapes/scrapes-service';
 
-export interface AppOptions {
-  demoWebUrl: string;
-  distDir?: string;
-  logStream?: NodeJS.WritableStream;
-  /** Tests add routes under /api/v1 (one that throws on purpose); never used in production. */
-  extraApiRoutes?: FastifyPluginAsync;
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+  }
 }
 
-/** The sandbox as a Fastify app: external plugins, then app plugins, then routes. */
-export async function buildApp(config: Config, options: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({
-    logger: loggerOptions(config, options.logStream),
-    genReqId: newRequestId,
-    requestIdHeader: false,
-    bodyLimit: 1024 * 1024,
-    trustProxy: false,
-    // Requests Fastify refuses before routing (a malformed URL like /jobs/%zz) still get the envelope.
-    frameworkErrors: (error, request, reply) => {
-      const failure = new ApiFailure(400, 'INVALID_REQUEST', `The request could not be read: ${error.message}`);
-      void (reply as FastifyReply)
-        .status(400)
-        .header('x-request-id', request.id)
-        .type('application/json')
-        .send(JSON.stringify(envelopeOf(failure, request.id)));
-    },
-  });
-  app.decorate('config', config);
-  app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+/** The sandbox's repositories and services, each after those it depends on. */
+const PLUGINS = [
+  database,
+  clock,
+  accounts,
+  rateLimits,
+  ledger,
+  requestLog,
+  tierMemory,
+  scrapeCache,
+  jobs,
+  faults,
+  billing,
+];
 
-  await app.register(swagger, {
+export interface AppOptions {
+  config: Config;
+  demoWebUrl: string;
+  distDir?: string | undefined;
+  /** Tests add routes under /api/v1 (one that throws on purpose); never used in production. */
+  extraApiRoutes?: FastifyPluginAsync | undefined;
+}
+
+/** The sandbox as one Fastify plugin: external plugins, then app plugins, then routes. */
+async function app(fastify: FastifyInstance, options: AppOptions) {
+  const { config } = options;
+  fastify.decorate('config', config);
+  fastify.setValidatorCompiler(validatorCompiler);
+  fastify.setSerializerCompiler(serializerCompiler);
+  await fastify.register(swagger, {
     openapi: {
       info: {
         title: 'AlterLab API (sandbox)',
@@ -61,20 +78,43 @@ export async function buildApp(config: Config, options: AppOptions): Promise<Fas
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(errorEnvelope);
+  await fastify.register(errorEnvelope);
+  await fastify.register(requestId);
 
   if (config.upstreamApi) {
-    await app.register(upstreamProxy, { upstream: config.upstreamApi });
+    await fastify.register(upstreamProxy, { upstream: config.upstreamApi });
   } else {
-    await app.register(storage);
-    await app.register(scraping, { demoWebUrl: options.demoWebUrl });
-    await app.register(apiV1, {
+    for (const plugin of PLUGINS) {
+      await fastify.register(plugin);
+    }
+    await fastify.register(scraper, { demoWebUrl: options.demoWebUrl });
+    await fastify.register(scrapes);
+    await fastify.register(apiRoutes, {
       prefix: '/api/v1',
       demoWebUrl: options.demoWebUrl,
       extraRoutes: options.extraApiRoutes,
     });
   }
-  await app.register(staticDashboard, { distDir: options.distDir ?? 'dist' });
-  await app.ready();
-  return app;
+  await fastify.register(staticDashboard, { distDir: options.distDir ?? 'dist' });
+}
+
+/** The app on a Fastify instance of its own, ready to listen: what the server starts, and every test. */
+export async function buildApp(
+  config: Config,
+  options: Omit<AppOptions, 'config'> & { logStream?: NodeJS.WritableStream },
+): Promise<FastifyInstance> {
+  const fastify = Fastify({
+    logger: loggerOptions(config, options.logStream),
+    genReqId: newRequestId,
+    requestIdHeader: false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: false,
+    // Requests refused before routing, by Fastify (a malformed URL like /jobs/%zz) or by Node's HTTP parser
+    // (bad header bytes, headers over 16 KB), still get the envelope and its headers.
+    frameworkErrors,
+    clientErrorHandler,
+  });
+  await fastify.register(fp(app, { name: 'app' }), { config, ...options });
+  await fastify.ready();
+  return fastify;
 }

@@ -1,3 +1,5 @@
+import fp from 'fastify-plugin';
+
 /**
  * The sandbox's notion of now. Production code asks the clock, never Date.now(),
  * so tests of expiry and rate-limit windows can move time with POST /sandbox/clock.
@@ -7,7 +9,7 @@ export interface Clock {
   advance(seconds: number): void;
 }
 
-export function createClock(): Clock {
+function createClock(): Clock {
   let offsetMs = 0;
   return {
     now: () => Date.now() + offsetMs,
@@ -16,3 +18,16 @@ export function createClock(): Clock {
     },
   };
 }
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    clock: Clock;
+  }
+}
+
+export default fp(
+  async (app) => {
+    app.decorate('clock', createClock());
+  },
+  { name: 'clock' },
+);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { findChromium } from './lib/chromium.mjs';
 
 const flag = z
   .enum(['0', '1', 'true', 'false', ''])
@@ -27,7 +28,7 @@ const configSchema = z
     testClock: env.SANDBOX_TEST_CLOCK,
     allowPrivateTargets: env.ALLOW_PRIVATE_TARGETS,
     logLevel: env.LOG_LEVEL,
-    chromiumPath: env.CHROMIUM_PATH,
+    chromiumPath: findChromium(env.CHROMIUM_PATH),
   }));
 
 export type Config = z.output<typeof configSchema>;

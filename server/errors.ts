@@ -1,36 +1,57 @@
 import type { ErrorBilling, ErrorEnvelope } from '../contract/envelope';
+import { factsOf, type ErrorCode, type MultiStatusCode, type StatusOf } from '../contract/error-codes';
+import { echoText, echoValue } from './lib/bounded-echo';
 
-/**
- * A failure a handler means to answer: the status and code of the seed, and
- * the envelope's extras. The one error handler turns it into the envelope.
- */
+/** The codes a server answers with: all but the dashboard's own, whose status 0 means no answer came. */
+export type ServerCode = { [C in ErrorCode]: StatusOf<C> extends 0 ? never : C }[ErrorCode];
+
+export interface FailureExtra {
+  details?: Record<string, unknown>;
+  billing?: ErrorBilling | undefined;
+  retryAfter?: number;
+  headers?: Record<string, string>;
+}
+
+/** A code answered with two statuses (SESSION_EXPIRED) cannot be raised without saying which. */
+type FailArgs<C extends ServerCode> = C extends MultiStatusCode
+  ? [extra: FailureExtra & { status: StatusOf<C> }]
+  : [extra?: FailureExtra];
+
+/** A failure a handler means to answer; the one error handler turns it into the envelope. Made by `fail`. */
 export class ApiFailure extends Error {
   constructor(
+    readonly code: ServerCode,
     readonly status: number,
-    readonly code: string,
     message: string,
-    readonly extra: {
-      details?: Record<string, unknown>;
-      billing?: ErrorBilling;
-      retryAfter?: number;
-      headers?: Record<string, string>;
-    } = {},
+    readonly extra: FailureExtra,
   ) {
     super(message);
     this.name = 'ApiFailure';
   }
 }
 
-export const notFound = (what = 'Resource') => new ApiFailure(404, 'NOT_FOUND', `${what} not found`);
+/** A failure raised by its code: the status is the contract's, so no handler can answer a code with another. */
+export function fail<C extends ServerCode>(code: C, message: string, ...[extra]: FailArgs<C>): ApiFailure {
+  const { status, ...rest } = (extra ?? {}) as FailureExtra & { status?: number };
+  return new ApiFailure(code, status ?? factsOf(code).status, message, rest);
+}
 
-/** The seed's envelope for a failure; `detail` repeats the message for the official SDKs. */
+export const internalError = () => fail('INTERNAL_ERROR', 'An unexpected error occurred on our side');
+
+export const noRoute = (method: string, url: string) => fail('NOT_FOUND', `No route ${method} ${url.split('?')[0]}`);
+
+/**
+ * The seed's envelope for a failure; `detail` repeats the message for the official SDKs. Messages and details
+ * echo what was sent (a URL, a field name), so they leave bounded and with keys masked.
+ */
 export function envelopeOf(failure: ApiFailure, requestId: string): ErrorEnvelope {
+  const message = echoText(failure.message);
   return {
     error: failure.code,
-    message: failure.message,
-    detail: failure.message,
+    message,
+    detail: message,
     request_id: requestId,
-    ...(failure.extra.details && { details: failure.extra.details }),
+    ...(failure.extra.details && { details: echoValue(failure.extra.details) as Record<string, unknown> }),
     ...(failure.extra.billing && { billing: failure.extra.billing }),
     ...(failure.extra.retryAfter !== undefined && { retry_after: failure.extra.retryAfter }),
   };

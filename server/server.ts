@@ -12,8 +12,8 @@ export async function startServer(): Promise<{ close: () => Promise<void> }> {
   const app = await buildApp(config, { demoWebUrl });
   const url = await app.listen({ host: config.host, port: config.port });
   printBanner(url, demoWebUrl, config.upstreamApi);
-  if (!config.upstreamApi && !app.browser.available) {
-    console.log(`  Note: tiers 3–4 (headless browser) are off. ${app.browser.unavailableReason}\n`);
+  if (!config.upstreamApi && !app.scraper.browser.available) {
+    console.log(`  Note: tiers 3–4 (headless browser) are off. ${app.scraper.browser.unavailableReason}\n`);
   }
 
   let closing: Promise<void> | null = null;

@@ -90,6 +90,57 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX jobs_pending ON jobs(status, created_at);
   `,
+  `
+  -- What billing decided for a scrape, written once when it settles (sync or async, whichever finishes first
+  -- no longer matters): the request row keeps what the HTTP call was, this what it cost.
+  CREATE TABLE settlements (
+    request_id TEXT PRIMARY KEY,
+    account_id TEXT NOT NULL REFERENCES accounts(id),
+    code TEXT,
+    tier TEXT,
+    credits_charged INTEGER NOT NULL,
+    credits_refunded INTEGER NOT NULL,
+    cached INTEGER NOT NULL
+  );
+  INSERT INTO settlements (request_id, account_id, code, tier, credits_charged, credits_refunded, cached)
+    SELECT request_id, account_id, NULL, tier, credits_charged, credits_refunded, cached FROM requests
+     WHERE tier IS NOT NULL OR cached = 1 OR credits_charged > 0;
+  ALTER TABLE requests DROP COLUMN credits_charged;
+  ALTER TABLE requests DROP COLUMN credits_refunded;
+  ALTER TABLE requests DROP COLUMN tier;
+  ALTER TABLE requests DROP COLUMN cached;
+  -- An async job's code is the request's outcome, though its POST answered 202.
+  CREATE VIEW request_log AS
+    SELECT r.request_id, r.account_id, r.method, r.path, r.status, coalesce(s.code, r.code) AS code, r.duration_ms,
+           r.at, r.url, coalesce(s.credits_charged, 0) AS credits_charged,
+           coalesce(s.credits_refunded, 0) AS credits_refunded, s.tier, coalesce(s.cached, 0) AS cached
+      FROM requests r LEFT JOIN settlements s USING (request_id);
+  `,
+  `
+  -- The cache and the tier memory are each account's own: keyed by the page alone, one account's scrape
+  -- replaced another's cached answer (its next hit became a charged miss) and moved its estimates.
+  CREATE TABLE scrape_cache_v2 (
+    account_id TEXT NOT NULL REFERENCES accounts(id),
+    cache_key TEXT NOT NULL,
+    result_json TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    PRIMARY KEY (account_id, cache_key)
+  );
+  INSERT INTO scrape_cache_v2 (account_id, cache_key, result_json, created_at, expires_at)
+    SELECT account_id, cache_key, result_json, created_at, expires_at FROM scrape_cache;
+  DROP TABLE scrape_cache;
+  ALTER TABLE scrape_cache_v2 RENAME TO scrape_cache;
+  -- Shared rows cannot be told apart by account: dropped, so each account's estimates start from its own runs.
+  DROP TABLE tier_memory;
+  CREATE TABLE tier_memory (
+    account_id TEXT NOT NULL REFERENCES accounts(id),
+    target TEXT NOT NULL,
+    tier TEXT NOT NULL,
+    updated_at INTEGER NOT NULL,
+    PRIMARY KEY (account_id, target)
+  );
+  `,
 ];
 
 export function migrate(db: Database.Database): void {

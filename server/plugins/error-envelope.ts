@@ -1,8 +1,9 @@
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest, FastifySchemaValidationError } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ValidationIssue } from '../../contract/envelope';
-import { ApiFailure, envelopeOf } from '../errors';
+import { ApiFailure, envelopeOf, fail, internalError } from '../errors';
+import { ECHO_LIMITS } from '../lib/bounded-echo';
 
 /**
  * The one error handler: every failure leaves as the seed's envelope. Unknown
@@ -14,47 +15,56 @@ export default fp(
     app.setErrorHandler((error: FastifyError, request, reply) => {
       if (error instanceof ApiFailure) return sendFailure(request, reply, error);
 
-      if (hasZodFastifySchemaValidationErrors(error)) {
-        const issues: ValidationIssue[] = error.validation.map((issue) => ({
-          field: fieldOf(issue.instancePath, issue.params),
-          message: issue.message ?? 'is invalid',
-        }));
-        const first = issues[0];
-        return sendFailure(
-          request,
-          reply,
-          new ApiFailure(400, 'INVALID_REQUEST', first ? `${first.field}: ${first.message}` : 'Invalid request', {
-            details: { field: first?.field, issues },
-          }),
-        );
-      }
+      if (hasZodFastifySchemaValidationErrors(error)) return sendFailure(request, reply, validationFailure(error));
 
       const status = error.statusCode ?? 500;
       if (status >= 400 && status < 500) {
-        // Fastify's own 4xx: malformed JSON, a body over the limit, a wrong content type.
-        const message =
-          error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError
-            ? 'The request body is not valid JSON'
-            : error.message;
-        return sendFailure(
-          request,
-          reply,
-          new ApiFailure(400, 'INVALID_REQUEST', message, { details: { field: 'body' } }),
-        );
+        return sendFailure(request, reply, frameworkFailure(error, status, request.routeOptions.bodyLimit));
       }
 
       request.log.error({ err: error }, 'unhandled error');
-      return sendFailure(
-        request,
-        reply,
-        new ApiFailure(500, 'INTERNAL_ERROR', 'An unexpected error occurred on our side'),
-      );
+      return sendFailure(request, reply, internalError());
     });
   },
   { name: 'error-envelope' },
 );
 
-export function sendFailure(request: FastifyRequest, reply: FastifyReply, failure: ApiFailure) {
+/** A failed field check: the first issue in the message, the first ECHO_LIMITS.items issues in details. */
+function validationFailure(error: { validation: readonly FastifySchemaValidationError[] }) {
+  const shown = error.validation.slice(0, ECHO_LIMITS.items);
+  const issues: ValidationIssue[] = shown.map((issue) => ({
+    field: fieldOf(issue.instancePath, issue.params),
+    message: issue.message ?? 'is invalid',
+  }));
+  const first = issues[0];
+  const omitted = error.validation.length - shown.length;
+  return fail('INVALID_REQUEST', first ? `${first.field}: ${first.message}` : 'Invalid request', {
+    details: { field: first?.field, issues, ...(omitted > 0 && { omitted_issues: omitted }) },
+  });
+}
+
+/** Fastify's own 4xx before the handler: malformed JSON, a body over the limit, a content type it cannot read. */
+function frameworkFailure(error: FastifyError, status: number, bodyLimit: number) {
+  if (status === 413) {
+    // The rest of an oversized body is never read, so the connection cannot carry another request.
+    return fail('PAYLOAD_TOO_LARGE', `The request body is larger than the limit of ${bodyLimit} bytes`, {
+      details: { field: 'body', limit_bytes: bodyLimit },
+      headers: { connection: 'close' },
+    });
+  }
+  if (status === 415) {
+    return fail('UNSUPPORTED_MEDIA_TYPE', 'Send the request body as JSON (Content-Type: application/json)', {
+      details: { field: 'content-type' },
+    });
+  }
+  const message =
+    error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError
+      ? 'The request body is not valid JSON'
+      : error.message;
+  return fail('INVALID_REQUEST', message, { details: { field: 'body' } });
+}
+
+function sendFailure(request: FastifyRequest, reply: FastifyReply, failure: ApiFailure) {
   request.errorCode = failure.code;
   const body = envelopeOf(failure, request.id);
   if (failure.extra.headers) reply.headers(failure.extra.headers);

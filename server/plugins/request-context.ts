@@ -1,31 +1,35 @@
 import fp from 'fastify-plugin';
-import { HEADER } from '../../contract/headers';
+import type { RateLimitState } from '../lib/rate-limiter';
+import type { Account } from '../repositories/accounts-repository';
+import type { ScrapeLogFacts } from '../scrapes/scrapes-service';
+import { rateLimitHeaders } from './rate-limits';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The account the key or token belongs to; null before auth or when there is none. */
+    account: Account | null;
+    rateLimit: RateLimitState | null;
+    /** The envelope's code when the answer is an error, for the request log. */
+    errorCode: string | null;
+    /** What the scrapes service says the log records of a scrape. */
+    logFacts: ScrapeLogFacts | null;
+  }
+}
 
 /**
- * What every /api/v1 answer carries (request id, rate-limit headers, errors
- * included) and the request log: every call of an identified account.
+ * What every /api/v1 answer carries (rate-limit headers, errors included), and
+ * the request log's one caller: a row per call of an identified account.
  */
 export default fp(
   async (app) => {
     app.decorateRequest('account', null);
     app.decorateRequest('rateLimit', null);
     app.decorateRequest('errorCode', null);
-    app.decorateRequest('logExtras', null as never);
-    app.decorateRequest('fault', null);
+    app.decorateRequest('logFacts', null);
 
-    app.addHook('onRequest', async (request) => {
-      request.logExtras = {};
-    });
-
+    // The request id is the root's (request-id.ts): every answer carries it, inside /api/v1 or not.
     app.addHook('onSend', async (request, reply) => {
-      reply.header(HEADER.requestId, request.id);
-      const limit = request.rateLimit;
-      if (limit) {
-        reply.header(HEADER.limit, String(limit.limit));
-        reply.header(HEADER.remaining, String(limit.remaining));
-        reply.header(HEADER.reset, String(limit.reset));
-        reply.header(HEADER.window, limit.window);
-      }
+      if (request.rateLimit) reply.headers(rateLimitHeaders(request.rateLimit));
     });
 
     app.addHook('onResponse', async (request, reply) => {
@@ -39,9 +43,9 @@ export default fp(
         code: request.errorCode,
         durationMs: reply.elapsedTime,
         at: app.clock.now(),
-        ...request.logExtras,
+        url: request.logFacts?.url ?? null,
       });
     });
   },
-  { name: 'request-context', dependencies: ['storage'] },
+  { name: 'request-context', dependencies: ['request-log-repository', 'clock'] },
 );

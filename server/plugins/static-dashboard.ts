@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync } from 'fastify';
-import { ApiFailure } from '../errors';
+import { noRoute } from '../errors';
 
 /**
  * Serves the built dashboard, and index.html for any other GET so that deep
@@ -15,7 +15,7 @@ const staticDashboard: FastifyPluginAsync<{ distDir: string }> = async (app, { d
   app.setNotFoundHandler(async (request, reply) => {
     const wantsPage = request.method === 'GET' && !request.url.startsWith('/api/');
     if (hasBuild && wantsPage) return reply.type('text/html').sendFile('index.html');
-    throw new ApiFailure(404, 'NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`);
+    throw noRoute(request.method, request.url);
   });
 };
 

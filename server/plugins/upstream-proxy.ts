@@ -17,7 +17,7 @@ const upstreamProxy: FastifyPluginAsync<{ upstream: string }> = async (app, { up
       if (!HOP_BY_HOP.has(name) && typeof value === 'string') headers.set(name, value);
     }
     const hasBody = request.method !== 'GET' && request.method !== 'HEAD' && Buffer.isBuffer(request.body);
-    const response = await fetch(`${upstream}${request.url.replace(/^\/api\/v1/, '/api/v1')}`, {
+    const response = await fetch(`${upstream}${request.url}`, {
       method: request.method,
       headers,
       body: hasBody ? new Uint8Array(request.body as Buffer) : undefined,

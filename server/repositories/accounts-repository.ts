@@ -1,14 +1,19 @@
 import type Database from 'better-sqlite3';
+import fp from 'fastify-plugin';
+import type { z } from 'zod';
 import type { Plan } from '../../contract/plans';
+import type { subscriptionStatusSchema } from '../../contract/usage';
 import type { Clock } from '../clock';
 import { DEMO_ACCOUNTS } from '../db/demo-accounts';
 import { newId, randomToken, sha256 } from '../lib/secrets';
+
+type SubscriptionStatus = z.infer<typeof subscriptionStatusSchema>;
 
 export interface Account {
   id: string;
   name: string;
   plan: Plan;
-  subscriptionStatus: 'active' | 'cancelled';
+  subscriptionStatus: SubscriptionStatus;
 }
 
 export type KeyLookup = { kind: 'ok'; account: Account } | { kind: 'unknown' } | { kind: 'revoked' };
@@ -20,7 +25,7 @@ interface AccountRow {
   id: string;
   name: string;
   plan: Plan;
-  subscription_status: 'active' | 'cancelled';
+  subscription_status: SubscriptionStatus;
 }
 
 const toAccount = (row: AccountRow): Account => ({
@@ -47,11 +52,17 @@ export function createAccountsRepository(db: Database.Database, clock: Clock) {
     `INSERT INTO ledger (account_id, at, kind, credits, code) VALUES (?, ?, 'deposit', ?, 'OPENING_BALANCE')`,
   );
   const insertToken = db.prepare(`INSERT INTO auth_tokens (token_hash, account_id, expires_at) VALUES (?, ?, ?)`);
-  const byId = db.prepare<[string], AccountRow>(`SELECT * FROM accounts WHERE id = ?`);
   const accountCount = db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM accounts`);
 
   const create = db.transaction(
-    (input: { key: string; name: string; plan: Plan; balance: number; subscription: string; revoked: boolean }) => {
+    (input: {
+      key: string;
+      name: string;
+      plan: Plan;
+      balance: number;
+      subscription: SubscriptionStatus;
+      revoked: boolean;
+    }) => {
       const now = clock.now();
       const accountId = newId('acct');
       insertAccount.run(accountId, input.name, input.plan, input.subscription, now);
@@ -67,11 +78,6 @@ export function createAccountsRepository(db: Database.Database, clock: Clock) {
       if (!row) return { kind: 'unknown' };
       if (row.revoked_at !== null) return { kind: 'revoked' };
       return { kind: 'ok', account: toAccount(row) };
-    },
-
-    findById(id: string): Account | null {
-      const row = byId.get(id);
-      return row ? toAccount(row) : null;
     },
 
     findByToken(token: string): TokenLookup {
@@ -104,3 +110,18 @@ export function createAccountsRepository(db: Database.Database, clock: Clock) {
 }
 
 export type AccountsRepository = ReturnType<typeof createAccountsRepository>;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    accounts: AccountsRepository;
+  }
+}
+
+/** Demo accounts are seeded here: the repositories exist only in sandbox mode, never in front of a real API. */
+export default fp(
+  async (app) => {
+    app.decorate('accounts', createAccountsRepository(app.db, app.clock));
+    app.accounts.seedDemoAccountsIfEmpty();
+  },
+  { name: 'accounts-repository', dependencies: ['database', 'clock'] },
+);

@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
+import fp from 'fastify-plugin';
 import type { ErrorEnvelope } from '../../contract/envelope';
+import { isJobFinished, JOB_STATUSES, jobSchema, scrapeRequestSchema, type JobStatus } from '../../contract/scrape';
 import type { Job, ScrapeRequestParsed, ScrapeResult } from '../../contract/scrape';
 import type { Clock } from '../clock';
 
@@ -7,7 +9,7 @@ interface JobRow {
   id: string;
   account_id: string;
   request_id: string;
-  status: Job['status'];
+  status: JobStatus;
   request_json: string;
   result_json: string | null;
   error_json: string | null;
@@ -20,48 +22,61 @@ export interface StoredJob {
   request: ScrapeRequestParsed;
 }
 
+/** The statuses of a job still to run, as the JSON array SQL's json_each reads. */
+export const UNFINISHED_JOB_STATUSES = JSON.stringify(JOB_STATUSES.filter((status) => !isJobFinished(status)));
+
 /** Async scrapes: stored, so jobs queued when the server stops run after it starts again. */
 export function createJobsRepository(db: Database.Database, clock: Clock) {
-  const insert = db.prepare(
+  const insert = db.prepare<[string, string, string, JobStatus, string, number, number]>(
     `INSERT INTO jobs (id, account_id, request_id, status, request_json, created_at, updated_at)
-     VALUES (?, ?, ?, 'queued', ?, ?, ?)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
   const byId = db.prepare<[string, string], JobRow>(`SELECT * FROM jobs WHERE id = ? AND account_id = ?`);
-  const setStatus = db.prepare(`UPDATE jobs SET status = ?, updated_at = ? WHERE id = ?`);
-  const finish = db.prepare(`UPDATE jobs SET status = ?, result_json = ?, error_json = ?, updated_at = ? WHERE id = ?`);
-  const unfinished = db.prepare<[], JobRow>(
-    `SELECT * FROM jobs WHERE status IN ('queued', 'processing') ORDER BY created_at, rowid`,
+  const update = db.prepare<[JobStatus, string | null, string | null, number, string]>(
+    `UPDATE jobs SET status = ?, result_json = ?, error_json = ?, updated_at = ? WHERE id = ?`,
   );
-
-  const toStored = (row: JobRow): StoredJob => ({
-    id: row.id,
-    accountId: row.account_id,
-    requestId: row.request_id,
-    request: JSON.parse(row.request_json) as ScrapeRequestParsed,
-  });
+  const unfinished = db.prepare<[string], JobRow>(
+    `SELECT * FROM jobs WHERE status IN (SELECT value FROM json_each(?)) ORDER BY created_at, rowid`,
+  );
+  const json = (text: string | null): unknown => (text === null ? null : JSON.parse(text));
 
   return {
     create(job: StoredJob) {
       const now = clock.now();
-      insert.run(job.id, job.accountId, job.requestId, JSON.stringify(job.request), now, now);
+      insert.run(job.id, job.accountId, job.requestId, 'queued', JSON.stringify(job.request), now, now);
     },
     find(accountId: string, id: string): Job | null {
       const row = byId.get(id, accountId);
       if (!row) return null;
-      return {
-        job_id: row.id,
-        status: row.status,
-        result: row.result_json ? (JSON.parse(row.result_json) as ScrapeResult) : null,
-        error: row.error_json ? (JSON.parse(row.error_json) as ErrorEnvelope) : null,
-      };
+      const stored = { job_id: row.id, status: row.status, result: json(row.result_json), error: json(row.error_json) };
+      return jobSchema.parse(stored);
     },
-    markProcessing: (id: string) => void setStatus.run('processing', clock.now(), id),
+    markProcessing: (id: string) => void update.run('processing', null, null, clock.now(), id),
     succeed: (id: string, result: ScrapeResult) =>
-      void finish.run('succeeded', JSON.stringify(result), null, clock.now(), id),
-    fail: (id: string, error: ErrorEnvelope) => void finish.run('failed', null, JSON.stringify(error), clock.now(), id),
+      void update.run('succeeded', JSON.stringify(result), null, clock.now(), id),
+    fail: (id: string, error: ErrorEnvelope) => void update.run('failed', null, JSON.stringify(error), clock.now(), id),
     /** Jobs a previous run of the server left unfinished, oldest first. */
-    unfinished: () => unfinished.all().map(toStored),
+    unfinished: (): StoredJob[] =>
+      unfinished.all(UNFINISHED_JOB_STATUSES).map((row) => ({
+        id: row.id,
+        accountId: row.account_id,
+        requestId: row.request_id,
+        request: scrapeRequestSchema.parse(JSON.parse(row.request_json)),
+      })),
   };
 }
 
 export type JobsRepository = ReturnType<typeof createJobsRepository>;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    jobs: JobsRepository;
+  }
+}
+
+export default fp(
+  async (app) => {
+    app.decorate('jobs', createJobsRepository(app.db, app.clock));
+  },
+  { name: 'jobs-repository', dependencies: ['database', 'clock'] },
+);

@@ -1,49 +1,33 @@
 import type Database from 'better-sqlite3';
+import fp from 'fastify-plugin';
+import type { ErrorCode } from '../../contract/error-codes';
+import type { Tier } from '../../contract/pricing';
+import type { LedgerEntry } from '../../contract/usage';
 import type { Clock } from '../clock';
-
-export interface MonthTotals {
-  creditsUsed: number;
-  creditsRefunded: number;
-}
-
-export interface LedgerEntry {
-  id: number;
-  at: string;
-  kind: 'deposit' | 'charge' | 'refund';
-  credits: number;
-  request_id: string | null;
-  code: string | null;
-  url: string | null;
-}
+import { maskSecrets } from '../lib/mask-secrets';
+import { UNFINISHED_JOB_STATUSES } from './jobs-repository';
 
 export type HoldResult = { ok: true } | { ok: false; available: number };
 
+/** What billing decided for one request: recorded once, with its ledger entries. */
 export interface Settlement {
   requestId: string;
   accountId: string;
-  /** Credits charged once for the request (0: nothing to charge). */
-  charge: number;
-  /** Refund the charge in full, per the refund policy. */
-  refund: boolean;
-  code: string | null;
-  url: string | null;
+  url: string;
+  code: ErrorCode | null;
+  tier: Tier | null;
+  charged: number;
+  refunded: number;
+  cached: boolean;
 }
 
-interface LedgerRow {
-  id: number;
-  at: number;
-  kind: LedgerEntry['kind'];
-  credits: number;
-  request_id: string | null;
-  code: string | null;
-  url: string | null;
-}
+type LedgerRow = Omit<LedgerEntry, 'at'> & { at: number };
 
 /**
  * The ledger is the only source of balances: a balance is the sum of an
  * account's entries. A running scrape holds credits (not in the ledger), and
- * settles once: one charge, and at most one refund of it. The unique index on
- * (request_id, kind) makes a second charge or refund impossible, not just unlikely.
+ * settles once: one settlement, one charge, and at most one refund. The unique index
+ * on (request_id, kind) makes a second charge or refund impossible, not just unlikely.
  */
 export function createLedgerRepository(db: Database.Database, clock: Clock) {
   const balanceOf = db.prepare<[string], { balance: number }>(
@@ -62,11 +46,13 @@ export function createLedgerRepository(db: Database.Database, clock: Clock) {
   const insertEntry = db.prepare(
     `INSERT INTO ledger (account_id, at, kind, credits, request_id, code, url) VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
-  const settledBefore = db.prepare<[string], { n: number }>(
-    `SELECT count(*) AS n FROM ledger WHERE request_id = ? AND kind = 'charge'`,
+  const insertSettlement = db.prepare(
+    `INSERT OR IGNORE INTO settlements (request_id, account_id, code, tier, credits_charged, credits_refunded, cached)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
-  const staleHolds = db.prepare(
-    `DELETE FROM holds WHERE request_id NOT IN (SELECT request_id FROM jobs WHERE status IN ('queued', 'processing'))`,
+  const staleHolds = db.prepare<[string]>(
+    `DELETE FROM holds WHERE request_id NOT IN
+       (SELECT request_id FROM jobs WHERE status IN (SELECT value FROM json_each(?)))`,
   );
   const page = db.prepare<[string, number, number], LedgerRow>(
     `SELECT id, at, kind, credits, request_id, code, url FROM ledger
@@ -77,7 +63,6 @@ export function createLedgerRepository(db: Database.Database, clock: Clock) {
 
   return {
     balance,
-    available: (accountId: string) => balance(accountId) - heldBy.get(accountId)!.held,
 
     /** Sets credits aside for a request, if the account has them beyond what other running requests hold. */
     hold: db.transaction((accountId: string, requestId: string, credits: number): HoldResult => {
@@ -90,19 +75,22 @@ export function createLedgerRepository(db: Database.Database, clock: Clock) {
     releaseHold: (requestId: string) => void deleteHold.run(requestId),
 
     /** At start-up: holds of sync scrapes a stopped server never settled; pending jobs keep theirs. */
-    releaseStaleHolds: () => staleHolds.run().changes,
+    releaseStaleHolds: () => staleHolds.run(UNFINISHED_JOB_STATUSES).changes,
 
     settle: db.transaction((settlement: Settlement) => {
-      deleteHold.run(settlement.requestId);
+      const { accountId, requestId, charged, refunded, code } = settlement;
+      // The audit log is read by people: a key in the scraped URL's query is not theirs to see.
+      const url = maskSecrets(settlement.url);
+      deleteHold.run(requestId);
+      const row = [requestId, accountId, code, settlement.tier, charged, refunded, settlement.cached ? 1 : 0];
       // A job re-run after a crash settles a second time: the first settlement stands, whole.
-      if (settlement.charge <= 0 || settledBefore.get(settlement.requestId)!.n > 0) return;
-      const { accountId, requestId, charge, code, url } = settlement;
+      if (insertSettlement.run(...row).changes === 0) return;
       const at = clock.now();
-      insertEntry.run(accountId, at, 'charge', -charge, requestId, code, url);
-      if (settlement.refund) insertEntry.run(accountId, at, 'refund', charge, requestId, code, url);
+      if (charged > 0) insertEntry.run(accountId, at, 'charge', -charged, requestId, code, url);
+      if (refunded > 0) insertEntry.run(accountId, at, 'refund', refunded, requestId, code, url);
     }),
 
-    totalsSince(accountId: string, sinceMs: number): MonthTotals {
+    totalsSince(accountId: string, sinceMs: number) {
       const row = totalsSince.get(accountId, sinceMs)!;
       return { creditsUsed: row.used, creditsRefunded: row.refunded };
     },
@@ -122,3 +110,16 @@ export function createLedgerRepository(db: Database.Database, clock: Clock) {
 }
 
 export type LedgerRepository = ReturnType<typeof createLedgerRepository>;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    ledger: LedgerRepository;
+  }
+}
+
+export default fp(
+  async (app) => {
+    app.decorate('ledger', createLedgerRepository(app.db, app.clock));
+  },
+  { name: 'ledger-repository', dependencies: ['database', 'clock'] },
+);

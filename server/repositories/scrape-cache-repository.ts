@@ -1,8 +1,12 @@
 import type Database from 'better-sqlite3';
-import type { ScrapeResult } from '../../contract/scrape';
+import fp from 'fastify-plugin';
+import { scrapeResultSchema, type ScrapeResult } from '../../contract/scrape';
 import type { Clock } from '../clock';
 
-/** Cached scrape results per account; a hit within its TTL is served free. */
+/**
+ * Cached scrape results per account (migration 4 keys them by account and request): a hit within its TTL is
+ * served free, and another account's run of the same request neither replaces nor serves it.
+ */
 export function createScrapeCacheRepository(db: Database.Database, clock: Clock) {
   const get = db.prepare<[string, string, number], { result_json: string }>(
     `SELECT result_json FROM scrape_cache WHERE cache_key = ? AND account_id = ? AND expires_at > ?`,
@@ -13,7 +17,7 @@ export function createScrapeCacheRepository(db: Database.Database, clock: Clock)
   return {
     get(accountId: string, key: string): ScrapeResult | null {
       const row = get.get(key, accountId, clock.now());
-      return row ? (JSON.parse(row.result_json) as ScrapeResult) : null;
+      return row ? scrapeResultSchema.parse(JSON.parse(row.result_json)) : null;
     },
     put(accountId: string, key: string, result: ScrapeResult, ttlSeconds: number) {
       const now = clock.now();
@@ -23,3 +27,16 @@ export function createScrapeCacheRepository(db: Database.Database, clock: Clock)
 }
 
 export type ScrapeCacheRepository = ReturnType<typeof createScrapeCacheRepository>;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    scrapeCache: ScrapeCacheRepository;
+  }
+}
+
+export default fp(
+  async (app) => {
+    app.decorate('scrapeCache', createScrapeCacheRepository(app.db, app.clock));
+  },
+  { name: 'scrape-cache-repository', dependencies: ['database', 'clock'] },
+);

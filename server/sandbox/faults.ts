@@ -1,31 +1,50 @@
-/** The envelope codes of the statuses the faults endpoint can inject. */
-export const FAULT_CODES = {
-  500: 'INTERNAL_ERROR',
-  502: 'BAD_GATEWAY',
-  503: 'SERVICE_UNAVAILABLE',
-  504: 'GATEWAY_TIMEOUT',
-} as const;
+import fp from 'fastify-plugin';
+import type { z } from 'zod';
+import { ERROR_CODES, type ErrorCodeFacts } from '../../contract/error-codes';
+import type { faultRequestSchema } from '../../contract/sandbox';
+import { fail, type FailureExtra } from '../errors';
 
-export type FaultStatus = keyof typeof FAULT_CODES;
-export interface Fault {
-  status: FaultStatus;
-  code: (typeof FAULT_CODES)[FaultStatus];
+type FaultStatus = z.infer<typeof faultRequestSchema>['status'];
+type ServerErrorFacts = Extract<ErrorCodeFacts, { category: 'server'; status: FaultStatus }>;
+/** What an armed fault answers: the server error at its status (503 and 504 are scraping codes too, never faults). */
+export type Fault = ServerErrorFacts['code'];
+
+export function faultCode(status: FaultStatus): Fault {
+  const facts = ERROR_CODES.find((row): row is ServerErrorFacts => row.category === 'server' && row.status === status);
+  if (!facts) throw new Error(`No server error has status ${status}`);
+  return facts.code;
 }
 
-/** Faults armed per account (sandbox only): the next `count` calls answer `status`, so retries can be shown. */
+export const faultFailure = (fault: Fault, extra?: FailureExtra) =>
+  fail(fault, 'The sandbox injected this failure (POST /sandbox/faults)', extra);
+
+/** Faults armed per account (sandbox only): the next `count` calls fail, so retries can be shown. */
 export function createFaults() {
-  const armed = new Map<string, { status: FaultStatus; remaining: number }>();
+  const armed = new Map<string, { fault: Fault; remaining: number }>();
   return {
     arm(accountId: string, status: FaultStatus, count: number) {
-      armed.set(accountId, { status, remaining: count });
+      armed.set(accountId, { fault: faultCode(status), remaining: count });
     },
     take(accountId: string): Fault | null {
-      const fault = armed.get(accountId);
-      if (!fault) return null;
-      if (--fault.remaining <= 0) armed.delete(accountId);
-      return { status: fault.status, code: FAULT_CODES[fault.status] };
+      const entry = armed.get(accountId);
+      if (!entry) return null;
+      if (--entry.remaining <= 0) armed.delete(accountId);
+      return entry.fault;
     },
   };
 }
 
 export type Faults = ReturnType<typeof createFaults>;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    faults: Faults;
+  }
+}
+
+export default fp(
+  async (app) => {
+    app.decorate('faults', createFaults());
+  },
+  { name: 'faults' },
+);

@@ -1,22 +1,16 @@
-import type { ScrapeRequestParsed } from '../../contract/scrape';
-import type { Tier } from '../../contract/pricing';
-import { priceOf } from '../../contract/pricing';
+import type { z } from 'zod';
+import { priceOf, type Tier } from '../../contract/pricing';
+import type { escalationSchema, ScrapeRequestParsed } from '../../contract/scrape';
 import { tierPlan } from '../billing/pricing';
 import { classify } from './classify';
 import { extractResult, type ExtractedResult } from './extract-result';
-import { ScrapeFailure } from './scrape-failure';
+import { ScrapeFailure, type ScrapingCode } from './scrape-failure';
 import type { TargetGuard } from './target-guard';
 import type { BrowserPool } from './tiers/browser-tier';
 import { fetchTier } from './tiers/fetch-tier';
 import type { FetchedPage, TierRequest } from './types';
 
-export interface Escalation {
-  tier: Tier;
-  result: 'success' | 'failed' | 'skipped';
-  credits: number;
-  duration_ms: number;
-  error: string | null;
-}
+type Escalation = z.infer<typeof escalationSchema>;
 
 export type EngineResult =
   | { kind: 'success'; tier: Tier; page: FetchedPage; extracted: ExtractedResult; escalations: Escalation[] }
@@ -30,7 +24,7 @@ export interface EngineDeps {
 }
 
 /** Failures a higher tier cannot fix: the scrape stops at them. */
-const FINAL = new Set(['TIMEOUT', 'NETWORK_ERROR', 'CONTENT_TOO_LARGE']);
+const FINAL = new Set<ScrapingCode>(['TIMEOUT', 'NETWORK_ERROR', 'CONTENT_TOO_LARGE']);
 
 /**
  * Tries the request's tiers in order until one gets the content: each tier's

@@ -1,27 +1,18 @@
-/** The seed's scraping failure codes and their statuses. */
-export const SCRAPE_FAILURE_STATUS = {
-  BLOCKED_BY_ANTIBOT: 403,
-  CHALLENGE_DETECTED: 403,
-  TIMEOUT: 504,
-  CONTENT_TOO_LARGE: 413,
-  UNSUPPORTED_CONTENT_TYPE: 415,
-  EXTRACTION_FAILED: 422,
-  REQUIRES_AUTH: 401,
-  PAYWALL_DETECTED: 402,
-  NETWORK_ERROR: 503,
-} as const;
+import type { CodeOfCategory } from '../../contract/error-codes';
+import { MAX_CONTENT_BYTES } from '../../contract/pricing';
 
-export type ScrapeFailureCode = keyof typeof SCRAPE_FAILURE_STATUS;
+export type ScrapingCode = CodeOfCategory<'scraping'>;
 
-/** A scrape that failed for a reason of the seed; every one of them is refunded. */
+/** A scrape that failed for one of the seed's scraping reasons: the target's doing, not a bug of ours. */
 export class ScrapeFailure extends Error {
-  readonly status: number;
   constructor(
-    readonly code: ScrapeFailureCode,
+    readonly code: ScrapingCode,
     message: string,
   ) {
     super(message);
     this.name = 'ScrapeFailure';
-    this.status = SCRAPE_FAILURE_STATUS[code];
   }
 }
+
+export const contentTooLarge = () =>
+  new ScrapeFailure('CONTENT_TOO_LARGE', `The page is larger than the ${MAX_CONTENT_BYTES / 1024 / 1024} MB limit`);

@@ -2,43 +2,57 @@ import { lookup as lookupCallback, type LookupAddress, type LookupOptions } from
 import { lookup } from 'node:dns/promises';
 import ipaddr from 'ipaddr.js';
 import { Agent } from 'undici';
-import { ApiFailure } from '../errors';
+import { fail } from '../errors';
+
+type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
+export type GuardedLookup = (hostname: string, options: LookupOptions, callback: LookupCallback) => void;
 
 export interface TargetGuard {
   /** Refuses a URL whose host is a private or loopback address (other than the demo web). */
   check(url: string): Promise<void>;
   /**
-   * For tiers 1–2: connects only to the addresses it checked itself, so a name that resolved to a public
-   * address for check() cannot resolve to a private one at connect time (DNS rebinding).
+   * The name lookup of every connection made after check(): it refuses a name that resolved to a public
+   * address for check() and now resolves to a private one (DNS rebinding). Unset when private targets are allowed.
    */
+  readonly lookup?: GuardedLookup;
+  /** For tiers 1–2: an HTTP client whose connections use `lookup`. */
   readonly dispatcher?: Agent;
 }
 
 /**
  * The sandbox must not become a way into the machine's own network: targets on
  * private, loopback and link-local addresses are refused, except the demo web
- * (whose port is known) or when ALLOW_PRIVATE_TARGETS=1. A host that does not
- * resolve passes here and fails as NETWORK_ERROR when fetched.
+ * (exactly its host and port) or when ALLOW_PRIVATE_TARGETS=1. A host that does
+ * not resolve passes here and fails as NETWORK_ERROR when fetched.
  */
 export function createTargetGuard(options: { allowPrivate: boolean; demoWebUrl: string }): TargetGuard {
-  const demoWebPort = new URL(options.demoWebUrl).port;
+  const demoWeb = new URL(options.demoWebUrl);
+  // Compared after the URL parser's normalisation, so 0x7f.1 or 2130706433 is 127.0.0.1 like the demo web's own.
+  const isDemoWeb = (target: URL) => target.hostname === demoWeb.hostname && portOf(target) === portOf(demoWeb);
+  if (options.allowPrivate) return { check: async () => undefined };
+  const guardedLookup = publicOnlyLookup(
+    lookupCallback,
+    ipaddr.isValid(bare(demoWeb.hostname)) ? null : demoWeb.hostname,
+  );
   return {
-    dispatcher: options.allowPrivate ? undefined : new Agent({ connect: { lookup: publicOnlyLookup() } }),
+    lookup: guardedLookup,
+    dispatcher: new Agent({ connect: { lookup: guardedLookup } }),
     async check(url) {
-      if (options.allowPrivate) return;
       const target = new URL(url);
-      const host = target.hostname.replace(/^\[|\]$/g, '');
+      if (isDemoWeb(target)) return;
+      const host = bare(target.hostname);
       const addresses = ipaddr.isValid(host) ? [host] : await resolve(host);
-      const isPrivate = addresses.some((address) => ipaddr.process(address).range() !== 'unicast');
-      if (!isPrivate) return;
-      const isLoopback = addresses.every((address) => ipaddr.process(address).range() === 'loopback');
-      if (isLoopback && target.port === demoWebPort) return;
-      throw new ApiFailure(400, 'INVALID_REQUEST', `The URL points to a private or loopback address (${host})`, {
+      if (addresses.every(isPublic)) return;
+      throw fail('INVALID_REQUEST', `The URL points to a private or loopback address (${host})`, {
         details: { field: 'url', issues: [{ field: 'url', message: 'Private and loopback targets are refused' }] },
       });
     },
   };
 }
+
+const DEFAULT_PORTS: Record<string, string> = { 'http:': '80', 'https:': '443', 'ws:': '80', 'wss:': '443' };
+const portOf = (url: URL) => url.port || DEFAULT_PORTS[url.protocol] || '';
+const bare = (hostname: string) => hostname.replace(/^\[|\]$/g, '');
 
 async function resolve(host: string): Promise<string[]> {
   try {
@@ -48,20 +62,25 @@ async function resolve(host: string): Promise<string[]> {
   }
 }
 
-type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
+/** IPv6 outside 2000::/3 is reserved, and some of it (::127.0.0.1, the old IPv4-compatible form) reaches IPv4 hosts. */
+const GLOBAL_UNICAST_V6 = ipaddr.IPv6.parseCIDR('2000::/3');
 
-const isPublic = (address: string) => ipaddr.process(address).range() === 'unicast';
+/** An address anyone on the internet could reach: not private, loopback, link-local, reserved or IPv4-in-IPv6. */
+export function isPublic(address: string): boolean {
+  const parsed = ipaddr.process(address);
+  if (parsed.range() !== 'unicast') return false;
+  return parsed.kind() === 'ipv4' || (parsed as ipaddr.IPv6).match(GLOBAL_UNICAST_V6);
+}
 
 /**
- * The name lookup of every connection tiers 1–2 open. check() has already vetted the URL (the demo web's
- * loopback port included, reached as 127.0.0.1 or localhost); here a name that now resolves to a private
- * address is refused, except `localhost` itself, which no outside DNS can repoint.
+ * A name lookup that refuses any name resolving to a non-public address; `trusted`, the demo web's host
+ * when it is a name rather than an address, is the one exception.
  */
-export function publicOnlyLookup(resolve: typeof lookupCallback = lookupCallback) {
-  return (hostname: string, options: LookupOptions, callback: LookupCallback) =>
-    resolve(hostname, { ...options, all: true }, (error, addresses) => {
+export function publicOnlyLookup(resolveName: typeof lookupCallback = lookupCallback, trusted: string | null = null) {
+  return ((hostname, options, callback) =>
+    resolveName(hostname, { ...options, all: true }, (error, addresses) => {
       if (error) return callback(error, []);
-      const refused = hostname !== 'localhost' && addresses.some((entry) => !isPublic(entry.address));
+      const refused = hostname !== trusted && addresses.some((entry) => !isPublic(entry.address));
       if (refused) {
         const failure: NodeJS.ErrnoException = new Error(`${hostname} resolved to a private address`);
         failure.code = 'ENOTFOUND';
@@ -70,5 +89,5 @@ export function publicOnlyLookup(resolve: typeof lookupCallback = lookupCallback
       if (options.all) return callback(null, addresses);
       const first = addresses[0]!;
       return callback(null, first.address, first.family);
-    });
+    })) satisfies GuardedLookup;
 }

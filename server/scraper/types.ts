@@ -1,8 +1,5 @@
 import type { Tier } from '../../contract/pricing';
 
-/** Pages are cut off at 10 MB while streaming (seed: CONTENT_TOO_LARGE). */
-export const MAX_CONTENT_BYTES = 10 * 1024 * 1024;
-
 /** What one tier brought back from the target. */
 export interface FetchedPage {
   tier: Tier;

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { errorEnvelopeSchema } from '../../contract/envelope';
 import { HEADER } from '../../contract/headers';
+import { rateLimitWindowSchema } from '../../contract/plans';
 import { ApiError } from './api-error';
 import { useCredentialsStore } from './credentials-store';
 import { type CallSource, useRateLimitStore } from './rate-limit-store';
@@ -132,7 +133,8 @@ function observe(
     limit,
     remaining,
     reset,
-    window: headers[HEADER.window] === 'second' ? 'second' : 'minute',
+    // The real API sends no window header: its headers describe the per-minute window.
+    window: rateLimitWindowSchema.catch('minute').parse(headers[HEADER.window]),
     source: call.source ?? 'dashboard',
     method: call.method,
     path: call.path,

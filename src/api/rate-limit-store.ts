@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { RateLimitWindow } from '../../contract/plans';
 
 /** Who made a call: the dashboard keeping itself fresh, or the user asking for something. */
 export type CallSource = 'dashboard' | 'user';
@@ -10,7 +11,7 @@ export interface RateLimitSample {
   remaining: number;
   /** Unix seconds. */
   reset: number;
-  window: 'minute' | 'second';
+  window: RateLimitWindow;
   source: CallSource;
   method: string;
   path: string;

@@ -1,18 +1,13 @@
 import { QueryCache, QueryClient } from '@tanstack/react-query';
 import { isApiError } from '../api/api-error';
+import { retryOptions } from '../api/query-retry';
 import { useNoticeStore } from '../components/notice-store';
 
-/** Retries follow the seed: 5xx back off (at most 3 tries in all); 4xx and 429 are never retried here. */
-function shouldRetry(failureCount: number, error: unknown): boolean {
-  if (!isApiError(error)) return failureCount < 2;
-  return error.status >= 500 && failureCount < 2;
-}
-
 /**
- * The dashboard's own calls spend the user's rate limit, so it refetches
- * frugally: no refetch on focus, data fresh for 30 s. When a background
- * refresh of data already on screen fails, the screen keeps the data and a
- * notice says what happened, so a 429 the user did not cause is never silent.
+ * The dashboard's own calls spend the user's rate limit, so it refetches frugally: no refetch on focus, data fresh
+ * for 30 s, and retries as retryDecision says except that a 429 is not waited out. When a background refresh of
+ * data already on screen fails, the screen keeps the data and a notice says what happened, so a 429 the user did
+ * not cause is never silent.
  */
 export function createQueryClient(): QueryClient {
   const queryClient: QueryClient = new QueryClient({
@@ -33,8 +28,7 @@ export function createQueryClient(): QueryClient {
       queries: {
         staleTime: 30_000,
         refetchOnWindowFocus: false,
-        retry: shouldRetry,
-        retryDelay: (attempt) => 1000 * 2 ** attempt,
+        ...retryOptions({ waitOutRateLimit: false }),
       },
       mutations: { retry: false },
     },

@@ -2,8 +2,7 @@ import { useQueryErrorResetBoundary } from '@tanstack/react-query';
 import { type ErrorComponentProps, useRouter } from '@tanstack/react-router';
 import { useEffect } from 'react';
 import { isApiError } from '../api/api-error';
-import { failureFromApiError } from '../errors/advise';
-import { GuidanceCard } from '../errors/guidance-card';
+import { ThrownErrorGuidance } from '../errors/guidance-card';
 
 /**
  * The route-level boundary: anything a panel's own boundary did not catch ends
@@ -16,7 +15,7 @@ export function RouteError({ error }: ErrorComponentProps) {
   const retry = () => void router.invalidate();
 
   if (isApiError(error)) {
-    return <GuidanceCard failure={failureFromApiError(error)} headers={error.headers} onRetry={retry} />;
+    return <ThrownErrorGuidance error={error} onRetry={retry} />;
   }
   return (
     <section role="alert" className="space-y-2">

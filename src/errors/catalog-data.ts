@@ -1,714 +1,358 @@
-import type { CatalogEntry } from './catalog';
-import { FIX } from './catalog-fixes';
+import type { ErrorCode, MultiStatusCode, StatusOf } from '../../contract/error-codes';
+import type { HttpStatusFacts } from '../../contract/http-statuses';
+import { MAX_CONTENT_BYTES } from '../../contract/pricing';
+import { SCRAPE_DEFAULTS, SCRAPE_LIMITS } from '../../contract/scrape-defaults';
+import { FIX, type FixAction } from './catalog-fixes';
+
+const MAX_MB = MAX_CONTENT_BYTES / 1024 / 1024;
+
+/** What the catalog adds to the contract's facts: the words a person reads, and the fixes offered. */
+export interface Guidance {
+  title: string;
+  whatHappened: string;
+  whatToChange: string;
+  fixes: readonly FixAction[];
+}
+
+/** One guidance per code, and one per status for a code the API answers with several (SESSION_EXPIRED). */
+type CodeGuidance = { [C in ErrorCode]: C extends MultiStatusCode ? Record<StatusOf<C>, Guidance> : Guidance };
 
 /**
- * The one error catalog: every code and every HTTP status of the AlterLab error-code reference (the seed,
- * docs/reference/alterlab-error-codes.txt), plus the codes our API contract adds. Statuses, retry rules and
- * refund policies follow the seed; tests/contract/error-codes-match-seed.test.ts parses the seed and checks them.
+ * The guidance for every code of contract/error-codes.ts, which holds their status, retry rule and refund policy.
+ * A code added there without guidance here fails the type check.
  */
-export const CATALOG: readonly CatalogEntry[] = [
-  // --- Scraping errors (seed): all refunded.
-  {
-    kind: 'code',
-    code: 'BLOCKED_BY_ANTIBOT',
-    status: 403,
-    statusText: 'Forbidden',
-    category: 'scraping',
+export const CODE_GUIDANCE = {
+  BLOCKED_BY_ANTIBOT: {
     title: 'Blocked by anti-bot',
     whatHappened:
       'The target site recognised the scraper and blocked it; every tier up to max_tier was tried and all were blocked.',
-    refund: 'refunded',
-    retry: 'maybe',
     whatToChange:
       'Allow tier 4 (max_tier: "4"), which solves CAPTCHAs. If tier 4 is blocked too, contact support with the request id: the site has advanced protection.',
     fixes: [FIX.raiseMaxTier4],
-    source: 'seed',
   },
-  {
-    kind: 'code',
-    code: 'CHALLENGE_DETECTED',
-    status: 403,
-    statusText: 'Forbidden',
-    category: 'scraping',
+  CHALLENGE_DETECTED: {
     title: 'Bot challenge detected',
     whatHappened:
       'The site answered with a bot check (an anti-bot wall, reCAPTCHA or hCaptcha) instead of the page itself.',
-    refund: 'refunded',
-    retry: 'maybe',
     whatToChange:
       'Render JavaScript with mode: "js" so the check can run in a real browser, or raise max_tier ("4" also solves CAPTCHAs).',
     fixes: [FIX.useJsMode, FIX.raiseMaxTier4],
-    source: 'seed',
   },
-  {
-    kind: 'code',
-    code: 'TIMEOUT',
-    status: 504,
-    statusText: 'Gateway Timeout',
-    category: 'scraping',
+  TIMEOUT: {
     title: 'Scrape timed out',
-    whatHappened: 'The target page did not finish within the request timeout (90 seconds unless set).',
-    refund: 'refunded',
-    retry: 'backoff',
-    whatToChange:
-      'Raise timeout (up to 300 seconds), or send the request with sync: false and poll the job, so a slow page does not hold the connection open.',
+    whatHappened: `The target page did not finish within the request timeout (${SCRAPE_DEFAULTS.timeout} seconds unless set).`,
+    whatToChange: `Raise timeout (up to ${SCRAPE_LIMITS.timeoutSeconds.max} seconds), or send the request with sync: false and poll the job, so a slow page does not hold the connection open.`,
     fixes: [FIX.raiseTimeout180, FIX.runAsync],
-    source: 'seed',
   },
-  {
-    kind: 'code',
-    code: 'CONTENT_TOO_LARGE',
-    status: 413,
-    statusText: 'Payload Too Large',
-    category: 'scraping',
-    title: 'Page larger than 10 MB',
-    whatHappened: 'The page content is over the 10 MB limit, so none of it was returned.',
-    refund: 'refunded',
-    retry: 'never',
+  CONTENT_TOO_LARGE: {
+    title: `Page larger than ${MAX_MB} MB`,
+    whatHappened: `The page content is over the ${MAX_MB} MB limit, so none of it was returned.`,
     whatToChange:
       'Scrape a narrower URL (one article, one page of a list, the JSON endpoint the page loads) instead of the whole page; the same URL fails the same way again.',
     fixes: [],
-    source: 'seed',
   },
-  {
-    kind: 'code',
-    code: 'UNSUPPORTED_CONTENT_TYPE',
-    status: 415,
-    statusText: 'Unsupported Media',
-    category: 'scraping',
+  UNSUPPORTED_CONTENT_TYPE: {
     title: 'Content type not supported by this mode',
     whatHappened: 'The URL returns a file the chosen mode cannot read, such as a PDF or an image in html mode.',
-    refund: 'refunded',
-    retry: 'never',
     whatToChange: 'Pick the mode that matches the file: mode "pdf" for PDFs, mode "ocr" for images.',
     fixes: [FIX.usePdfMode, FIX.useOcrMode],
-    source: 'seed',
   },
-  {
-    kind: 'code',
-    code: 'EXTRACTION_FAILED',
-    status: 422,
-    statusText: 'Unprocessable',
-    category: 'scraping',
+  EXTRACTION_FAILED: {
     title: 'Content could not be extracted',
     whatHappened:
       'The page was fetched but its content could not be parsed: it may be empty, binary, or written by JavaScript.',
-    refund: 'refunded',
-    retry: 'maybe',
     whatToChange:
       'Open the URL in a browser to check it returns real HTML or text. If scripts draw the content, use mode "js".',
     fixes: [FIX.useJsMode],
-    source: 'seed',
   },
-  {
-    kind: 'code',
-    code: 'REQUIRES_AUTH',
-    status: 401,
-    statusText: 'Unauthorized',
-    category: 'scraping',
+  REQUIRES_AUTH: {
     title: 'Target page requires a login',
     whatHappened:
       'The target site showed a login wall. This is about the target site, not your API key, which was accepted.',
-    refund: 'refunded',
-    retry: 'never',
     whatToChange:
       'The page cannot be scraped without credentials: log in to the site in a browser, store its cookies as a session, and scrape with that session_id.',
     fixes: [FIX.openSessions],
-    source: 'seed',
   },
-  {
-    kind: 'code',
-    code: 'PAYWALL_DETECTED',
-    status: 402,
-    statusText: 'Payment Required',
-    category: 'scraping',
+  PAYWALL_DETECTED: {
     title: 'Paywall on the target page',
     whatHappened:
       "The content is behind the target site's paywall. This is the site's subscription, not your AlterLab balance.",
-    refund: 'refunded',
-    retry: 'never',
     whatToChange:
       'Nothing in the request can change this: the content needs a paid subscription to that site and cannot be accessed by scraping.',
     fixes: [],
-    source: 'seed',
   },
-  {
-    kind: 'code',
-    code: 'NETWORK_ERROR',
-    status: 503,
-    statusText: 'Service Unavailable',
-    category: 'scraping',
+  NETWORK_ERROR: {
     title: 'Could not reach the target site',
     whatHappened:
       'The scraper could not connect to the target site: the DNS lookup failed, the connection was refused, or TLS failed.',
-    refund: 'refunded',
-    retry: 'backoff',
     whatToChange:
       'Check that the URL is right and the site is online (open it in a browser), then retry after a pause.',
     fixes: [],
-    source: 'seed',
   },
-
-  // --- Authentication errors (seed).
-  {
-    kind: 'code',
-    code: 'INVALID_API_KEY',
-    status: 401,
-    statusText: 'Unauthorized',
-    category: 'auth',
+  INVALID_API_KEY: {
     title: 'API key not valid',
     whatHappened: 'The X-API-Key sent is malformed, unknown or revoked, so the request was refused.',
-    refund: 'not-refunded',
-    retry: 'never',
     whatToChange:
       'Use a key that starts with sk_live_ or sk_test_ and is active in the dashboard; create a new one if it was revoked.',
     fixes: [FIX.openSettings],
-    source: 'seed',
   },
-  {
-    kind: 'code',
-    code: 'MISSING_API_KEY',
-    status: 401,
-    statusText: 'Unauthorized',
-    category: 'auth',
+  MISSING_API_KEY: {
     title: 'No API key sent',
     whatHappened: 'The request carried no X-API-Key header, so the API could not tell whose request it was.',
-    refund: 'not-refunded',
-    retry: 'never',
     whatToChange: 'Send the key in the X-API-Key header; the dashboard does this once a key is saved in Settings.',
     fixes: [FIX.openSettings],
-    source: 'seed',
   },
-  {
-    kind: 'code',
-    code: 'SESSION_EXPIRED',
-    status: 401,
-    statusText: 'Unauthorized',
-    category: 'auth',
-    title: 'Dashboard login expired',
-    whatHappened:
-      'Your dashboard login token (Authorization: Bearer) has expired. This is the dashboard login, not a stored scraping session (that is SESSION_EXPIRED with 410).',
-    refund: 'not-applicable',
-    retry: 'never',
-    whatToChange: 'Log in again to get a fresh token; the API key itself is unaffected.',
-    fixes: [FIX.logInAgain],
-    source: 'seed',
+  SESSION_EXPIRED: {
+    // The dashboard login, not a stored scraping session.
+    401: {
+      title: 'Dashboard login expired',
+      whatHappened:
+        'Your dashboard login token (Authorization: Bearer) has expired. This is the dashboard login, not a stored scraping session (that is SESSION_EXPIRED with 410).',
+      whatToChange: 'Log in again to get a fresh token; the API key itself is unaffected.',
+      fixes: [FIX.logInAgain],
+    },
+    // A stored scraping session for a target site.
+    410: {
+      title: "Stored session's cookies expired",
+      whatHappened:
+        'The cookies of the stored session have expired, or the session was marked expired after repeated failed validations. This is a scraping session for a target site, not your dashboard login.',
+      whatToChange:
+        'Log in to the target site again, copy the fresh cookies, and refresh the session (POST /sessions/{id}/refresh).',
+      fixes: [FIX.refreshSessionCookies],
+    },
   },
-
-  // --- Session errors (seed): stored login sessions for authenticated scraping.
-  {
-    kind: 'code',
-    code: 'SESSION_NOT_FOUND',
-    status: 404,
-    statusText: 'Not Found',
-    category: 'session',
+  SESSION_NOT_FOUND: {
     title: 'Stored session not found',
     whatHappened: 'The session_id does not exist, is mistyped, or belongs to another account.',
-    refund: 'not-applicable',
-    retry: 'never',
     whatToChange: 'Pick a session from your list (GET /sessions), or scrape without session_id.',
     fixes: [FIX.openSessions, FIX.dropSessionId],
-    source: 'seed',
   },
-  {
-    kind: 'code',
-    code: 'SESSION_EXPIRED',
-    status: 410,
-    statusText: 'Gone',
-    category: 'session',
-    title: "Stored session's cookies expired",
-    whatHappened:
-      'The cookies of the stored session have expired, or the session was marked expired after repeated failed validations. This is a scraping session for a target site, not your dashboard login.',
-    refund: 'not-applicable',
-    retry: 'never',
-    whatToChange:
-      'Log in to the target site again, copy the fresh cookies, and refresh the session (POST /sessions/{id}/refresh).',
-    fixes: [FIX.refreshSessionCookies],
-    source: 'seed',
-  },
-  {
-    kind: 'code',
-    code: 'SESSION_DOMAIN_MISMATCH',
-    status: 400,
-    statusText: 'Bad Request',
-    category: 'session',
+  SESSION_DOMAIN_MISMATCH: {
     title: 'Session is for another domain',
     whatHappened:
       "The URL's domain differs from the stored session's domain: an amazon.com session cannot scrape walmart.com.",
-    refund: 'not-refunded',
-    retry: 'never',
     whatToChange: "Use a session created for this URL's domain, or create one: one session per target domain.",
     fixes: [FIX.openSessions, FIX.dropSessionId],
-    source: 'seed',
   },
-  {
-    kind: 'code',
-    code: 'SESSION_INACTIVE',
-    status: 410,
-    statusText: 'Gone',
-    category: 'session',
+  SESSION_INACTIVE: {
     title: 'Stored session deleted or disabled',
     whatHappened: 'The session was deleted or disabled and cannot be used again.',
-    refund: 'not-applicable',
-    retry: 'never',
     whatToChange: 'Create a new session with fresh cookies and scrape with its id.',
     fixes: [FIX.openSessions, FIX.dropSessionId],
-    source: 'seed',
   },
-  {
-    kind: 'code',
-    code: 'SESSION_LIMIT_REACHED',
-    status: 429,
-    statusText: 'Too Many Requests',
-    category: 'session',
+  SESSION_LIMIT_REACHED: {
     title: 'Session limit reached (50)',
     whatHappened:
       'The account already has 50 stored sessions, the most allowed. Despite the 429 this is not a rate limit: it does not clear with time, so waiting and retrying gets the same answer until sessions are deleted.',
-    refund: 'not-applicable',
-    // A count limit, not a time window: the seed's 429 "retry after delay" would wait for nothing.
-    retry: 'never',
     whatToChange:
       'Delete sessions you no longer use; GET /sessions?status=expired lists candidates. Deleted sessions do not count.',
     fixes: [FIX.openSessions],
-    source: 'seed',
   },
-  {
-    kind: 'code',
-    code: 'SESSION_COOKIES_CONFLICT',
-    status: 400,
-    statusText: 'Bad Request',
-    category: 'session',
+  SESSION_COOKIES_CONFLICT: {
     title: 'Both session_id and cookies sent',
     whatHappened: 'The request sent a stored session (session_id) and inline cookies; the two cannot be combined.',
-    refund: 'not-refunded',
-    retry: 'never',
     whatToChange: 'Send only one: session_id for a stored session, or cookies for one-off use.',
     fixes: [FIX.dropCookies, FIX.dropSessionId],
-    source: 'seed',
   },
-
-  // --- Billing errors (seed): refused before anything is charged.
-  {
-    kind: 'code',
-    code: 'INSUFFICIENT_CREDITS',
-    status: 402,
-    statusText: 'Payment Required',
-    category: 'billing',
+  INSUFFICIENT_CREDITS: {
     title: 'Not enough credits',
     whatHappened:
       'The balance is below the estimated cost of this request (details: required_credits, available_credits). Nothing was charged.',
-    refund: 'not-charged',
-    retry: 'never',
     whatToChange:
       'Check the balance (GET /api/v1/usage) and upgrade the plan or add funds; a lower max_tier also costs less.',
     fixes: [FIX.openUsage],
-    source: 'seed',
   },
-  {
-    kind: 'code',
-    code: 'EXCEEDS_COST_LIMIT',
-    status: 400,
-    statusText: 'Bad Request',
-    category: 'billing',
+  EXCEEDS_COST_LIMIT: {
     title: 'Estimated cost above max_credits',
     whatHappened: 'The estimated cost is above the max_credits cap set on the request, so nothing was charged.',
-    refund: 'not-charged',
-    retry: 'never',
     whatToChange: 'Raise or remove max_credits, or use a simpler scraping mode that costs less.',
     fixes: [FIX.dropMaxCredits, FIX.useHtmlMode],
-    source: 'seed',
   },
-  {
-    kind: 'code',
-    code: 'SUBSCRIPTION_INACTIVE',
-    status: 402,
-    statusText: 'Payment Required',
-    category: 'billing',
+  SUBSCRIPTION_INACTIVE: {
     title: 'Subscription inactive',
     whatHappened: 'The subscription was cancelled or its payment failed, so requests are refused. Nothing was charged.',
-    refund: 'not-charged',
-    retry: 'never',
     whatToChange: 'Check the billing status in the dashboard and update the payment method if needed.',
     fixes: [FIX.openUsage],
-    source: 'seed',
   },
-
-  // --- Rate limit errors (seed).
-  {
-    kind: 'code',
-    code: 'RATE_LIMIT_EXCEEDED',
-    status: 429,
-    statusText: 'Too Many Requests',
-    category: 'rate-limit',
+  RATE_LIMIT_EXCEEDED: {
     title: 'Rate limit exceeded',
     whatHappened:
       "More requests than the plan allows per minute, or per second in a burst; the dashboard's own calls count too. Rate-limited requests are not refunded.",
-    refund: 'not-refunded',
-    retry: 'after-reset',
     whatToChange:
       'Wait until Retry-After (or X-RateLimit-Reset) and send again; spread requests out, or move to a plan with a higher limit.',
     fixes: [FIX.openRateLimits],
-    source: 'seed',
   },
-
-  // --- Codes our contract adds (sandbox and dashboard).
-  {
-    kind: 'code',
-    code: 'NOT_FOUND',
-    status: 404,
-    statusText: 'Not Found',
-    category: 'request',
+  NOT_FOUND: {
     title: 'Not found',
     whatHappened: 'The job, webhook or route asked for does not exist, or belongs to another API key.',
-    refund: 'not-applicable',
-    retry: 'never',
     whatToChange: "Check the id or the path; another key's jobs and webhooks are not visible to this one.",
     fixes: [],
-    source: 'sandbox',
   },
-  {
-    kind: 'code',
-    code: 'INVALID_REQUEST',
-    status: 400,
-    statusText: 'Bad Request',
-    category: 'request',
+  INVALID_REQUEST: {
     title: 'Invalid request',
     whatHappened: 'A field failed its check or the JSON was malformed; details.field or details.issues say which.',
-    refund: 'not-refunded',
-    retry: 'never',
     whatToChange: 'Correct the named field and send again; the same request fails the same way.',
     fixes: [],
-    source: 'sandbox',
   },
-  {
-    kind: 'code',
-    code: 'INTERNAL_ERROR',
-    status: 500,
-    statusText: 'Internal Error',
-    category: 'server',
+  INTERNAL_ERROR: {
     title: 'API server error',
     whatHappened: 'Something broke inside the API; the request itself was fine. Any credits charged were refunded.',
-    refund: 'refunded',
-    retry: 'backoff',
     whatToChange: 'Nothing to change: retry with backoff. If it keeps failing, contact support with the request id.',
     fixes: [],
-    source: 'sandbox',
   },
-  {
-    kind: 'code',
-    code: 'BAD_GATEWAY',
-    status: 502,
-    statusText: 'Bad Gateway',
-    category: 'server',
+  BAD_GATEWAY: {
     title: 'Upstream or worker queue error',
     whatHappened:
       'The API could not get an answer from an upstream service or its worker queue. Credits were refunded.',
-    refund: 'refunded',
-    retry: 'backoff',
     whatToChange: 'Nothing to change: retry with backoff. If it keeps failing, contact support with the request id.',
     fixes: [],
-    source: 'sandbox',
   },
-  {
-    kind: 'code',
-    code: 'SERVICE_UNAVAILABLE',
-    status: 503,
-    statusText: 'Service Unavailable',
-    category: 'server',
+  SERVICE_UNAVAILABLE: {
     title: 'API temporarily unavailable',
     whatHappened: 'The API is overloaded or under maintenance for a moment. Credits were refunded.',
-    refund: 'refunded',
-    retry: 'backoff',
     whatToChange: 'Nothing to change: retry with backoff. If it keeps failing, contact support with the request id.',
     fixes: [],
-    source: 'sandbox',
   },
-  {
-    kind: 'code',
-    code: 'GATEWAY_TIMEOUT',
-    status: 504,
-    statusText: 'Gateway Timeout',
-    category: 'server',
+  GATEWAY_TIMEOUT: {
     title: 'API gateway timed out',
     whatHappened:
       'The API gave up waiting for one of its own services. This is the API side, not the target page being slow (that is TIMEOUT).',
-    refund: 'refunded',
-    retry: 'backoff',
     whatToChange: 'Nothing to change: retry with backoff. If it keeps failing, contact support with the request id.',
     fixes: [],
-    source: 'sandbox',
   },
-  {
-    kind: 'code',
-    code: 'WEBHOOK_ALREADY_EXISTS',
-    status: 409,
-    statusText: 'Conflict',
-    category: 'webhook',
+  WEBHOOK_ALREADY_EXISTS: {
     title: 'Webhook URL already registered',
     whatHappened: 'A webhook with this URL already exists on this account.',
-    refund: 'not-applicable',
-    retry: 'never',
     whatToChange: 'Edit the existing webhook instead (PUT /user-webhooks/{id}), or register another URL.',
     fixes: [FIX.openWebhooks],
-    source: 'sandbox',
   },
-  {
-    kind: 'code',
-    code: 'NETWORK_UNREACHABLE',
-    status: 0,
-    statusText: 'No response',
-    category: 'server',
+  PAYLOAD_TOO_LARGE: {
+    title: 'Request body too large',
+    whatHappened:
+      "The body of the request itself is over the API's limit, so it was refused before it was read. Nothing was charged.",
+    whatToChange:
+      'Send a smaller body: a scrape request is a few fields and a URL. The same request fails the same way again.',
+    fixes: [],
+  },
+  UNSUPPORTED_MEDIA_TYPE: {
+    title: 'Request body is not JSON',
+    whatHappened:
+      'The request body was sent with a Content-Type the API does not read, so it was refused before it was read. Nothing was charged.',
+    whatToChange: 'Send the body as JSON with the header Content-Type: application/json.',
+    fixes: [],
+  },
+  NETWORK_UNREACHABLE: {
     title: 'Could not reach the API',
     whatHappened:
       'The browser got no HTTP answer at all: the API is down, the base URL is wrong, the network is offline, or the call was blocked (CORS). The request may or may not have arrived.',
-    refund: 'not-applicable',
-    // The seed's sample client retries a failed connection with the same 2^attempt backoff as a 5xx.
-    retry: 'backoff',
     whatToChange: 'Check the API base URL in Settings and the network connection, then try again.',
     fixes: [FIX.checkBaseUrl],
-    source: 'sandbox',
   },
+} satisfies CodeGuidance;
 
-  // --- HTTP statuses (seed's status table): the guidance for a code the catalog does not know.
-  {
-    kind: 'status',
-    code: '200',
-    status: 200,
-    statusText: 'OK',
-    category: 'success',
+/** The guidance of each status of the seed's status table, for a code the catalog does not know. */
+export const STATUS_GUIDANCE = {
+  200: {
     title: 'Succeeded',
     whatHappened: 'The request succeeded; a synchronous scrape returns the content.',
-    refund: 'not-applicable',
-    retry: 'not-applicable',
     whatToChange: 'Nothing.',
     fixes: [],
-    source: 'seed',
   },
-  {
-    kind: 'status',
-    code: '202',
-    status: 202,
-    statusText: 'Accepted',
-    category: 'success',
+  202: {
     title: 'Job queued',
     whatHappened: 'The request was accepted as a background job.',
-    refund: 'not-applicable',
-    retry: 'not-applicable',
     whatToChange: 'Poll GET /jobs/{job_id} until it succeeds or fails, or wait for the job.completed webhook.',
     fixes: [],
-    source: 'seed',
   },
-  {
-    kind: 'status',
-    code: '204',
-    status: 204,
-    statusText: 'No Content',
-    category: 'success',
+  204: {
     title: 'Deleted',
     whatHappened: 'The deletion succeeded; there is no response body.',
-    refund: 'not-applicable',
-    retry: 'not-applicable',
     whatToChange: 'Nothing.',
     fixes: [],
-    source: 'seed',
   },
-  {
-    kind: 'status',
-    code: '400',
-    status: 400,
-    statusText: 'Bad Request',
-    category: 'request',
+  400: {
     title: 'Bad request',
     whatHappened: 'The request parameters are invalid or the JSON is malformed.',
-    refund: 'not-refunded',
-    retry: 'never',
     whatToChange: 'Fix the request as the message says; sending it again unchanged fails again.',
     fixes: [],
-    source: 'seed',
   },
-  {
-    kind: 'status',
-    code: '401',
-    status: 401,
-    statusText: 'Unauthorized',
-    category: 'auth',
+  401: {
     title: 'Not authenticated',
     whatHappened: 'The API key or login token is missing, invalid or expired.',
-    // REQUIRES_AUTH (the target's login wall) shares 401 but is refunded; it has its own entry.
-    refund: 'not-refunded',
-    retry: 'never',
     whatToChange: 'Check the API key in Settings, or log in again.',
     fixes: [FIX.openSettings],
-    source: 'seed',
   },
-  {
-    kind: 'status',
-    code: '402',
-    status: 402,
-    statusText: 'Payment Required',
-    category: 'billing',
+  402: {
     title: 'Payment required',
     whatHappened:
       'Either the balance or subscription does not cover the request, or the target page is behind a paywall; the error code tells which.',
-    // A paywall is refunded, a balance refusal is never charged: the status alone cannot say which to expect.
-    refund: 'not-applicable',
-    retry: 'never',
     whatToChange: 'Check the balance and subscription; a paywalled page cannot be scraped.',
     fixes: [FIX.openUsage],
-    source: 'seed',
   },
-  {
-    kind: 'status',
-    code: '403',
-    status: 403,
-    statusText: 'Forbidden',
-    category: 'scraping',
+  403: {
     title: 'Access denied by the target site',
     whatHappened: 'The target site refused access, or an anti-bot system blocked the scraper.',
-    refund: 'refunded',
-    retry: 'maybe',
     whatToChange: 'Try a higher max_tier ("4" solves CAPTCHAs) or JavaScript rendering (mode: "js").',
     fixes: [FIX.raiseMaxTier4, FIX.useJsMode],
-    source: 'seed',
   },
-  {
-    kind: 'status',
-    code: '404',
-    status: 404,
-    statusText: 'Not Found',
-    category: 'request',
+  404: {
     title: 'Not found',
     whatHappened: 'The job, webhook, session or route does not exist, or belongs to another API key.',
-    refund: 'not-applicable',
-    retry: 'never',
     whatToChange: 'Check the id or the path.',
     fixes: [],
-    source: 'seed',
   },
-  {
-    kind: 'status',
-    code: '409',
-    status: 409,
-    statusText: 'Conflict',
-    category: 'request',
+  409: {
     title: 'Already exists',
     whatHappened: 'The resource already exists, such as a webhook with the same URL.',
-    refund: 'not-applicable',
-    retry: 'never',
     whatToChange: 'Use or edit the existing resource, or change the value that must be unique.',
     fixes: [],
-    source: 'seed',
   },
-  {
-    kind: 'status',
-    code: '413',
-    status: 413,
-    statusText: 'Payload Too Large',
-    category: 'scraping',
+  413: {
     title: 'Content too large',
-    whatHappened: 'The content is over the 10 MB size limit.',
-    refund: 'refunded',
-    retry: 'never',
+    whatHappened: `The content is over the ${MAX_MB} MB size limit.`,
     whatToChange: 'Scrape a narrower URL; the same URL fails the same way again.',
     fixes: [],
-    source: 'seed',
   },
-  {
-    kind: 'status',
-    code: '415',
-    status: 415,
-    statusText: 'Unsupported Media',
-    category: 'scraping',
+  415: {
     title: 'Content type not supported',
     whatHappened: "The URL's content type is not supported by the requested mode.",
-    refund: 'refunded',
-    retry: 'never',
     whatToChange: 'Use mode "pdf" for PDFs and mode "ocr" for images.',
     fixes: [FIX.usePdfMode, FIX.useOcrMode],
-    source: 'seed',
   },
-  {
-    kind: 'status',
-    code: '422',
-    status: 422,
-    statusText: 'Unprocessable',
-    category: 'scraping',
+  422: {
     title: 'Scrape failed',
     whatHappened: 'All scraping tiers failed, or the content was fetched but could not be extracted.',
-    refund: 'refunded',
-    retry: 'maybe',
     whatToChange: 'Try other settings: JavaScript rendering, or a higher max_tier.',
     fixes: [FIX.useJsMode, FIX.raiseMaxTier4],
-    source: 'seed',
   },
-  {
-    kind: 'status',
-    code: '429',
-    status: 429,
-    statusText: 'Too Many Requests',
-    category: 'rate-limit',
+  429: {
     title: 'Too many requests',
     whatHappened: 'A rate limit was exceeded.',
-    refund: 'not-refunded',
-    retry: 'after-reset',
     whatToChange: 'Wait until Retry-After (or X-RateLimit-Reset) and send again.',
     fixes: [FIX.openRateLimits],
-    source: 'seed',
   },
-  {
-    kind: 'status',
-    code: '500',
-    status: 500,
-    statusText: 'Internal Error',
-    category: 'server',
+  500: {
     title: 'Server error',
     whatHappened: 'An unexpected error inside the API. Any credits charged were refunded.',
-    refund: 'refunded',
-    retry: 'backoff',
     whatToChange: 'Nothing to change: retry with backoff. If it keeps failing, contact support with the request id.',
     fixes: [],
-    source: 'seed',
   },
-  {
-    kind: 'status',
-    code: '502',
-    status: 502,
-    statusText: 'Bad Gateway',
-    category: 'server',
+  502: {
     title: 'Bad gateway',
     whatHappened: 'An upstream service or the worker queue failed. Any credits charged were refunded.',
-    refund: 'refunded',
-    retry: 'backoff',
     whatToChange: 'Nothing to change: retry with backoff. If it keeps failing, contact support with the request id.',
     fixes: [],
-    source: 'seed',
   },
-  {
-    kind: 'status',
-    code: '503',
-    status: 503,
-    statusText: 'Service Unavailable',
-    category: 'server',
+  503: {
     title: 'Service unavailable',
     whatHappened: 'The API is temporarily unavailable, or the target site is down. Any credits charged were refunded.',
-    refund: 'refunded',
-    retry: 'backoff',
     whatToChange: 'Retry with backoff; if the target site is down, check it in a browser.',
     fixes: [],
-    source: 'seed',
   },
-  {
-    kind: 'status',
-    code: '504',
-    status: 504,
-    statusText: 'Gateway Timeout',
-    category: 'server',
+  504: {
     title: 'Gateway timeout',
     whatHappened: 'The request timed out waiting for a response. Any credits charged were refunded.',
-    refund: 'refunded',
-    retry: 'backoff',
     whatToChange: 'Retry with backoff; for slow pages raise timeout or run the scrape as a background job.',
     fixes: [FIX.raiseTimeout180, FIX.runAsync],
-    source: 'seed',
   },
-];
+} satisfies Record<HttpStatusFacts['status'], Guidance>;

@@ -1,47 +1,58 @@
-import type { ScrapeRequest } from '../../contract/scrape';
-import { CATALOG } from './catalog-data';
+import {
+  ERROR_CODES,
+  type ErrorCategory,
+  type ErrorCodeFacts,
+  type FactSource,
+  type RefundPolicy,
+  type RetryRule,
+} from '../../contract/error-codes';
+import { HTTP_STATUSES, statusText } from '../../contract/http-statuses';
+import { CODE_GUIDANCE, STATUS_GUIDANCE, type Guidance } from './catalog-data';
 
-export { CATALOG };
+export type { FixAction } from './catalog-fixes';
 
-/**
- * How a failure may be retried, from the seed's "Retry?" column:
- * 'never' (No), 'after-reset' (Yes, after delay), 'backoff' (Yes), 'maybe' (offered as a fix, never automatic),
- * 'not-applicable' (a success).
- */
-export type RetryRule = 'never' | 'after-reset' | 'backoff' | 'maybe' | 'not-applicable';
-
-/**
- * What the seed's refund policy says about the credits of a failed request. 'not-charged' failures are refused
- * before anything is reserved; 'not-applicable' means no scrape credits are at stake, or the status alone
- * cannot tell (so no mismatch can be claimed).
- */
-export type RefundPolicy = 'refunded' | 'not-refunded' | 'not-charged' | 'not-applicable';
-
-export type Category =
-  'auth' | 'rate-limit' | 'billing' | 'scraping' | 'session' | 'request' | 'server' | 'webhook' | 'success';
-
-/** A change the scrape page can apply to the request before running it again, or a page to open. */
-export type FixAction =
-  | { kind: 'patch-request'; id: string; label: string; set?: Partial<ScrapeRequest>; drop?: (keyof ScrapeRequest)[] }
-  | { kind: 'link'; id: string; label: string; to: string };
-
-export interface CatalogEntry {
+/** One code at one status (or one bare status): the contract's facts with the catalog's guidance. */
+export interface CatalogEntry extends Guidance {
   kind: 'code' | 'status';
   /** The error code, or for kind 'status' the status as text, e.g. '403'. */
   code: string;
   /** 0 is our client's status for "no HTTP answer at all". */
   status: number;
   statusText: string;
-  category: Category;
-  title: string;
-  whatHappened: string;
+  category: ErrorCategory;
   refund: RefundPolicy;
   retry: RetryRule;
-  whatToChange: string;
-  fixes: readonly FixAction[];
-  /** 'seed': from the AlterLab error-code reference; 'sandbox': added by our API contract. */
-  source: 'seed' | 'sandbox';
+  source: FactSource;
 }
+
+function guidanceOf({ code, status }: ErrorCodeFacts): Guidance {
+  const byCode: Guidance | Partial<Record<number, Guidance>> = CODE_GUIDANCE[code];
+  const guidance = 'title' in byCode ? (byCode as Guidance) : byCode[status];
+  // The table's type already demands guidance for every status of a code; this only guards a cast.
+  if (!guidance) throw new Error(`No guidance for ${code} at ${status}`);
+  return guidance;
+}
+
+/** Every code of the contract (SESSION_EXPIRED twice), then every status of the seed's status table. */
+export const CATALOG: readonly CatalogEntry[] = [
+  ...ERROR_CODES.map((facts): CatalogEntry => ({
+    kind: 'code',
+    ...facts,
+    statusText: statusText(facts.status),
+    ...guidanceOf(facts),
+  })),
+  ...HTTP_STATUSES.map(({ status, text, category, retry, refund }): CatalogEntry => ({
+    kind: 'status',
+    code: String(status),
+    status,
+    statusText: text,
+    category,
+    retry,
+    refund,
+    source: 'seed',
+    ...STATUS_GUIDANCE[status],
+  })),
+];
 
 /** All entries for one code (SESSION_EXPIRED has two: 401 and 410), lowest status first. */
 export function entriesForCode(code: string): CatalogEntry[] {
@@ -63,6 +74,49 @@ export function findEntry(code: string, status?: number): CatalogEntry | undefin
   const candidates = entriesForCode(code);
   const exact = status === undefined ? undefined : candidates.find((entry) => entry.status === status);
   return exact ?? candidates.find((entry) => entry.kind === 'code') ?? candidates[0];
+}
+
+/**
+ * Guidance for a code the catalog does not know, from its status class: the seed retries and refunds 5xx,
+ * never retries other 4xx, and nothing can be said about the refund of an unknown 4xx.
+ */
+function unknownEntry(status: number): CatalogEntry {
+  const server = status >= 500 && status <= 599;
+  const client = status >= 400 && status <= 499;
+  return {
+    kind: 'status',
+    code: String(status),
+    status,
+    statusText: statusText(status),
+    category: server ? 'server' : 'request',
+    title: server ? 'Unrecognised server error' : client ? 'Unrecognised request error' : 'Unrecognised error',
+    whatHappened: server
+      ? 'The API reported a server-side failure with a code this dashboard does not know.'
+      : 'The API reported a failure with a code this dashboard does not know.',
+    refund: server ? 'refunded' : 'not-applicable',
+    retry: server ? 'backoff' : client ? 'never' : 'maybe',
+    whatToChange: server
+      ? 'Retry with backoff; if it keeps failing, contact support with the request id.'
+      : 'Read the message and details, check the request, and contact support with the request id if it is unclear.',
+    fixes: [],
+    source: 'seed',
+  };
+}
+
+/** 'code': the catalog knows the code; 'status': only its status is known; 'unknown': neither. */
+export type EntryMatch = 'code' | 'status' | 'unknown';
+
+/** The entry that guides one failure: by code and status, else by status, else from the status class. */
+export function entryForFailure({ code, status }: { code: string; status: number }): {
+  entry: CatalogEntry;
+  match: EntryMatch;
+} {
+  const byCode = findEntry(code, status);
+  // A status-kind entry found by code means the "code" was just a status number, e.g. '503'.
+  if (byCode?.kind === 'code') return { entry: byCode, match: 'code' };
+  const byStatus = statusEntry(status);
+  if (byStatus) return { entry: byStatus, match: 'status' };
+  return { entry: unknownEntry(status), match: 'unknown' };
 }
 
 /** Lower case, with `_` and `-` read as spaces, so 'anti bot' finds 'anti-bot' and 'rate limit' finds RATE_LIMIT_*. */

@@ -1,6 +1,7 @@
 import { errorEnvelopeSchema } from '../../contract/envelope';
 import type { ErrorBilling } from '../../contract/envelope';
-import type { ApiError } from '../api/api-error';
+import type { Job } from '../../contract/scrape';
+import { isApiError, type ApiError } from '../api/api-error';
 import { findEntry } from './catalog';
 
 /** One failure as the guidance needs it, whether it came from the client or was pasted by support staff. */
@@ -29,6 +30,12 @@ export function failureFromApiError(error: ApiError): FailureInput {
     billing: error.billing,
     retryAfter: error.retryAfter,
   };
+}
+
+/** Anything thrown while calling the API; the client only throws something other than an ApiError for a bug. */
+export function failureFromThrown(error: unknown): FailureInput {
+  if (isApiError(error)) return failureFromApiError(error);
+  return { status: 0, code: UNKNOWN_CODE, message: error instanceof Error ? error.message : String(error) };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -94,4 +101,15 @@ export function parseFailureBody(json: unknown, status?: number): FailureInput |
   if (!isRecord(value)) return null;
   if (isRecord(value.error)) return fromEnvelope(value.error, status);
   return fromEnvelope(value, status) ?? ('detail' in value ? fromDetail(value.detail, status) : null);
+}
+
+/** A failed job's `error` envelope; its status comes from the code via the catalog. */
+export function failureFromJob(job: Job): FailureInput {
+  return (
+    (job.error && parseFailureBody(job.error)) ?? {
+      status: 0,
+      code: UNKNOWN_CODE,
+      message: `Job ${job.job_id} ended as "${job.status}" with neither a result nor an error.`,
+    }
+  );
 }

@@ -1,13 +1,13 @@
 import { Link } from '@tanstack/react-router';
 import { useMemo } from 'react';
-import { formatDateTime, formatSeconds } from '../lib/format';
+import { credits, formatDateTime, formatSeconds } from '../lib/format';
 import { useNow } from '../lib/use-now';
-import { advise, type Advice, type FailureInput } from './advise';
-import type { FixAction } from './catalog';
+import { adviseThrown, type Advice } from './advise';
+import { isBuiltPage, type FixAction } from './catalog-fixes';
 
 interface GuidanceCardProps {
-  failure: FailureInput;
-  headers?: Readonly<Record<string, string | undefined>>;
+  /** Worked out once, when the failure happened: only the countdown below ticks. */
+  advice: Advice;
   /** "Try again": refetch, or run the same request again. */
   onRetry?: () => void;
   /** Applies a fix to the request and runs it again; without it, request fixes are listed as advice. */
@@ -19,10 +19,8 @@ interface GuidanceCardProps {
  * was refunded (and whether it should have been), when a retry is safe, and what
  * to change, with the fixes as buttons.
  */
-export function GuidanceCard({ failure, headers = {}, onRetry, onFix }: GuidanceCardProps) {
-  // Advice is fixed at the moment of failure; only the countdown below ticks.
-  const advice = useMemo(() => advise(failure, headers, new Date()), [failure, headers]);
-  const { entry } = advice;
+export function GuidanceCard({ advice, onRetry, onFix }: GuidanceCardProps) {
+  const { entry, failure } = advice;
   const headingId = `guidance-${entry.code}-${failure.status}`;
 
   return (
@@ -90,7 +88,7 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
 
 function RefundLine({ advice }: { advice: Advice }) {
   const { refund } = advice;
-  const credits = refund.refundedCredits;
+  const refunded = refund.refundedCredits;
   const policyText = {
     refunded: 'The refund policy says this failure is refunded.',
     'not-refunded': 'The refund policy says this failure is not refunded.',
@@ -101,7 +99,7 @@ function RefundLine({ advice }: { advice: Advice }) {
     refund.reportedRefund === null
       ? null
       : refund.reportedRefund
-        ? `The response says it was refunded${credits !== null ? ` (${credits} credits)` : ''}.`
+        ? `The response says it was refunded${refunded !== null ? ` (${credits(refunded)})` : ''}.`
         : 'The response says it was not refunded.';
   return (
     <>
@@ -148,7 +146,7 @@ function RetryLine({ advice }: { advice: Advice }) {
 }
 
 function Fixes({ fixes, onFix }: { fixes: readonly FixAction[]; onFix: ((fix: FixAction) => void) | undefined }) {
-  const shown = fixes.filter((fix) => fix.kind === 'link' || onFix);
+  const shown = fixes.filter((fix) => (fix.kind === 'link' ? isBuiltPage(fix.to) : onFix));
   if (shown.length === 0) return null;
   return (
     <div>
@@ -157,9 +155,11 @@ function Fixes({ fixes, onFix }: { fixes: readonly FixAction[]; onFix: ((fix: Fi
         {shown.map((fix) => (
           <li key={fix.id}>
             {fix.kind === 'link' ? (
-              <Link to={fix.to} className="inline-block rounded-md border border-blue-700 px-3 py-1.5 text-blue-800">
-                {fix.label}
-              </Link>
+              isBuiltPage(fix.to) && (
+                <Link to={fix.to} className="inline-block rounded-md border border-blue-700 px-3 py-1.5 text-blue-800">
+                  {fix.label}
+                </Link>
+              )
             ) : (
               <button
                 type="button"
@@ -174,4 +174,10 @@ function Fixes({ fixes, onFix }: { fixes: readonly FixAction[]; onFix: ((fix: Fi
       </ul>
     </div>
   );
+}
+
+/** The guidance for an error a query or a call threw, worked out once when it is first shown. */
+export function ThrownErrorGuidance({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const advice = useMemo(() => adviseThrown(error, new Date()), [error]);
+  return <GuidanceCard advice={advice} onRetry={onRetry} />;
 }

@@ -2,13 +2,19 @@ import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ApiError } from '../../src/api/api-error';
+import { usageSchema } from '../../contract/usage';
 import { useCredentialsStore } from '../../src/api/credentials-store';
-import { getUsage, verifyApiKey } from '../../src/api/endpoints/account';
 import { useRateLimitStore } from '../../src/api/rate-limit-store';
+import { DEMO_KEY } from '../support/demo-keys';
 import { envelope, rateLimitHeaders } from '../support/msw/fixtures';
-import { API, server } from '../support/msw/server';
+import { API, api, server } from '../support/msw/server';
 
-const KEY = 'sk_test_growth00000000000000000000000000';
+// The client itself is under test here; everything else reaches it through src/api's resource files.
+const { request } = await import('../../src/api/http-client');
+const KEY = DEMO_KEY.growth;
+/** The dashboard asking for itself, and the user checking a key. */
+const getUsage = () => request(usageSchema, '/usage');
+const verifyApiKey = (apiKey: string) => request(usageSchema, '/usage', { apiKey, source: 'user' });
 beforeEach(() => useCredentialsStore.getState().keyEntered(KEY, false));
 
 async function caught(promise: Promise<unknown>): Promise<ApiError> {
@@ -42,7 +48,7 @@ describe('the HTTP client', () => {
 
   it('turns an error envelope into an ApiError with everything the guidance needs, and records it', async () => {
     server.use(
-      http.get(`${API}/usage`, () =>
+      api.get('/usage', () =>
         HttpResponse.json(
           envelope('RATE_LIMIT_EXCEEDED', 'Too many', { retry_after: 12, details: { window: 'minute' } }),
           { status: 429, headers: { ...rateLimitHeaders(0, 30), 'Retry-After': '12' } },
@@ -82,7 +88,6 @@ describe('the HTTP client', () => {
   });
 
   it('parses with the schema it is given', async () => {
-    const { request } = await import('../../src/api/http-client');
     const result = await request(z.object({ plan: z.string() }), '/usage');
     expect(result.data).toEqual({ plan: 'growth' });
     expect(result.headers['x-ratelimit-remaining']).toBe('97');

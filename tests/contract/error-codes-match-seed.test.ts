@@ -116,7 +116,8 @@ const REFUNDED_ITEMS: Record<string, ((entry: Facts) => boolean) | null> = {
   'Request timeout': (entry) => entry.code === 'TIMEOUT',
   'Network/connection errors': (entry) => entry.code === 'NETWORK_ERROR',
   'Content extraction failed': (entry) => entry.code === 'EXTRACTION_FAILED',
-  'Unsupported content type': (entry) => entry.status === 415,
+  // The scraped page's content type; UNSUPPORTED_MEDIA_TYPE (ours, also 415) is the request body's, never charged.
+  'Unsupported content type': (entry) => entry.code === 'UNSUPPORTED_CONTENT_TYPE' || key(entry) === '415@415',
   'Page requires authentication': (entry) => entry.code === 'REQUIRES_AUTH',
   'Paywall detected': (entry) => entry.code === 'PAYWALL_DETECTED',
   'Server errors (5xx)': (entry) => entry.status >= 500 && entry.status <= 599,

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOG, entriesForCode, findEntry, searchCatalog, statusEntry } from '../../src/errors/catalog';
 
+/** The seed's 22 code entries (SESSION_EXPIRED twice), our 10, and the 17 rows of its status table. */
+const ENTRIES = 49;
+
 const codes = (query: string) => searchCatalog(query).map((entry) => entry.code);
 
 describe('searchCatalog', () => {
@@ -26,7 +29,7 @@ describe('searchCatalog', () => {
 
   it('gives nothing for no match and everything for an empty query', () => {
     expect(searchCatalog('xylophone')).toEqual([]);
-    expect(searchCatalog('   ')).toHaveLength(CATALOG.length);
+    expect(searchCatalog('   ')).toHaveLength(ENTRIES);
   });
 });
 
@@ -40,6 +43,27 @@ describe('lookups', () => {
   it('prefers the lowest status without one, or with one the code is not known at', () => {
     expect(findEntry('SESSION_EXPIRED')?.status).toBe(401);
     expect(findEntry('TIMEOUT', 500)?.status).toBe(504);
+  });
+
+  it('joins each code to its facts: status, status text, category, retry rule and refund policy', () => {
+    expect(CATALOG).toHaveLength(ENTRIES);
+    expect(findEntry('SESSION_EXPIRED', 410)).toMatchObject({
+      statusText: 'Gone',
+      category: 'session',
+      retry: 'never',
+      refund: 'not-applicable',
+      source: 'seed',
+      title: "Stored session's cookies expired",
+    });
+    expect(findEntry('RATE_LIMIT_EXCEEDED')).toMatchObject({
+      status: 429,
+      statusText: 'Too Many Requests',
+      retry: 'after-reset',
+      refund: 'not-refunded',
+    });
+    expect(findEntry('WEBHOOK_ALREADY_EXISTS')).toMatchObject({ status: 409, source: 'ours', retry: 'never' });
+    expect(findEntry('NETWORK_UNREACHABLE')).toMatchObject({ status: 0, statusText: 'No response', retry: 'backoff' });
+    expect(statusEntry(402)).toMatchObject({ category: 'billing', retry: 'never', refund: 'not-applicable' });
   });
 
   it('finds status entries and nothing for unknown codes', () => {

@@ -3,9 +3,15 @@ import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { FailureInput } from '../../src/errors/advise';
-import type { FixAction } from '../../src/errors/catalog';
+import { QueryClient } from '@tanstack/react-query';
+import { createAppRouter } from '../../src/app/router';
+import { advise } from '../../src/errors/advise';
+import type { FailureInput } from '../../src/errors/failure-input';
+import { CATALOG, type FixAction } from '../../src/errors/catalog';
 import { GuidanceCard } from '../../src/errors/guidance-card';
+
+/** The card shows advice worked out once, when the failure happened: here, now. */
+const adviceFor = (failure: FailureInput, headers: Record<string, string> = {}) => advise(failure, headers, new Date());
 
 /** The card links into the reference, so it renders inside a router. */
 function renderInRouter(ui: ReactNode) {
@@ -22,7 +28,7 @@ describe('GuidanceCard', () => {
   it('counts down to the moment a 429 may be retried', async () => {
     vi.useFakeTimers({ now: new Date('2026-11-25T10:00:00Z'), shouldAdvanceTime: false });
     const failure: FailureInput = { status: 429, code: 'RATE_LIMIT_EXCEEDED', message: 'Slow down', retryAfter: 3 };
-    renderInRouter(<GuidanceCard failure={failure} headers={{ 'retry-after': '3' }} />);
+    renderInRouter(<GuidanceCard advice={adviceFor(failure, { 'retry-after': '3' })} />);
     await act(async () => vi.advanceTimersByTimeAsync(0));
 
     const card = screen.getByTestId('guidance-card');
@@ -37,7 +43,11 @@ describe('GuidanceCard', () => {
   it('flags a refund that disagrees with the policy', async () => {
     renderInRouter(
       <GuidanceCard
-        failure={{ status: 403, code: 'BLOCKED_BY_ANTIBOT', billing: { refunded: false, refunded_credits: 0 } }}
+        advice={adviceFor({
+          status: 403,
+          code: 'BLOCKED_BY_ANTIBOT',
+          billing: { refunded: false, refunded_credits: 0 },
+        })}
       />,
     );
     const card = await screen.findByTestId('guidance-card');
@@ -48,7 +58,9 @@ describe('GuidanceCard', () => {
 
   it('shows an honoured refund without a mismatch', async () => {
     renderInRouter(
-      <GuidanceCard failure={{ status: 504, code: 'TIMEOUT', billing: { refunded: true, refunded_credits: 5 } }} />,
+      <GuidanceCard
+        advice={adviceFor({ status: 504, code: 'TIMEOUT', billing: { refunded: true, refunded_credits: 5 } })}
+      />,
     );
     const card = await screen.findByTestId('guidance-card');
     expect(card).toHaveTextContent('The response says it was refunded (5 credits).');
@@ -58,13 +70,13 @@ describe('GuidanceCard', () => {
   it('offers the fixes as buttons that hand the fix to the page', async () => {
     const onFix = vi.fn<(fix: FixAction) => void>();
     const user = userEvent.setup();
-    renderInRouter(<GuidanceCard failure={{ status: 403, code: 'BLOCKED_BY_ANTIBOT' }} onFix={onFix} />);
+    renderInRouter(<GuidanceCard advice={adviceFor({ status: 403, code: 'BLOCKED_BY_ANTIBOT' })} onFix={onFix} />);
     await user.click(await screen.findByRole('button', { name: 'Allow tier 4 (CAPTCHA solving)' }));
     expect(onFix).toHaveBeenCalledWith(expect.objectContaining({ id: 'raise-max-tier-4', set: { max_tier: '4' } }));
   });
 
   it('lists request fixes only where they can be applied, but always links', async () => {
-    renderInRouter(<GuidanceCard failure={{ status: 401, code: 'INVALID_API_KEY' }} />);
+    renderInRouter(<GuidanceCard advice={adviceFor({ status: 401, code: 'INVALID_API_KEY' })} />);
     const card = await screen.findByTestId('guidance-card');
     expect(within(card).queryAllByRole('button')).toHaveLength(0);
     expect(
@@ -75,11 +87,24 @@ describe('GuidanceCard', () => {
     expect(card).toHaveTextContent('Do not retry as is');
   });
 
+  it('links only to pages the dashboard has, never to "Page not found"', async () => {
+    const pages = Object.keys(createAppRouter(new QueryClient()).routesByPath);
+    const linked: string[] = [];
+    for (const { status, code } of CATALOG) {
+      const { unmount } = renderInRouter(<GuidanceCard advice={adviceFor({ status, code })} />);
+      const card = await screen.findByTestId('guidance-card');
+      for (const link of within(card).queryAllByRole('link')) linked.push(link.getAttribute('href') ?? '');
+      unmount();
+    }
+    expect(linked).toContain('/settings');
+    expect(linked.filter((href) => !href.startsWith('/errors/') && !pages.includes(href))).toEqual([]);
+  });
+
   it('tells the two SESSION_EXPIRED apart by status', async () => {
-    const { unmount } = renderInRouter(<GuidanceCard failure={{ status: 401, code: 'SESSION_EXPIRED' }} />);
+    const { unmount } = renderInRouter(<GuidanceCard advice={adviceFor({ status: 401, code: 'SESSION_EXPIRED' })} />);
     expect(await screen.findByRole('heading', { level: 2 })).toHaveTextContent(/login/i);
     unmount();
-    renderInRouter(<GuidanceCard failure={{ status: 410, code: 'SESSION_EXPIRED' }} />);
+    renderInRouter(<GuidanceCard advice={adviceFor({ status: 410, code: 'SESSION_EXPIRED' })} />);
     expect(await screen.findByRole('heading', { level: 2 })).toHaveTextContent(/session/i);
     expect(screen.getByRole('heading', { level: 2 })).not.toHaveTextContent(/login/i);
   });

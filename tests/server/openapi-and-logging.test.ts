@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { usageSchema } from '../../contract/usage';
-import { DEMO_KEYS, startTestServer, type TestServer } from '../support/test-server';
+import { DEMO_KEY } from '../support/demo-keys';
+import { startTestServer, type TestServer } from '../support/test-server';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -30,18 +31,18 @@ describe('the OpenAPI description', () => {
 
 describe('logging', () => {
   it('never writes an API key or a bearer token to the log', async () => {
-    await server.call('/usage', { key: DEMO_KEYS.free });
-    await server.call('/usage?api_key=' + DEMO_KEYS.growth, { key: null });
+    await server.call('/usage', { key: DEMO_KEY.free });
+    await server.call('/usage?api_key=' + DEMO_KEY.growth, { key: null });
     const token = (await (
-      await server.call('/auth/token', { method: 'POST', key: null, json: { api_key: DEMO_KEYS.growth } })
+      await server.call('/auth/token', { method: 'POST', key: null, json: { api_key: DEMO_KEY.growth } })
     ).json()) as { token: string };
     await server.call('/usage', { key: null, headers: { Authorization: `Bearer ${token.token}` } });
 
     const logs = server.logs();
     expect(logs).toContain('/api/v1/usage'); // the calls were logged…
     expect(logs).toContain('[redacted]'); // …with their secrets censored
-    expect(logs).not.toContain(DEMO_KEYS.free);
-    expect(logs).not.toContain(DEMO_KEYS.growth);
+    expect(logs).not.toContain(DEMO_KEY.free);
+    expect(logs).not.toContain(DEMO_KEY.growth);
     expect(logs).not.toContain(token.token);
   });
 });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/config';
+import { DEMO_KEY } from '../support/demo-keys';
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'sandbox-start-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -27,7 +28,8 @@ describe('configuration', () => {
 describe('the sandbox process', () => {
   it('prints its URL and the demo keys, serves, and stops cleanly on Ctrl-C', async () => {
     const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'server/main.ts'], {
-      env: { ...process.env, PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent' },
+      // Only what the sandbox reads, so nothing of the test runner's environment leaks into the child.
+      env: { PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -42,7 +44,7 @@ describe('the sandbox process', () => {
         }
       });
     });
-    expect(output).toContain('sk_test_free0000000000000000000000000000');
+    expect(output).toContain(DEMO_KEY.free);
     expect(output).toMatch(/Demo web\s+http:\/\/127\.0\.0\.1:\d+\//);
 
     const info = await fetch(`${url}/api/v1/sandbox/info`);

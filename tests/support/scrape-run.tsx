@@ -1,5 +1,5 @@
 import { act, screen } from '@testing-library/react';
-import { http, HttpResponse } from 'msw';
+import { HttpResponse } from 'msw';
 import { afterEach, beforeEach, vi } from 'vitest';
 import type { ErrorEnvelope } from '../../contract/envelope';
 import {
@@ -13,8 +13,9 @@ import {
 import { useCredentialsStore } from '../../src/api/credentials-store';
 import { useRunHistoryStore } from '../../src/features/scrape/run-history-store';
 import { envelope, rateLimitHeaders } from './msw/fixtures';
-import { API, server } from './msw/server';
+import { api, server } from './msw/server';
 import { renderApp } from './render-app';
+import { DEMO_KEY } from './demo-keys';
 
 // ---- Contract-typed answers of POST /scrape and GET /jobs/{id}.
 
@@ -42,13 +43,12 @@ export const scrapeResultFixture = (overrides: Partial<ScrapeResult> = {}): Scra
 export const jobFixture = (status: Job['status'], extra: Partial<Job> = {}): Job =>
   jobSchema.parse({ job_id: 'job_1', status, result: null, error: null, ...extra });
 
-type Answer =
-  | { ok: ScrapeResult }
-  | { accepted: string }
-  | { status: number; body: ErrorEnvelope; headers?: Record<string, string> };
+/** An error answer: the envelope, with its status and headers. */
+type Failure = { status: number; body: ErrorEnvelope; headers?: Record<string, string> };
+type Answer = { ok: ScrapeResult } | { accepted: string } | Failure;
 
 export const ok = (result: ScrapeResult = scrapeResultFixture()): Answer => ({ ok: result });
-export const failure = (status: number, code: string, headers: Record<string, string> = {}): Answer => ({
+export const failure = (status: number, code: string, headers: Record<string, string> = {}): Failure => ({
   status,
   body: envelope(
     code,
@@ -62,8 +62,8 @@ export const failure = (status: number, code: string, headers: Record<string, st
 export function scrapeAnswers(...answers: Answer[]) {
   const bodies: ScrapeRequest[] = [];
   server.use(
-    http.post(`${API}/scrape`, async ({ request }) => {
-      bodies.push((await request.json()) as ScrapeRequest);
+    api.post('/scrape', async ({ request }) => {
+      bodies.push(await request.json());
       const answer = answers[Math.min(bodies.length, answers.length) - 1];
       if (!answer) throw new Error('scrapeAnswers needs at least one answer');
       if ('ok' in answer) return HttpResponse.json(answer.ok, { headers: rateLimitHeaders(90) });
@@ -78,13 +78,19 @@ export function scrapeAnswers(...answers: Answer[]) {
   return bodies;
 }
 
-/** GET /jobs/{id} answers the given jobs in turn (the last repeats) and counts the polls. */
-export function jobAnswers(...jobs: Job[]) {
+/** GET /jobs/{id} answers the given jobs (or failures) in turn (the last repeats) and counts the polls. */
+export function jobAnswers(...answers: (Job | Failure)[]) {
   const polls = { count: 0 };
   server.use(
-    http.get(`${API}/jobs/:id`, () => {
+    api.get('/jobs/:id', () => {
       polls.count += 1;
-      return HttpResponse.json(jobs[Math.min(polls.count, jobs.length) - 1], { headers: rateLimitHeaders(80) });
+      const answer = answers[Math.min(polls.count, answers.length) - 1];
+      if (!answer) throw new Error('jobAnswers needs at least one answer');
+      if ('body' in answer) {
+        const headers = { ...rateLimitHeaders(answer.status === 429 ? 0 : 80), ...answer.headers };
+        return HttpResponse.json(answer.body, { status: answer.status, headers });
+      }
+      return HttpResponse.json(answer, { headers: rateLimitHeaders(80) });
     }),
   );
   return polls;
@@ -98,10 +104,11 @@ export const REQUEST: ScrapeRequest = { url: 'https://example.com/article' };
 const estimate: Estimate = { estimated_tier: '1', estimated_credits: 1, max_possible_credits: 5, confidence: 'high' };
 
 export function renderPage() {
-  server.use(http.post(`${API}/scrape/estimate`, () => HttpResponse.json(estimate, { headers: rateLimitHeaders(95) })));
+  server.use(api.post('/scrape/estimate', () => HttpResponse.json(estimate, { headers: rateLimitHeaders(95) })));
   const view = renderApp('/scrape');
   const run = async (url = REQUEST.url) => {
-    const field = await screen.findByLabelText('URL to scrape');
+    // The scrape page is a lazy chunk: the first test of a file waits for it to load.
+    const field = await screen.findByLabelText('URL to scrape', {}, { timeout: 5_000 });
     await view.user.clear(field);
     await view.user.type(field, url);
     await view.user.click(screen.getByRole('button', { name: 'Run scrape' }));
@@ -121,7 +128,7 @@ export const advance = (ms: number) => act(async () => void (await vi.advanceTim
 export function setUpScrapeRunTests() {
   beforeEach(() => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
-    useCredentialsStore.getState().keyEntered('sk_test_growth00000000000000000000000000', false);
+    useCredentialsStore.getState().keyEntered(DEMO_KEY.growth, false);
     useRunHistoryStore.getState().historyCleared();
   });
   afterEach(() => vi.useRealTimers());

@@ -1,10 +1,13 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, vi } from 'vitest';
 import { useCredentialsStore } from '../../src/api/credentials-store';
 import { useRateLimitStore } from '../../src/api/rate-limit-store';
 import { useNoticeStore } from '../../src/components/notice-store';
 import { server } from './msw/server';
+
+// A test that types a whole form takes a second or two alone, and several times that on a busy shared machine.
+vi.setConfig({ testTimeout: 15_000 });
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => {

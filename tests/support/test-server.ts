@@ -3,41 +3,21 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
+import type { z } from 'zod';
+import type { ErrorBilling, ErrorEnvelope, ValidationIssue } from '../../contract/envelope';
+import type { jobAcceptedSchema, ScrapeResult } from '../../contract/scrape';
 import { buildApp, type AppOptions } from '../../server/app';
 import { type Config, testConfig } from '../../server/config';
 import { buildDemoWeb } from '../../server/demo-web/app';
+import { DEMO_KEY } from './demo-keys';
 
-export const DEMO_KEYS = {
-  free: 'sk_test_free0000000000000000000000000000',
-  growth: 'sk_test_growth00000000000000000000000000',
-  highVolume: 'sk_test_highvolume0000000000000000000000',
-  broke: 'sk_test_broke000000000000000000000000000',
-  lapsed: 'sk_test_lapsed00000000000000000000000000',
-  revoked: 'sk_test_revoked0000000000000000000000000',
-} as const;
-
-/** A scrape's answer, success or envelope: the fields tests read. */
-export interface ScrapeAnswer {
-  error?: string;
-  message?: string;
-  details?: Record<string, unknown> & { issues?: { field: string; message: string }[] };
-  billing?: {
-    refunded?: boolean;
-    refunded_credits?: number;
-    total_credits?: number;
-    tier_used?: string | null;
-    cached?: boolean;
-    escalations?: { tier: string; result: string; credits: number; duration_ms: number; error: string | null }[];
-  };
-  status_code?: number;
-  final_url?: string;
-  title?: string | null;
-  content?: string | Record<string, unknown>;
-  cached?: boolean;
-  request_id?: string;
-  job_id?: string;
-  status?: string;
-}
+/** A scrape's answer, whichever came (200 result, 202 job or error envelope): every field optional. */
+export type ScrapeAnswer = Partial<
+  Omit<ScrapeResult, 'billing'> & Omit<ErrorEnvelope, 'billing' | 'details'> & z.infer<typeof jobAcceptedSchema>
+> & {
+  billing?: Partial<ScrapeResult['billing'] & ErrorBilling>;
+  details?: Record<string, unknown> & { issues?: ValidationIssue[] };
+};
 
 export interface TestServer {
   app: FastifyInstance;
@@ -76,7 +56,7 @@ export async function startTestServer(
   const api = `${base}/api/v1`;
 
   const call: TestServer['call'] = (urlPath, init = {}) => {
-    const { key = DEMO_KEYS.growth, json, headers, ...rest } = init;
+    const { key = DEMO_KEY.growth, json, headers, ...rest } = init;
     const allHeaders = new Headers(headers);
     if (key) allHeaders.set('X-API-Key', key);
     if (json !== undefined) allHeaders.set('Content-Type', 'application/json');

@@ -2,7 +2,7 @@ import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypt
 import { type DemoPage, HTML, articleBody, escapeHtml, htmlDocument, readCookies } from '../demo-page';
 
 /** 16 bits: about 65,000 SHA-256 on average, a fraction of a second for a solver. */
-export const POW_DIFFICULTY = 16;
+const POW_DIFFICULTY = 16;
 const CHALLENGE_TTL_MS = 5 * 60_000;
 const PASS_TTL_MS = 60 * 60_000;
 const PASS_COOKIE = 'demo_pow';

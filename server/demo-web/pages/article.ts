@@ -9,7 +9,7 @@ const JSON_LD = {
 };
 
 /** A plain HTML article with a title, links, a table and JSON-LD: scraped at tier 1. */
-export const articlePage = () => `<!doctype html>
+const articlePage = () => `<!doctype html>
 <html lang="en">
 <head>
   <meta charset="utf-8">

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { type DemoPage, HTML } from '../demo-page';
 
 /** 11 MB: just over the scraper's 10 MB cut-off. */
-export const HUGE_PAGE_BYTES = 11 * 1024 * 1024;
+const HUGE_PAGE_BYTES = 11 * 1024 * 1024;
 const CHUNK_BYTES = 64 * 1024;
 
 const HEAD = Buffer.from(

@@ -1,7 +1,7 @@
 import type { DemoPage } from '../demo-page';
 import { tinyPdf } from '../tiny-pdf';
 
-export const REPORT_LINES = ['Quarterly report', 'Revenue grew 12 percent in the third quarter.', 'Costs stayed flat.'];
+const REPORT_LINES = ['Quarterly report', 'Revenue grew 12 percent in the third quarter.', 'Costs stayed flat.'];
 
 export const reportPdf: DemoPage = {
   path: '/report.pdf',

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { tokenRequestSchema, tokenResponseSchema } from '../../../contract/auth';
-import { ApiFailure } from '../../errors';
+import { fail } from '../../errors';
 
 /** POST /auth/token: a dashboard login token for an API key (ours). */
 const authRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -13,7 +13,7 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const found = app.accounts.findByKey(request.body.api_key);
       if (found.kind !== 'ok') {
-        throw new ApiFailure(401, 'INVALID_API_KEY', 'The API key is not valid or has been revoked');
+        throw fail('INVALID_API_KEY', 'The API key is not valid or has been revoked');
       }
       request.account = found.account;
       const { token, expiresAt } = app.accounts.issueToken(found.account.id);

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { jobSchema } from '../../../contract/scrape';
-import { notFound } from '../../errors';
+import { fail } from '../../errors';
 import { currentAccount } from '../current-account';
 
 /** GET /jobs/{id}: an async scrape's progress; another account's job does not exist for you. */
@@ -17,7 +17,7 @@ const jobRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const job = app.jobs.find(currentAccount(request).id, request.params.job_id);
-      if (!job) throw notFound('Job');
+      if (!job) throw fail('NOT_FOUND', 'Job not found');
       return job;
     },
   );

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requestLogEntrySchema, requestLogPageSchema, requestLogQuerySchema } from '../../../contract/request-log';
-import { notFound } from '../../errors';
+import { fail } from '../../errors';
 import { currentAccount } from '../current-account';
 
 /** The request log (ours): what support staff search. */
@@ -32,7 +32,7 @@ const requestRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const entry = app.requestLog.get(currentAccount(request).id, request.params.request_id);
-      if (!entry) throw notFound('Request');
+      if (!entry) throw fail('NOT_FOUND', 'Request not found');
       return entry;
     },
   );

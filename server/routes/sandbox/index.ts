@@ -13,9 +13,14 @@ import { currentAccount } from '../current-account';
 
 /** The sandbox's own routes (ours): absent from the real API, where they answer 404. */
 const sandboxRoutes: FastifyPluginAsyncZod<{ demoWebUrl: string }> = async (app, options) => {
+  // The dashboard's first screen (is this a sandbox, which demo keys are there): no other client's traffic on
+  // this address, a wrong key retried or a key-less flood, may lock it out, so it is never refused for its rate.
   app.get(
     '/sandbox/info',
-    { config: { auth: false }, schema: { tags: ['sandbox'], response: { 200: sandboxInfoSchema } } },
+    {
+      config: { auth: false, rateLimited: false },
+      schema: { tags: ['sandbox'], response: { 200: sandboxInfoSchema } },
+    },
     async () => ({
       sandbox: true as const,
       demo_web_url: options.demoWebUrl,
@@ -35,7 +40,8 @@ const sandboxRoutes: FastifyPluginAsyncZod<{ demoWebUrl: string }> = async (app,
       config: { auth: false },
       schema: {
         tags: ['sandbox'],
-        body: createSandboxKeyRequestSchema.default({ plan: 'free', balance_credits: 1000 }),
+        // An empty call gets the schema's own defaults.
+        body: createSandboxKeyRequestSchema.prefault({}),
         response: { 201: createSandboxKeyResponseSchema },
       },
     },

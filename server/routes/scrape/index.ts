@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { estimateSchema, jobAcceptedSchema, scrapeRequestSchema, scrapeResultSchema } from '../../../contract/scrape';
 import { currentAccount } from '../current-account';
@@ -8,7 +7,6 @@ const scrapeRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/scrape',
     {
-      config: { billsFaults: true },
       schema: {
         tags: ['scrape'],
         body: scrapeRequestSchema,
@@ -17,44 +15,24 @@ const scrapeRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const account = currentAccount(request);
-      const body = request.body;
-      request.logExtras.url = body.url;
-      const estimate = await app.scrapes.precheck(account, body);
-
-      // An armed fault answers this call itself, whatever cache or sync would have done.
-      if (request.fault) {
-        app.scrapes.hold(account, request.id, estimate);
-        const outcome = await app.scrapes.execute(account, request.id, body, request.fault, estimate);
-        Object.assign(request.logExtras, outcome.log);
-        if (!outcome.ok) throw outcome.failure;
-      }
-
-      // An async request always answers 202: its job looks in the cache when it runs.
-      const hit = body.sync ? app.scrapes.fromCache(account, request.id, body) : null;
-      if (hit?.ok) {
-        Object.assign(request.logExtras, hit.log);
-        return hit.result;
-      }
-
-      app.scrapes.hold(account, request.id, estimate);
-      if (!body.sync) {
-        const job = { id: randomUUID(), accountId: account.id, requestId: request.id, request: body };
-        app.jobs.create(job);
-        app.jobRunner.enqueue(job);
-        return reply.code(202).send({ job_id: job.id, status: 'queued' as const, request_id: request.id });
-      }
-
-      const outcome = await app.scrapes.execute(account, request.id, body, request.fault, estimate);
-      Object.assign(request.logExtras, outcome.log);
-      if (!outcome.ok) throw outcome.failure;
-      return outcome.result;
+      // The scrape takes an armed fault itself, to charge and refund it like the failure it stands for.
+      const fault = app.faults.take(account.id);
+      const { answer, log } = await app.scrapes.handle({
+        account,
+        requestId: request.id,
+        request: request.body,
+        fault,
+      });
+      request.logFacts = log;
+      if (!answer.ok) throw answer.failure;
+      return answer.status === 202 ? reply.code(202).send(answer.body) : answer.body;
     },
   );
 
   app.post(
     '/scrape/estimate',
     { schema: { tags: ['scrape'], body: scrapeRequestSchema, response: { 200: estimateSchema } } },
-    async (request) => app.scrapes.estimate(request.body),
+    async (request) => app.billing.estimate(currentAccount(request).id, request.body),
   );
 };
 

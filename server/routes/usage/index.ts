@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { PLAN_LIMITS } from '../../../contract/plans';
 import { dailyUsageListSchema, dailyUsageQuerySchema, usageSchema } from '../../../contract/usage';
 import { currentAccount } from '../current-account';
-import { monthOf } from '../../lib/billing-period';
+import { monthOf } from '../../billing/billing-period';
 
 const usageRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/usage', { schema: { tags: ['usage'], response: { 200: usageSchema } } }, async (request) => {

@@ -1,11 +1,10 @@
+import type { ScrapeFormat } from '../../../contract/scrape';
 import { toPlainText } from './html-to-text';
 import { baseUrl, mainContent, removeNonContent } from './main-content';
 import { pageTitle } from './page-title';
 import { parseDocument } from './parse-document';
 import { extractStructuredData } from './structured-data';
 import { toMarkdown } from './to-markdown';
-
-export type Format = 'html' | 'text' | 'markdown' | 'json';
 
 export interface Extracted {
   title: string | null;
@@ -17,10 +16,10 @@ export interface Extracted {
 function fromDom(
   html: string,
   url: string,
-  wanted: ReadonlySet<Format>,
+  wanted: ReadonlySet<ScrapeFormat>,
   title: string | null,
-): Partial<Record<Format, unknown>> {
-  const values: Partial<Record<Format, unknown>> = {};
+): Partial<Record<ScrapeFormat, unknown>> {
+  const values: Partial<Record<ScrapeFormat, unknown>> = {};
   const document = parseDocument(html);
   // First, while the scripts are still there: JSON-LD lives in <script> elements.
   if (wanted.has('json')) values.json = extractStructuredData(document, baseUrl(document, url));
@@ -33,7 +32,7 @@ function fromDom(
   return values;
 }
 
-export function extractContent(html: string, url: string, formats: Format[] | undefined): Extracted {
+export function extractContent(html: string, url: string, formats: ScrapeFormat[] | undefined): Extracted {
   // Regex-based: an html-only scrape (the benchmarked path) never builds a DOM or runs Readability.
   const title = pageTitle(html);
   if (formats === undefined) return { title, content: html };

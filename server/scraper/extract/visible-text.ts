@@ -1,11 +1,10 @@
 import { toFlatText } from './html-to-text';
-import { parseDocument } from './parse-document';
 
 /**
  * The text a person would see on the page: the body without scripts, styles, templates, noscript
- * fallbacks or hidden elements, whitespace collapsed. The classifier measures it to tell an empty
- * JavaScript shell from a page with content.
+ * fallbacks or hidden elements, whitespace collapsed. The classifier measures it to tell a wall or an
+ * empty JavaScript shell from a page with content, on the document it has parsed already.
  */
-export function visibleText(html: string): string {
-  return toFlatText(parseDocument(html).body);
+export function visibleText(document: Document): string {
+  return toFlatText(document.body);
 }

@@ -1,6 +1,9 @@
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
-import { CHROMIUM_ARGS } from '../../../scripts/find-chromium.mjs';
+import { CHROMIUM_ARGS } from '../../lib/chromium.mjs';
 import { ScrapeFailure } from '../scrape-failure';
 
 const LAUNCH_TIMEOUT_MS = 30_000;
@@ -43,29 +46,62 @@ export function createSlots(size: number) {
   return { acquire };
 }
 
-/** One shared Chromium, launched on first use and again after it crashed or disconnected. */
+/**
+ * The profile every context of the browser reads its settings from. WebRTC sends UDP (STUN, TURN) straight
+ * from the renderer's sockets, past any proxy and the target guard; this policy stops all UDP that does not
+ * go through the proxy (a SOCKS proxy carries none) and gathers no local addresses. Chromium takes it from
+ * the profile: its --force-webrtc-ip-handling-policy switch only reaches the headless shell.
+ */
+const PROFILE_PREFERENCES = { webrtc: { ip_handling_policy: 'disable_non_proxied_udp' } };
+
+function createProfile(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'sandbox-chromium-'));
+  mkdirSync(path.join(dir, 'Default'));
+  writeFileSync(path.join(dir, 'Default', 'Preferences'), JSON.stringify(PROFILE_PREFERENCES));
+  return dir;
+}
+
+/**
+ * One shared Chromium, launched on first use and again after it crashed or disconnected. It is launched with
+ * a profile of ours (Playwright's plain launch takes none); scrapes open their own contexts beside it.
+ */
 export function createBrowserHolder(executablePath: string) {
-  let launching: Promise<Browser> | null = null;
+  let launching: { browser: Promise<Browser>; removeProfile: () => Promise<void> } | null = null;
   const get = () => {
-    if (launching) return launching;
-    const current = chromium
-      .launch({ executablePath, headless: true, args: CHROMIUM_ARGS, timeout: LAUNCH_TIMEOUT_MS })
-      .then((browser) => {
-        browser.on('disconnected', () => {
-          if (launching === current) launching = null;
+    if (launching) return launching.browser;
+    const profile = createProfile();
+    // Chromium may still be writing to it as it disconnects: retried, and never worth failing over.
+    const removeProfile = () =>
+      rm(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }).catch(() => undefined);
+    const browser = chromium
+      .launchPersistentContext(profile, {
+        executablePath,
+        headless: true,
+        args: CHROMIUM_ARGS,
+        timeout: LAUNCH_TIMEOUT_MS,
+      })
+      .then((context) => {
+        const launched = context.browser();
+        if (!launched) throw new Error('Chromium started without a browser to open contexts in');
+        launched.on('disconnected', () => {
+          void removeProfile();
+          if (launching?.browser === browser) launching = null;
         });
-        return browser;
+        return launched;
       });
-    current.catch(() => {
-      if (launching === current) launching = null;
+    browser.catch(() => {
+      void removeProfile();
+      if (launching?.browser === browser) launching = null;
     });
-    launching = current;
-    return current;
+    launching = { browser, removeProfile };
+    return browser;
   };
   const close = async () => {
     const current = launching;
     launching = null;
-    await current?.then((browser) => browser.close()).catch(() => undefined);
+    await current?.browser.then((browser) => browser.close()).catch(() => undefined);
+    // Once it has exited, nothing writes to the profile any more.
+    await current?.removeProfile();
   };
   return { get, close };
 }

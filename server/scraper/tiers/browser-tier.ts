@@ -1,9 +1,11 @@
-import type { BrowserContext, Route } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
+import { CHROMIUM_MISSING } from '../../lib/chromium.mjs';
 import type { TargetGuard } from '../target-guard';
 import type { FetchedPage, TierRequest } from '../types';
 import { fetchInContext, translateError } from './browser-page';
 import { chromeUserAgent, createBrowserHolder, createSlots, isExecutable } from './browser-process';
 import { remaining } from './browser-settle';
+import { type GuardProxy, startGuardProxy } from './guard-proxy';
 
 export interface BrowserPool {
   fetch(tier: '3' | '4', request: TierRequest): Promise<FetchedPage>;
@@ -11,9 +13,6 @@ export interface BrowserPool {
   readonly unavailableReason: string | null;
   close(): Promise<void>;
 }
-
-export const CHROMIUM_NOT_FOUND =
-  'Chromium not found: install it with `sudo apt-get install -y chromium` or set CHROMIUM_PATH';
 
 /** A guard that lets everything through: for pools whose caller checks targets itself (tests of the tier). */
 const OPEN: TargetGuard = { check: async () => undefined };
@@ -26,7 +25,7 @@ export function createBrowserPool(options: {
   const guard = options.guard ?? OPEN;
   const { chromiumPath } = options;
   const available = chromiumPath !== null && isExecutable(chromiumPath);
-  const unavailableReason = available ? null : CHROMIUM_NOT_FOUND;
+  const unavailableReason = available ? null : CHROMIUM_MISSING;
   const slots = createSlots(Math.max(1, Math.floor(options.maxContexts)));
   const browser = available ? createBrowserHolder(chromiumPath) : null;
   let closed = false;
@@ -35,7 +34,7 @@ export function createBrowserPool(options: {
     available,
     unavailableReason,
     async fetch(tier, request) {
-      if (!browser) throw new Error(CHROMIUM_NOT_FOUND);
+      if (!browser) throw new Error(CHROMIUM_MISSING);
       if (closed) throw new Error('The browser pool is closed');
       remaining(request.deadline, 'waiting for a browser');
       const release = await slots.acquire(request.deadline);
@@ -44,8 +43,14 @@ export function createBrowserPool(options: {
         throw new Error('The browser pool is closed');
       }
       let context: BrowserContext | null = null;
+      let proxy: GuardProxy | null = null;
       try {
         const instance = await browser.get();
+        // Every connection of the page (navigations, redirect hops, subresources, WebSockets, TURN over TCP)
+        // goes through the guard's proxy, so a page cannot lead the browser into the machine's own network.
+        // The browser still makes the requests itself, keeping the web's origin rules; a route that fetched
+        // and fulfilled them would not (Playwright answers preflights and adds CORS headers to fulfilled responses).
+        proxy = await startGuardProxy(guard);
         // A fresh context per scrape: cookies and storage never leak from one scrape to the next.
         context = await instance.newContext({
           userAgent: chromeUserAgent(instance.version()),
@@ -53,15 +58,16 @@ export function createBrowserPool(options: {
           locale: 'en-US',
           acceptDownloads: false,
           serviceWorkers: 'block',
+          // Chromium sends loopback addresses around any proxy unless told not to; the guard must see them too.
+          proxy: { server: proxy.server, bypass: '<-loopback>' },
         });
-        // Every request of the page (script navigations, images, frames, redirects) meets the target guard,
-        // so a page cannot lead the browser into the machine's own network.
-        await context.route('**/*', (route) => guardedRequest(route, guard));
-        return await fetchInContext(context, tier, request, guard);
+        await context.addInitScript(withoutPeerConnections);
+        return await fetchInContext(context, tier, request, guard, proxy);
       } catch (error) {
-        throw translateError(error, request.deadline);
+        throw translateError(error, request.deadline, proxy);
       } finally {
         await context?.close().catch(() => undefined);
+        await proxy?.close();
         release();
       }
     },
@@ -73,34 +79,12 @@ export function createBrowserPool(options: {
 }
 
 /**
- * Playwright does not route the hops of a redirect, so the request is fetched here without following them:
- * a redirect's Location is checked before the browser is given the redirect to follow.
+ * Runs first in every frame and popup of the page: no peer connection can be made, so no ICE gathering and
+ * no STUN or TURN traffic, whatever the network policy beneath it would let through. Playwright sends its
+ * source text, so it must not use anything imported here.
  */
-async function guardedRequest(route: Route, guard: TargetGuard): Promise<void> {
-  try {
-    await guard.check(route.request().url());
-  } catch {
-    return route.abort('blockedbyclient');
+function withoutPeerConnections(): void {
+  for (const name of ['RTCPeerConnection', 'webkitRTCPeerConnection']) {
+    Reflect.deleteProperty(globalThis, name);
   }
-  let response;
-  try {
-    response = await route.fetch({ maxRedirects: 0 });
-  } catch (error) {
-    const message = String(error);
-    const reason = /ENOTFOUND|EAI_AGAIN/.test(message)
-      ? 'namenotresolved'
-      : /ECONNREFUSED/.test(message)
-        ? 'connectionrefused'
-        : 'failed';
-    return route.abort(reason);
-  }
-  const location = response.headers()['location'];
-  if (response.status() >= 300 && response.status() < 400 && location) {
-    try {
-      await guard.check(new URL(location, route.request().url()).href);
-    } catch {
-      return route.abort('blockedbyclient');
-    }
-  }
-  await route.fulfill({ response });
 }

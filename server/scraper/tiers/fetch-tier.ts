@@ -1,7 +1,7 @@
 import { fetch, type Response } from 'undici';
+import { MAX_CONTENT_BYTES } from '../../../contract/pricing';
+import { contentTooLarge, ScrapeFailure } from '../scrape-failure';
 import type { FetchedPage, TierRequest } from '../types';
-import { MAX_CONTENT_BYTES } from '../types';
-import { ScrapeFailure } from '../scrape-failure';
 import type { TargetGuard } from '../target-guard';
 
 /** Tier 2 looks like Chrome on a desktop: the headers a browser check reads first. */
@@ -67,7 +67,7 @@ async function readCapped(response: Response): Promise<Buffer> {
   const declared = Number(response.headers.get('content-length'));
   if (declared > MAX_CONTENT_BYTES) {
     await response.body?.cancel();
-    throw tooLarge();
+    throw contentTooLarge();
   }
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -80,14 +80,12 @@ async function readCapped(response: Response): Promise<Buffer> {
     if (size > MAX_CONTENT_BYTES) {
       // Stop the download here: the rest of the page is never read.
       await reader.cancel();
-      throw tooLarge();
+      throw contentTooLarge();
     }
     chunks.push(value);
   }
   return Buffer.concat(chunks);
 }
-
-const tooLarge = () => new ScrapeFailure('CONTENT_TOO_LARGE', 'The page is larger than the 10 MB limit');
 
 function toScrapeFailure(error: unknown, signal: AbortSignal): unknown {
   if (error instanceof ScrapeFailure) return error;

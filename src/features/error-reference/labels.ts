@@ -1,4 +1,4 @@
-import type { RefundPolicy, RetryRule } from '../../errors/catalog';
+import type { RefundPolicy, RetryRule } from '../../../contract/error-codes';
 
 /** Short words for the catalog's rules, used in the reference's table and cards. */
 export const RETRY_LABEL: Record<RetryRule, string> = {

@@ -1,12 +1,12 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { PLAN_LIMITS } from '../../../contract/plans';
-import { usageQueries } from '../../api/queries';
-import { formatDateTime, formatNumber } from '../../lib/format';
+import { usageQueries } from '../../api/usage';
+import { credits, formatDateTime, formatNumber } from '../../lib/format';
 
 export function AccountSummary() {
   const { data: usage } = useSuspenseQuery(usageQueries.summary());
   const facts = [
-    { label: 'Balance', value: `${formatNumber(usage.balance_credits)} credits`, testId: 'balance' },
+    { label: 'Balance', value: credits(usage.balance_credits), testId: 'balance' },
     { label: 'Plan', value: PLAN_LIMITS[usage.plan].label, testId: 'plan' },
     {
       label: 'Rate limit',

@@ -1,6 +1,6 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { requestLogQueries } from '../../api/queries';
+import { requestQueries } from '../../api/requests';
 import { formatDateTime } from '../../lib/format';
 import { ColumnHeaders } from '../../components/column-headers';
 
@@ -14,7 +14,7 @@ const COLUMNS = [
 
 /** The latest calls of this key: an error's code links to its guidance. */
 export function RecentRequests() {
-  const { data } = useSuspenseQuery(requestLogQueries.list({ limit: 10 }));
+  const { data } = useSuspenseQuery(requestQueries.list({ limit: 10 }));
   if (data.requests.length === 0) return <p className="text-sm text-slate-700">No requests yet with this key.</p>;
   return (
     <div className="overflow-x-auto">

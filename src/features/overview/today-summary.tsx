@@ -1,6 +1,6 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { usageQueries } from '../../api/queries';
+import { usageQueries } from '../../api/usage';
 import { formatNumber } from '../../lib/format';
 
 /** Today (UTC, the server's day): what was spent, what came back, and which errors happened. */

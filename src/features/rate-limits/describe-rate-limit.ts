@@ -1,9 +1,10 @@
+import type { RateLimitWindow } from '../../../contract/plans';
 import type { RateLimitSample } from '../../api/rate-limit-store';
 
 export interface RateLimitView {
   limit: number;
   remaining: number;
-  window: 'minute' | 'second';
+  window: RateLimitWindow;
   /** Seconds until the window resets; 0 once it has (the counts shown are then out of date). */
   resetsIn: number;
   state: 'ok' | 'low' | 'exhausted' | 'reset';

@@ -15,8 +15,7 @@ const LANGUAGES = [
 type Language = (typeof LANGUAGES)[number]['id'];
 
 /** A base URL a snippet can use anywhere: the dashboard's own `/api/v1` is relative to this page. */
-export const absoluteBase = (apiBase: string) =>
-  apiBase.startsWith('/') ? `${window.location.origin}${apiBase}` : apiBase;
+const absoluteBase = (apiBase: string) => (apiBase.startsWith('/') ? `${window.location.origin}${apiBase}` : apiBase);
 
 /** The exact request the form builds, as code to run elsewhere, with the key read from the environment. */
 export function CodeSnippets({ form }: { form: UseFormReturn<ScrapeFormValues> }) {

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
-import { sandboxQueries } from '../../api/queries';
+import { sandboxQueries } from '../../api/sandbox';
 import { DEMO_PRESETS, type DemoPreset } from './demo-presets-data';
 import { fromRequest, type ScrapeFormValues } from './form-values';
 

@@ -4,15 +4,14 @@ import { useWatch, type UseFormReturn } from 'react-hook-form';
 import { useDebounce } from 'use-debounce';
 import { scrapeRequestSchema, type Estimate, type ScrapeRequest } from '../../../contract/scrape';
 import { isApiError } from '../../api/api-error';
-import { scrapeQueries } from '../../api/queries';
+import { scrapeQueries } from '../../api/scrape';
+import { credits } from '../../lib/format';
 import { toRequest, type ScrapeFormValues } from './form-values';
 
 const ESTIMATE_DELAY_MS = 400;
 const NOTHING: ScrapeRequest = { url: '' };
 
-const credits = (n: number) => `${n} credit${n === 1 ? '' : 's'}`;
-
-export const describeEstimate = (estimate: Estimate) =>
+const describeEstimate = (estimate: Estimate) =>
   `Estimated ${credits(estimate.estimated_credits)} at tier ${estimate.estimated_tier} ` +
   `(confidence ${estimate.confidence}); at most ${credits(estimate.max_possible_credits)}.`;
 

@@ -1,6 +1,9 @@
 import { useController, useFormState, type UseFormReturn } from 'react-hook-form';
+import { SCRAPE_DEFAULTS, SCRAPE_LIMITS } from '../../../contract/scrape-defaults';
 import { Checkbox, Field, FIELDSET_CLASS, LEGEND_CLASS, NUMBER_INPUT } from './form-field';
 import type { ScrapeFormValues } from './form-values';
+
+const LIMITS = SCRAPE_LIMITS.timeoutSeconds;
 
 /** How long to wait, and whether to wait at all (an async job answers 202 at once). */
 export function AdvancedSection({ form }: { form: UseFormReturn<ScrapeFormValues> }) {
@@ -12,7 +15,7 @@ export function AdvancedSection({ form }: { form: UseFormReturn<ScrapeFormValues
       <legend className={LEGEND_CLASS}>Advanced</legend>
       <Field
         label="Timeout (seconds)"
-        hint="1 to 300; 90 when left as is. A page slower than this fails with TIMEOUT (refunded)."
+        hint={`${LIMITS.min} to ${LIMITS.max}; ${SCRAPE_DEFAULTS.timeout} when left as is. A page slower than this fails with TIMEOUT (refunded).`}
         error={errors.timeout?.message}
       >
         {(control) => <input {...control} {...NUMBER_INPUT} {...form.register('timeout')} />}

@@ -1,15 +1,23 @@
 import { useId } from 'react';
 import { useFormState, type UseFormReturn } from 'react-hook-form';
+import { MODE_SURCHARGE, SCRAPE_MODES, type ScrapeMode } from '../../../contract/pricing';
+import { credits } from '../../lib/format';
 import { Checkbox, CODE_INPUT, Field, FieldError, FIELDSET_CLASS, INPUT_CLASS, LEGEND_CLASS } from './form-field';
 import type { ScrapeFormValues } from './form-values';
 
-const MODES: { value: ScrapeFormValues['mode']; label: string }[] = [
-  { value: 'auto', label: 'auto · let the API decide' },
-  { value: 'html', label: 'html · fetch the HTML, no JavaScript' },
-  { value: 'js', label: 'js · run the page’s JavaScript in a browser' },
-  { value: 'pdf', label: 'pdf · read a PDF (+2 credits)' },
-  { value: 'ocr', label: 'ocr · read the text of an image (+5 credits)' },
-];
+/** What each mode does; a mode that reads files says what it adds to the tier's price. */
+const MODE_TEXT: Record<ScrapeMode, string> = {
+  auto: 'let the API decide',
+  html: 'fetch the HTML, no JavaScript',
+  js: 'run the page’s JavaScript in a browser',
+  pdf: 'read a PDF',
+  ocr: 'read the text of an image',
+};
+const SURCHARGE: Partial<Record<ScrapeMode, number>> = MODE_SURCHARGE;
+const MODES = SCRAPE_MODES.map((mode) => {
+  const extra = SURCHARGE[mode];
+  return { value: mode, label: `${mode} · ${MODE_TEXT[mode]}${extra ? ` (+${credits(extra)})` : ''}` };
+});
 
 const FORMATS: { value: ScrapeFormValues['formats'][number]; label: string }[] = [
   { value: 'html', label: 'HTML' },

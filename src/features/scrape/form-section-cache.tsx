@@ -1,6 +1,11 @@
 import { useFormState, useWatch, type UseFormReturn } from 'react-hook-form';
+import { SCRAPE_DEFAULTS, SCRAPE_LIMITS } from '../../../contract/scrape-defaults';
+import { formatNumber } from '../../lib/format';
 import { Checkbox, Field, FIELDSET_CLASS, LEGEND_CLASS, NUMBER_INPUT } from './form-field';
 import type { ScrapeFormValues } from './form-values';
+
+const { min, max } = SCRAPE_LIMITS.cacheTtlSeconds;
+const LIFETIME_HINT = `${formatNumber(min)} to ${formatNumber(max)}; ${formatNumber(SCRAPE_DEFAULTS.cache_ttl)} when left as is.`;
 
 /** The cache: a hit is free. Its lifetime and "force refresh" mean nothing with the cache off, so they are disabled. */
 export function CacheSection({ form }: { form: UseFormReturn<ScrapeFormValues> }) {
@@ -17,7 +22,7 @@ export function CacheSection({ form }: { form: UseFormReturn<ScrapeFormValues> }
       />
       <Field
         label="Cache lifetime (seconds)"
-        hint={cacheOn ? '60 to 86,400; 900 when left as is.' : 'Turn the cache on to set its lifetime.'}
+        hint={cacheOn ? LIFETIME_HINT : 'Turn the cache on to set its lifetime.'}
         error={cacheOn ? errors.cache_ttl?.message : undefined}
       >
         {(control) => <input {...control} {...NUMBER_INPUT} {...form.register('cache_ttl')} disabled={!cacheOn} />}

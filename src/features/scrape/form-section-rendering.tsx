@@ -1,14 +1,14 @@
 import { useFormState, type UseFormReturn } from 'react-hook-form';
+import { TIER_FACTS, TIERS } from '../../../contract/pricing';
+import { credits } from '../../lib/format';
 import { CODE_INPUT, Field, FIELDSET_CLASS, INPUT_CLASS, LEGEND_CLASS } from './form-field';
 import type { ScrapeFormValues } from './form-values';
 
-/** Tiers in plain words, with their price in credits (contract: 1, 2, 5, 20). */
-export const TIER_LABELS: Record<ScrapeFormValues['max_tier'], string> = {
-  '1': '1 · plain HTTP (1 credit)',
-  '2': '2 · browser-like headers (2)',
-  '3': '3 · headless browser (5)',
-  '4': '4 · browser + CAPTCHA solving (20)',
-};
+/** "1 · plain HTTP (1 credit)", then "2 · browser-like headers (2)": the unit is said once, on the first. */
+const TIER_OPTIONS = TIERS.map((tier, index) => {
+  const price = TIER_FACTS[tier].credits;
+  return { tier, label: `${tier} · ${TIER_FACTS[tier].name} (${index === 0 ? credits(price) : price})` };
+});
 
 /** How far the API may escalate to get the page, and what a browser should wait for. */
 export function RenderingSection({ form }: { form: UseFormReturn<ScrapeFormValues> }) {
@@ -23,7 +23,7 @@ export function RenderingSection({ form }: { form: UseFormReturn<ScrapeFormValue
       >
         {(control) => (
           <select {...control} className={INPUT_CLASS} {...form.register('max_tier')}>
-            {Object.entries(TIER_LABELS).map(([tier, label]) => (
+            {TIER_OPTIONS.map(({ tier, label }) => (
               <option key={tier} value={tier}>
                 {label}
               </option>

@@ -1,5 +1,7 @@
 import type { FieldErrors, Resolver } from 'react-hook-form';
-import { scrapeRequestSchema, type ScrapeRequest } from '../../../contract/scrape';
+import type { ScrapeMode, Tier } from '../../../contract/pricing';
+import { scrapeRequestSchema, type ScrapeFormat, type ScrapeRequest } from '../../../contract/scrape';
+import { SCRAPE_DEFAULTS as DEFAULTS } from '../../../contract/scrape-defaults';
 import type { FixAction } from '../../errors/catalog';
 
 /**
@@ -10,11 +12,11 @@ import type { FixAction } from '../../errors/catalog';
  */
 export interface ScrapeFormValues {
   url: string;
-  mode: 'auto' | 'html' | 'js' | 'pdf' | 'ocr';
-  formats: ('html' | 'text' | 'markdown' | 'json')[];
+  mode: ScrapeMode;
+  formats: ScrapeFormat[];
   sync: boolean;
   timeout: string;
-  max_tier: '1' | '2' | '3' | '4';
+  max_tier: Tier;
   max_credits: string;
   cache: boolean;
   cache_ttl: string;
@@ -24,17 +26,18 @@ export interface ScrapeFormValues {
   wait_for: string;
 }
 
+/** An empty form says what the API assumes when a field is left out. */
 export const DEFAULT_FORM_VALUES: ScrapeFormValues = {
   url: '',
-  mode: 'auto',
+  mode: DEFAULTS.mode,
   formats: [],
-  sync: true,
-  timeout: '90',
-  max_tier: '3',
+  sync: DEFAULTS.sync,
+  timeout: String(DEFAULTS.timeout),
+  max_tier: DEFAULTS.max_tier,
   max_credits: '',
-  cache: false,
-  cache_ttl: '900',
-  force_refresh: false,
+  cache: DEFAULTS.cache,
+  cache_ttl: String(DEFAULTS.cache_ttl),
+  force_refresh: DEFAULTS.force_refresh,
   session_id: '',
   cookies: [],
   wait_for: '',
@@ -46,15 +49,16 @@ const numberOrText = (value: string): number | string =>
 /** Only what differs from the API's defaults is sent, so snippets and history stay short. */
 export function toRequest(values: ScrapeFormValues): ScrapeRequest {
   const request: Record<string, unknown> = { url: values.url.trim() };
-  if (values.mode !== 'auto') request.mode = values.mode;
+  if (values.mode !== DEFAULTS.mode) request.mode = values.mode;
   if (values.formats.length > 0) request.formats = values.formats;
-  if (!values.sync) request.sync = false;
-  if (values.timeout.trim() !== '90') request.timeout = numberOrText(values.timeout);
-  if (values.max_tier !== '3') request.max_tier = values.max_tier;
+  if (values.sync !== DEFAULTS.sync) request.sync = values.sync;
+  if (values.timeout.trim() !== String(DEFAULTS.timeout)) request.timeout = numberOrText(values.timeout);
+  if (values.max_tier !== DEFAULTS.max_tier) request.max_tier = values.max_tier;
   if (values.max_credits.trim() !== '') request.max_credits = numberOrText(values.max_credits);
+  // The lifetime and force_refresh mean nothing with the cache off, so they are sent only with it on.
   if (values.cache) {
     request.cache = true;
-    if (values.cache_ttl.trim() !== '900') request.cache_ttl = numberOrText(values.cache_ttl);
+    if (values.cache_ttl.trim() !== String(DEFAULTS.cache_ttl)) request.cache_ttl = numberOrText(values.cache_ttl);
     if (values.force_refresh) request.force_refresh = true;
   }
   if (values.session_id.trim() !== '') request.session_id = values.session_id.trim();
@@ -69,15 +73,15 @@ export function fromRequest(request: ScrapeRequest): ScrapeFormValues {
   return {
     ...DEFAULT_FORM_VALUES,
     url: request.url,
-    mode: request.mode ?? 'auto',
+    mode: request.mode ?? DEFAULTS.mode,
     formats: request.formats ?? [],
-    sync: request.sync ?? true,
-    timeout: String(request.timeout ?? 90),
-    max_tier: request.max_tier ?? '3',
+    sync: request.sync ?? DEFAULTS.sync,
+    timeout: String(request.timeout ?? DEFAULTS.timeout),
+    max_tier: request.max_tier ?? DEFAULTS.max_tier,
     max_credits: request.max_credits === undefined ? '' : String(request.max_credits),
-    cache: request.cache ?? false,
-    cache_ttl: String(request.cache_ttl ?? 900),
-    force_refresh: request.force_refresh ?? false,
+    cache: request.cache ?? DEFAULTS.cache,
+    cache_ttl: String(request.cache_ttl ?? DEFAULTS.cache_ttl),
+    force_refresh: request.force_refresh ?? DEFAULTS.force_refresh,
     session_id: request.session_id ?? '',
     cookies: Object.entries(request.cookies ?? {}).map(([name, value]) => ({ name, value })),
     wait_for: request.wait_for ?? '',

@@ -1,13 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import type { Job } from '../../../contract/scrape';
-import { scrapeQueries } from '../../api/queries';
+import type { Job, JobStatus } from '../../../contract/scrape';
+import { jobQueries } from '../../api/jobs';
 
 const STEPS = ['Queued', 'Processing', 'Done'] as const;
 /** The step each status has reached. */
-const STEP_OF: Record<Job['status'], number> = { queued: 0, processing: 1, succeeded: 2, failed: 2 };
+const STEP_OF: Record<JobStatus, number> = { queued: 0, processing: 1, succeeded: 2, failed: 2 };
 
-const STATUS_TEXT: Record<Job['status'], string> = {
+const STATUS_TEXT: Record<JobStatus, string> = {
   queued: 'queued, waiting for a worker',
   processing: 'processing',
   succeeded: 'done',
@@ -21,11 +21,11 @@ interface JobProgressProps {
 }
 
 /**
- * Polls one job while it is on screen: the query polls once a second and stops when this unmounts, so cancelling
+ * Polls one job while it is on screen: the query polls every few seconds and stops when this unmounts, so cancelling
  * the run or leaving the page stops the polling. Each poll's answer goes to the run, which acts on a finished one.
  */
 export function JobProgress({ jobId, onFinished, onPollFailed }: JobProgressProps) {
-  const { data, error } = useQuery(scrapeQueries.job(jobId));
+  const { data, error } = useQuery(jobQueries.detail(jobId));
   useEffect(() => {
     if (data) onFinished(jobId, data);
   }, [data, jobId, onFinished]);
@@ -33,7 +33,7 @@ export function JobProgress({ jobId, onFinished, onPollFailed }: JobProgressProp
     if (error) onPollFailed(jobId, error);
   }, [error, jobId, onPollFailed]);
 
-  const status: Job['status'] = data?.status ?? 'queued';
+  const status: JobStatus = data?.status ?? 'queued';
   const current = STEP_OF[status];
   return (
     <div className="space-y-2">

@@ -1,15 +1,8 @@
 import type { ReactNode } from 'react';
 import type { ScrapeResult } from '../../../contract/scrape';
-import type { Tier } from '../../../contract/pricing';
-import { formatNumber } from '../../lib/format';
+import { TIER_FACTS, type Tier } from '../../../contract/pricing';
+import { credits, formatNumber } from '../../lib/format';
 import { ColumnHeaders } from '../../components/column-headers';
-
-const TIER_NAMES: Record<Tier, string> = {
-  '1': 'plain HTTP',
-  '2': 'browser-like headers',
-  '3': 'headless browser',
-  '4': 'browser + CAPTCHA solving',
-};
 
 const OUTCOME = {
   success: { mark: '✓', text: 'Succeeded' },
@@ -18,8 +11,7 @@ const OUTCOME = {
 } as const;
 const OUTCOME_CLASS = { success: 'text-green-800', failed: 'text-red-800', skipped: 'text-slate-600' } as const;
 
-const tierText = (tier: Tier | null) => (tier ? `Tier ${tier} (${TIER_NAMES[tier]})` : 'None (served from cache)');
-const credits = (value: number) => `${formatNumber(value)} ${value === 1 ? 'credit' : 'credits'}`;
+const tierText = (tier: Tier | null) => (tier ? `Tier ${tier} (${TIER_FACTS[tier].name})` : 'None (served from cache)');
 
 const TIMELINE_COLUMNS = [
   { label: 'Tier' },

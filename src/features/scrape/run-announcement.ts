@@ -1,6 +1,9 @@
-import { formatDateTime } from '../../lib/format';
-import { MAX_TRIES } from './retry-policy';
+import { RETRY_SCHEDULE } from '../../../contract/http-statuses';
+import { JOB_POLL_MS } from '../../api/jobs';
+import { credits, formatDateTime } from '../../lib/format';
 import type { RunState } from './use-scrape-run';
+
+const MAX_TRIES = RETRY_SCHEDULE.maxAttempts;
 
 /**
  * What the panel's one live region says for each phase. It stays mounted across phases, so every change is
@@ -13,16 +16,16 @@ export function runAnnouncement(state: RunState): string {
     case 'running':
       return `Scraping, try ${state.attempt} of ${MAX_TRIES}.`;
     case 'job':
-      return 'The scrape runs as a background job; its status is checked every second.';
+      return `The scrape runs as a background job; its status is checked every ${JOB_POLL_MS / 1000} seconds.`;
     case 'waiting': {
       const why = state.reason === 'rate-limit' ? 'Rate limited' : `Server error ${state.error.status}`;
       return `${why}. Try ${state.attempt} of ${MAX_TRIES} is sent automatically at ${formatDateTime(state.retryAt)}.`;
     }
     case 'succeeded': {
       const { billing } = state.result;
-      return `Scrape succeeded: the page answered HTTP ${state.result.status_code}; ${billing.total_credits} credits.`;
+      return `Scrape succeeded: the page answered HTTP ${state.result.status_code}; ${credits(billing.total_credits)}.`;
     }
     case 'failed':
-      return `Scrape failed: ${state.failure.code}. The guidance below says what to do.`;
+      return `Scrape failed: ${state.advice.failure.code}. The guidance below says what to do.`;
   }
 }

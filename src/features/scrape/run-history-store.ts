@@ -1,8 +1,12 @@
 import { z } from 'zod';
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
-import { scrapeRequestSchema, type ScrapeRequest } from '../../../contract/scrape';
-import type { RunOutcome } from './use-scrape-run';
+import { scrapeRequestSchema, type ScrapeRequest, type ScrapeResult } from '../../../contract/scrape';
+
+/** How a run ended, as the page reports it: the result, or the failure's status, code, request id and refund. */
+export type RunOutcome =
+  | { ok: true; status: number; result: ScrapeResult }
+  | { ok: false; status: number; code: string; requestId: string | null; refunded: boolean | null };
 
 export const HISTORY_LIMIT = 50;
 const HISTORY_SLOT = 'scrape-dashboard.run-history';
@@ -38,7 +42,7 @@ interface RunHistoryState {
  * Only the request's own fields are kept (nothing else that may ride along on the object), and cookie values
  * are blanked: they are credentials, and localStorage outlives the tab. The names stay, to show what was sent.
  */
-export function requestForHistory(request: ScrapeRequest): ScrapeRequest {
+function requestForHistory(request: ScrapeRequest): ScrapeRequest {
   const kept: Record<string, unknown> = {};
   for (const field of Object.keys(scrapeRequestSchema.shape)) {
     const value = (request as Record<string, unknown>)[field];
@@ -48,7 +52,7 @@ export function requestForHistory(request: ScrapeRequest): ScrapeRequest {
   return kept as ScrapeRequest;
 }
 
-export function outcomeForHistory(outcome: RunOutcome): HistoryOutcome {
+function outcomeForHistory(outcome: RunOutcome): HistoryOutcome {
   if (!outcome.ok)
     return { ok: false, status: outcome.status, code: outcome.code, tier: null, credits: null, cached: false };
   const { billing, cached } = outcome.result;

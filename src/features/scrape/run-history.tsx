@@ -2,7 +2,7 @@ import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import type { ScrapeRequest } from '../../../contract/scrape';
 import { Panel } from '../../components/panel';
-import { formatDateTime } from '../../lib/format';
+import { credits, formatDateTime } from '../../lib/format';
 import { useRunHistoryStore, type HistoryEntry, type HistoryOutcome } from './run-history-store';
 
 const BUTTON = 'rounded-md border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50';
@@ -65,10 +65,8 @@ export function RunHistory({ onReopen }: { onReopen: (request: ScrapeRequest) =>
   );
 }
 
-const credits = (n: number) => `${n} credit${n === 1 ? '' : 's'}`;
-
 /** "200 · tier 1 · 1 credit", or the status and the error code, linked to its guidance. */
-export function OutcomeText({ outcome }: { outcome: HistoryOutcome }) {
+function OutcomeText({ outcome }: { outcome: HistoryOutcome }) {
   if (!outcome.ok || outcome.code) {
     const code = outcome.code ?? `HTTP_${outcome.status}`;
     return (

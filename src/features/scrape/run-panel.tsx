@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
+import { RETRY_SCHEDULE } from '../../../contract/http-statuses';
 import type { FixAction } from '../../errors/catalog';
 import { GuidanceCard } from '../../errors/guidance-card';
 import { JobProgress } from './job-progress';
 import { ResultViewer } from './result-viewer';
-import { MAX_TRIES } from './retry-policy';
 import { runAnnouncement } from './run-announcement';
 import { useKeepFocus } from './use-keep-focus';
 import type { ScrapeRun } from './use-scrape-run';
@@ -37,7 +37,7 @@ export function RunPanel({ run, onFix }: { run: ScrapeRun; onFix: (fix: FixActio
       body = (
         <Row actions={cancel}>
           <p className="font-medium">
-            Scraping… (try {state.attempt} of {MAX_TRIES})
+            Scraping… (try {state.attempt} of {RETRY_SCHEDULE.maxAttempts})
           </p>
         </Row>
       );
@@ -69,14 +69,7 @@ export function RunPanel({ run, onFix }: { run: ScrapeRun; onFix: (fix: FixActio
       );
       break;
     case 'failed':
-      body = (
-        <GuidanceCard
-          failure={state.failure}
-          headers={state.headers}
-          onRetry={() => run.start(state.request)}
-          onFix={onFix}
-        />
-      );
+      body = <GuidanceCard advice={state.advice} onRetry={() => run.start(state.request)} onFix={onFix} />;
       break;
     case 'succeeded':
       body = <ResultViewer key={state.result.request_id} result={state.result} />;

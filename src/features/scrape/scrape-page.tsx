@@ -1,7 +1,3 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { useCallback } from 'react';
-import type { ScrapeRequest } from '../../../contract/scrape';
-import { requestLogQueries, usageQueries } from '../../api/queries';
 import type { FixAction } from '../../errors/catalog';
 import { CodeSnippets } from './code-snippets';
 import { applyFix, fromRequest, toRequest } from './form-values';
@@ -10,23 +6,13 @@ import { useRunHistoryStore } from './run-history-store';
 import { RunPanel } from './run-panel';
 import { ScrapeForm } from './scrape-form';
 import { useScrapeForm } from './use-scrape-form';
-import { useScrapeRun, type RunOutcome } from './use-scrape-run';
+import { useScrapeRun } from './use-scrape-run';
 
 /** The playground: build a request, run it, read the result or the guidance, fix it in one click. */
 export function ScrapePage() {
   const form = useScrapeForm();
-  const queryClient = useQueryClient();
   const runFinished = useRunHistoryStore((state) => state.runFinished);
-  const onSettled = useCallback(
-    (request: ScrapeRequest, outcome: RunOutcome) => {
-      runFinished(request, outcome);
-      // A run changes the balance, the day's totals and the log: they refetch when next shown, not now.
-      void queryClient.invalidateQueries({ queryKey: usageQueries.all(), refetchType: 'none' });
-      void queryClient.invalidateQueries({ queryKey: requestLogQueries.all(), refetchType: 'none' });
-    },
-    [queryClient, runFinished],
-  );
-  const run = useScrapeRun({ onSettled });
+  const run = useScrapeRun({ onSettled: runFinished });
 
   const onFix = (fix: FixAction) => {
     const next = applyFix(form.getValues(), fix);

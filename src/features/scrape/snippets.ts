@@ -1,10 +1,11 @@
 import type { ScrapeRequest } from '../../../contract/scrape';
+import { SCRAPE_DEFAULTS } from '../../../contract/scrape-defaults';
 
 /**
  * Copy-paste code for the request the form builds. The key is always read from the environment: a snippet is
  * shared, pasted into tickets and committed, so it must never carry the key itself.
  */
-export const KEY_PLACEHOLDER = {
+const KEY_PLACEHOLDER = {
   curl: '$ALTERLAB_API_KEY',
   python: 'os.environ["ALTERLAB_API_KEY"]',
   node: 'process.env.ALTERLAB_API_KEY',
@@ -30,7 +31,7 @@ export function curlSnippet(base: string, request: ScrapeRequest): string {
 
 export function pythonSnippet(base: string, request: ScrapeRequest): string {
   // requests has no default timeout; a synchronous scrape may take the API's whole timeout.
-  const clientTimeout = (typeof request.timeout === 'number' ? request.timeout : 90) + 30;
+  const clientTimeout = (typeof request.timeout === 'number' ? request.timeout : SCRAPE_DEFAULTS.timeout) + 30;
   return [
     'import os',
     '',

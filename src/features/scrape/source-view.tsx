@@ -28,7 +28,7 @@ function toReact(node: Node, key: number): ReactNode {
   return <Fragment key={key}>{children}</Fragment>;
 }
 
-export function highlightHtml(source: string): ReactNode[] {
+function highlightHtml(source: string): ReactNode[] {
   const { value } = hljs.highlight(source, { language: 'xml', ignoreIllegals: true });
   const root = new DOMParser().parseFromString(`<div>${value}</div>`, 'text/html').body.firstChild;
   return root ? Array.from(root.childNodes, toReact) : [source];

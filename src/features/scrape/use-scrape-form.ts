@@ -26,7 +26,7 @@ export function useScrapeForm(): UseFormReturn<ScrapeFormValues> {
 }
 
 /** What is stored: the form as typed, with every cookie value blanked. */
-export function draftOf(values: ScrapeFormValues): ScrapeFormValues {
+function draftOf(values: ScrapeFormValues): ScrapeFormValues {
   return { ...values, cookies: values.cookies.map((cookie) => ({ name: cookie.name, value: '' })) };
 }
 

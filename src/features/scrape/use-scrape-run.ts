@@ -1,12 +1,13 @@
-import { useEffect, useReducer, useState } from 'react';
-import type { ScrapeRequest, ScrapeResult } from '../../../contract/scrape';
-import type { ApiError } from '../../api/api-error';
-import type { FailureInput } from '../../errors/advise';
-import { createRunController, type RunEvent } from './run-controller';
-
-export type RunOutcome =
-  | { ok: true; status: number; result: ScrapeResult }
-  | { ok: false; status: number; code: string; requestId: string | null; refunded: boolean | null };
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { isJobFinished, type Job, type ScrapeRequest, type ScrapeResult } from '../../../contract/scrape';
+import { isApiError, type ApiError } from '../../api/api-error';
+import { scrapeChangedAccount, scrapeMutations, type RunAnswer } from '../../api/scrape';
+import { advise, adviseThrown, type Advice } from '../../errors/advise';
+import { failureFromJob } from '../../errors/failure-input';
+import { retryDecision } from '../../errors/retry-decision';
+import { waitUntil } from '../../lib/wait-until';
+import type { RunOutcome } from './run-history-store';
 
 export type RunState =
   | { phase: 'idle' }
@@ -23,50 +24,143 @@ export type RunState =
       reason: 'rate-limit' | 'backoff';
     }
   | { phase: 'succeeded'; request: ScrapeRequest; result: ScrapeResult }
-  | { phase: 'failed'; request: ScrapeRequest; failure: FailureInput; headers: Record<string, string> };
+  /** Worked out once, when the run failed: the guidance card shows this advice as it is. */
+  | { phase: 'failed'; request: ScrapeRequest; advice: Advice };
 
-export const IDLE: RunState = { phase: 'idle' };
+type Finished = Extract<RunState, { phase: 'succeeded' | 'failed' }>;
 
-export function runReducer(_state: RunState, event: RunEvent): RunState {
-  switch (event.type) {
-    case 'sent':
-      return { phase: 'running', request: event.request, attempt: event.attempt };
-    case 'job-accepted':
-      return { phase: 'job', request: event.request, jobId: event.jobId };
-    case 'retry-scheduled': {
-      const { request, error, retryAt, attempt, reason } = event;
-      return { phase: 'waiting', request, error, retryAt, attempt, reason };
-    }
-    case 'succeeded':
-      return { phase: 'succeeded', request: event.request, result: event.result };
-    case 'failed':
-      return { phase: 'failed', request: event.request, failure: event.failure, headers: event.headers };
-    case 'cancelled':
-      return IDLE;
-  }
+/** The run under way: what cancels it, what cuts its wait short, and the job it watches. */
+interface LiveRun {
+  request: ScrapeRequest;
+  abort: AbortController;
+  skip: AbortController | null;
+  jobId: string | null;
+}
+
+const IDLE: RunState = { phase: 'idle' };
+
+function outcomeOf(finished: Finished): RunOutcome {
+  if (finished.phase === 'succeeded') return { ok: true, status: 200, result: finished.result };
+  const { failure } = finished.advice;
+  const { status, code } = failure;
+  return { ok: false, status, code, requestId: failure.requestId ?? null, refunded: failure.billing?.refunded ?? null };
 }
 
 /**
- * One scrape run at a time: sends the request, waits out a 429's reset or backs off on 5xx (3 tries in all), hands
- * a 202's job to the panel to poll, and reports each finished run once through `onSettled` (cancelled runs are not
- * reported). Unmounting cancels: the request in flight is aborted and every timer cleared.
+ * One scrape run at a time. Each try is the POST /scrape mutation; after a failed try retryDecision says whether
+ * to wait (for a 429's reset, or out a 5xx's back-off) and send again, 3 tries in all. A 202's job is handed to
+ * the panel to poll. Each finished run is reported once through `onSettled`; a cancelled one never is, and an
+ * answer that arrives after a cancel (or a newer start) is ignored. Unmounting cancels: the request in flight is
+ * aborted and the wait's timer cleared.
  */
 export function useScrapeRun(options: { onSettled: (request: ScrapeRequest, outcome: RunOutcome) => void }) {
-  const [state, dispatch] = useReducer(runReducer, IDLE);
-  // Created once, so the functions below are stable across renders; the latest onSettled is handed to it.
-  const [controller] = useState(() => createRunController(dispatch));
-  useEffect(() => controller.onSettled(options.onSettled), [controller, options.onSettled]);
-  useEffect(() => () => controller.cancel(), [controller]);
+  const queryClient = useQueryClient();
+  const { mutateAsync: send } = useMutation(scrapeMutations.run(queryClient));
+  const [state, setState] = useState<RunState>(IDLE);
+  const live = useRef<LiveRun | null>(null);
+  const onSettled = useRef(options.onSettled);
+  useEffect(() => {
+    onSettled.current = options.onSettled;
+  }, [options.onSettled]);
+
+  const stop = useCallback(() => {
+    live.current?.abort.abort();
+    live.current = null;
+  }, []);
+  useEffect(() => stop, [stop]);
+
+  const finish = useCallback((run: LiveRun, finished: Finished) => {
+    if (live.current !== run) return;
+    live.current = null;
+    setState(finished);
+    onSettled.current(run.request, outcomeOf(finished));
+  }, []);
+
+  const tryUntilDone = useCallback(
+    async (run: LiveRun) => {
+      const { request } = run;
+      let attempt = 1;
+      for (;;) {
+        setState({ phase: 'running', request, attempt });
+        let answer: RunAnswer;
+        try {
+          answer = await send({ body: request, signal: run.abort.signal });
+        } catch (error) {
+          if (live.current !== run) return;
+          const now = new Date();
+          const decision = retryDecision(error, attempt, now);
+          if (decision.kind === 'give-up' || !isApiError(error)) {
+            return finish(run, { phase: 'failed', request, advice: adviseThrown(error, now) });
+          }
+          const { retryAt, nextAttempt, reason } = decision;
+          setState({ phase: 'waiting', request, error, retryAt, attempt: nextAttempt, reason });
+          run.skip = new AbortController();
+          try {
+            await waitUntil(retryAt, { signal: run.abort.signal, skip: run.skip.signal });
+          } catch {
+            return; // cancelled while waiting
+          }
+          attempt = nextAttempt;
+          continue;
+        }
+        if (live.current !== run) return;
+        if (answer.kind === 'result') return finish(run, { phase: 'succeeded', request, result: answer.result });
+        run.jobId = answer.jobId;
+        setState({ phase: 'job', request, jobId: answer.jobId });
+        return;
+      }
+    },
+    [send, finish],
+  );
+
+  const start = useCallback(
+    (request: ScrapeRequest) => {
+      stop();
+      const run: LiveRun = { request, abort: new AbortController(), skip: null, jobId: null };
+      live.current = run;
+      void tryUntilDone(run);
+    },
+    [stop, tryUntilDone],
+  );
+
+  const cancel = useCallback(() => {
+    stop();
+    setState(IDLE);
+  }, [stop]);
+
+  const retryNow = useCallback(() => live.current?.skip?.abort(), []);
+
+  /** The job view reports each answer of its polls here; only a finished job of the live run counts. */
+  const jobFinished = useCallback(
+    (jobId: string, job: Job) => {
+      const run = live.current;
+      if (run?.jobId !== jobId || !isJobFinished(job.status)) return;
+      scrapeChangedAccount(queryClient);
+      const { request } = run;
+      if (job.status === 'succeeded' && job.result)
+        return finish(run, { phase: 'succeeded', request, result: job.result });
+      finish(run, { phase: 'failed', request, advice: advise(failureFromJob(job), {}, new Date()) });
+    },
+    [finish, queryClient],
+  );
+
+  const jobPollFailed = useCallback(
+    (jobId: string, error: unknown) => {
+      const run = live.current;
+      if (run?.jobId !== jobId) return;
+      finish(run, { phase: 'failed', request: run.request, advice: adviseThrown(error, new Date()) });
+    },
+    [finish],
+  );
 
   return {
     state,
     isRunning: state.phase === 'running' || state.phase === 'job' || state.phase === 'waiting',
-    start: controller.start,
-    cancel: controller.cancel,
-    retryNow: controller.retryNow,
-    /** The job view reports the job's terminal state (or a failed poll) here. */
-    jobFinished: controller.jobFinished,
-    jobPollFailed: controller.jobPollFailed,
+    start,
+    cancel,
+    retryNow,
+    jobFinished,
+    jobPollFailed,
   };
 }
 

@@ -1,7 +1,9 @@
+import { RETRY_SCHEDULE } from '../../../contract/http-statuses';
 import { formatDateTime, formatSeconds } from '../../lib/format';
 import { useNow } from '../../lib/use-now';
-import { MAX_TRIES } from './retry-policy';
 import type { RunState } from './use-scrape-run';
+
+const MAX_TRIES = RETRY_SCHEDULE.maxAttempts;
 
 type Waiting = Extract<RunState, { phase: 'waiting' }>;
 

@@ -4,8 +4,7 @@ import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { apiKeySchema } from '../../../contract/auth';
 import { isApiError } from '../../api/api-error';
-import { GuidanceCard } from '../../errors/guidance-card';
-import { failureFromApiError } from '../../errors/advise';
+import { ThrownErrorGuidance } from '../../errors/guidance-card';
 import { useConnect } from './use-connect';
 
 const formSchema = z.object({ apiKey: apiKeySchema, remember: z.boolean() });
@@ -70,7 +69,7 @@ export function ApiKeyForm({ submitLabel = 'Connect' }: { submitLabel?: string }
       >
         {connect.isPending ? 'Checking the key…' : submitLabel}
       </button>
-      {unexpected && <GuidanceCard failure={failureFromApiError(unexpected)} headers={unexpected.headers} />}
+      {unexpected && <ThrownErrorGuidance error={unexpected} />}
     </form>
   );
 }

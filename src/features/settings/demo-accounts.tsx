@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { maskApiKey } from '../../../contract/auth';
 import { PLAN_LIMITS } from '../../../contract/plans';
-import { sandboxQueries } from '../../api/queries';
-import { formatNumber } from '../../lib/format';
+import { sandboxQueries } from '../../api/sandbox';
+import { credits } from '../../lib/format';
 import { useConnect } from './use-connect';
 
 /** The sandbox's test accounts, one click each. Against the real API there are none, and nothing shows. */
@@ -32,7 +32,7 @@ export function DemoAccounts() {
               </p>
               <p className="font-mono text-xs text-slate-600">{maskApiKey(account.key)}</p>
               <p className="text-slate-700">
-                {account.balance_credits !== null && `${formatNumber(account.balance_credits)} credits · `}
+                {account.balance_credits !== null && `${credits(account.balance_credits)} · `}
                 {account.shows}
               </p>
             </div>

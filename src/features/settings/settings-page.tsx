@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { maskApiKey } from '../../../contract/auth';
 import { useCredentialsStore } from '../../api/credentials-store';
-import { sandboxQueries } from '../../api/queries';
+import { sandboxQueries } from '../../api/sandbox';
 import { ApiBaseForm } from './api-base-form';
 import { ApiKeyForm } from './api-key-form';
 import { DemoAccounts } from './demo-accounts';

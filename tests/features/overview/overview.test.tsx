@@ -1,12 +1,13 @@
 import { screen, within } from '@testing-library/react';
-import { http, HttpResponse } from 'msw';
+import { HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useCredentialsStore } from '../../../src/api/credentials-store';
 import { envelope, rateLimitHeaders, usageFixture } from '../../support/msw/fixtures';
-import { API, server } from '../../support/msw/server';
+import { api, server } from '../../support/msw/server';
 import { renderApp } from '../../support/render-app';
+import { DEMO_KEY } from '../../support/demo-keys';
 
-beforeEach(() => useCredentialsStore.getState().keyEntered('sk_test_growth00000000000000000000000000', false));
+beforeEach(() => useCredentialsStore.getState().keyEntered(DEMO_KEY.growth, false));
 
 describe('overview', () => {
   it('shows balance, plan, month totals and the recent requests with links to their guidance', async () => {
@@ -43,7 +44,7 @@ describe('overview', () => {
   it('renders the catalog guidance for a failed panel, and "Try again" refetches', async () => {
     let fail = true;
     server.use(
-      http.get(`${API}/usage`, () =>
+      api.get('/usage', () =>
         fail
           ? HttpResponse.json(envelope('SERVICE_UNAVAILABLE', 'Try later'), {
               status: 503,
@@ -67,7 +68,7 @@ describe('overview', () => {
     const { queryClient } = renderApp('/');
     expect(await screen.findByTestId('balance')).toHaveTextContent('100,000 credits');
     server.use(
-      http.get(`${API}/usage`, () =>
+      api.get('/usage', () =>
         HttpResponse.json(envelope('RATE_LIMIT_EXCEEDED', 'Rate limit exceeded', { retry_after: 20 }), {
           status: 429,
           headers: { ...rateLimitHeaders(0), 'Retry-After': '20' },

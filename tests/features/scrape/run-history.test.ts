@@ -1,15 +1,15 @@
 import { screen, within } from '@testing-library/react';
-import { http, HttpResponse } from 'msw';
+import { HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { estimateSchema, scrapeRequestSchema, scrapeResultSchema, type ScrapeResult } from '../../../contract/scrape';
 import { useCredentialsStore } from '../../../src/api/credentials-store';
-import { HISTORY_LIMIT, useRunHistoryStore } from '../../../src/features/scrape/run-history-store';
-import type { RunOutcome } from '../../../src/features/scrape/use-scrape-run';
+import { HISTORY_LIMIT, useRunHistoryStore, type RunOutcome } from '../../../src/features/scrape/run-history-store';
 import { rateLimitHeaders } from '../../support/msw/fixtures';
-import { API, server } from '../../support/msw/server';
+import { api, server } from '../../support/msw/server';
 import { renderApp } from '../../support/render-app';
+import { DEMO_KEY } from '../../support/demo-keys';
 
-const KEY = 'sk_test_growth00000000000000000000000000';
+const KEY = DEMO_KEY.growth;
 const DEMO = 'http://127.0.0.1:8788';
 const SLOT = 'scrape-dashboard.run-history';
 
@@ -129,7 +129,7 @@ describe('recent runs on the scrape page', () => {
 
   it('records a run made from the form', async () => {
     server.use(
-      http.post(`${API}/scrape/estimate`, () =>
+      api.post('/scrape/estimate', () =>
         HttpResponse.json(
           estimateSchema.parse({
             estimated_tier: '1',
@@ -139,7 +139,7 @@ describe('recent runs on the scrape page', () => {
           }),
         ),
       ),
-      http.post(`${API}/scrape`, async ({ request }) => {
+      api.post('/scrape', async ({ request }) => {
         scrapeRequestSchema.parse(await request.json());
         return HttpResponse.json(resultFixture(), { headers: rateLimitHeaders(80) });
       }),

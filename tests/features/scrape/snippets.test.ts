@@ -9,9 +9,10 @@ import {
   requestJson,
   shellQuote,
 } from '../../../src/features/scrape/snippets';
+import { DEMO_KEY } from '../../support/demo-keys';
 
 const BASE = 'https://api.example.test/api/v1';
-const KEY = 'sk_test_growth00000000000000000000000000';
+const KEY = DEMO_KEY.growth;
 const request: ScrapeRequest = {
   url: "https://example.com/it's?a=1&b=$HOME",
   mode: 'js',

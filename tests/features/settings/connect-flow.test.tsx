@@ -1,12 +1,13 @@
-import { screen, within } from '@testing-library/react';
-import { http, HttpResponse } from 'msw';
+import { screen, waitFor, within } from '@testing-library/react';
+import { HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { useCredentialsStore } from '../../../src/api/credentials-store';
 import { envelope, rateLimitHeaders } from '../../support/msw/fixtures';
-import { API, server } from '../../support/msw/server';
+import { api, server } from '../../support/msw/server';
 import { renderApp } from '../../support/render-app';
+import { DEMO_KEY } from '../../support/demo-keys';
 
-const GOOD_KEY = 'sk_test_growth00000000000000000000000000';
+const GOOD_KEY = DEMO_KEY.growth;
 
 describe('first run: connecting a key', () => {
   it('asks for a key, refuses a malformed one at the field without calling the API', async () => {
@@ -29,7 +30,7 @@ describe('first run: connecting a key', () => {
 
   it('explains a key the API refuses at the field and keeps what was typed', async () => {
     server.use(
-      http.get(`${API}/usage`, () =>
+      api.get('/usage', () =>
         HttpResponse.json(envelope('INVALID_API_KEY', 'The API key is not a valid API key'), {
           status: 401,
           headers: rateLimitHeaders(499, 500),
@@ -85,12 +86,11 @@ describe('first run: connecting a key', () => {
   });
 
   it('hides the demo list against a server that is not the sandbox', async () => {
-    server.use(
-      http.get(`${API}/sandbox/info`, () => HttpResponse.json(envelope('NOT_FOUND', 'No route'), { status: 404 })),
-    );
-    renderApp('/');
+    server.use(api.get('/sandbox/info', () => HttpResponse.json(envelope('NOT_FOUND', 'No route'), { status: 404 })));
+    const { queryClient } = renderApp('/');
     expect(await screen.findByRole('heading', { name: 'Connect to the API' })).toBeInTheDocument();
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Only once the answer is in can its absence be told from "not yet".
+    await waitFor(() => expect(queryClient.getQueryState(['sandbox', 'info'])?.status).toBe('success'));
     expect(screen.queryByRole('region', { name: 'Or use a sandbox demo account' })).not.toBeInTheDocument();
   });
 });

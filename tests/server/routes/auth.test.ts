@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_KEYS, startTestServer, type TestServer } from '../../support/test-server';
+import { DEMO_KEY } from '../../support/demo-keys';
+import { startTestServer, type TestServer } from '../../support/test-server';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -25,7 +26,7 @@ describe('authentication', () => {
   it.each([
     ['an unknown key', 'sk_test_unknown00000000000000000000000000'],
     ['a malformed key', 'not-a-key'],
-    ['the revoked demo key', DEMO_KEYS.revoked],
+    ['the revoked demo key', DEMO_KEY.revoked],
   ])('answers 401 INVALID_API_KEY for %s', async (_name, key) => {
     const response = await server.call('/usage', { key });
     expect(response.status).toBe(401);
@@ -33,19 +34,19 @@ describe('authentication', () => {
   });
 
   it('accepts each working demo key', async () => {
-    for (const key of [DEMO_KEYS.free, DEMO_KEYS.growth, DEMO_KEYS.broke, DEMO_KEYS.lapsed]) {
+    for (const key of [DEMO_KEY.free, DEMO_KEY.growth, DEMO_KEY.broke, DEMO_KEY.lapsed]) {
       expect((await server.call('/usage', { key })).status).toBe(200);
     }
   });
 
   it('stores keys hashed, never in plain text', () => {
     const rows = server.app.db.prepare('SELECT * FROM api_keys').all();
-    expect(JSON.stringify(rows)).not.toContain(DEMO_KEYS.growth);
-    expect(JSON.stringify(rows)).not.toContain(DEMO_KEYS.growth.slice(8, 30));
+    expect(JSON.stringify(rows)).not.toContain(DEMO_KEY.growth);
+    expect(JSON.stringify(rows)).not.toContain(DEMO_KEY.growth.slice(8, 30));
   });
 
   it('issues a bearer token that works until it expires, then says SESSION_EXPIRED', async () => {
-    const issued = await server.call('/auth/token', { method: 'POST', key: null, json: { api_key: DEMO_KEYS.growth } });
+    const issued = await server.call('/auth/token', { method: 'POST', key: null, json: { api_key: DEMO_KEY.growth } });
     expect(issued.status).toBe(200);
     const { token, expires_at } = (await issued.json()) as { token: string; expires_at: string };
     expect(Date.parse(expires_at)).toBeGreaterThan(Date.now());
@@ -65,7 +66,7 @@ describe('authentication', () => {
     const refused = await server.call('/auth/token', {
       method: 'POST',
       key: null,
-      json: { api_key: DEMO_KEYS.revoked },
+      json: { api_key: DEMO_KEY.revoked },
     });
     expect(refused.status).toBe(401);
     expect((await envelope(refused)).error).toBe('INVALID_API_KEY');

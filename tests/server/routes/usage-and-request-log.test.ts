@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestLogPageSchema } from '../../../contract/request-log';
 import { usageSchema } from '../../../contract/usage';
-import { DEMO_KEYS, startTestServer, type TestServer } from '../../support/test-server';
+import { DEMO_KEY } from '../../support/demo-keys';
+import { startTestServer, type TestServer } from '../../support/test-server';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -13,7 +14,7 @@ const usageOf = async (key: string) => usageSchema.parse(await (await server.cal
 
 describe('GET /usage', () => {
   it('gives the plan, its limits and the balance as the sum of the ledger', async () => {
-    const usage = await usageOf(DEMO_KEYS.growth);
+    const usage = await usageOf(DEMO_KEY.growth);
     expect(usage).toMatchObject({
       plan: 'growth',
       rate_limit: { per_minute: 100, burst_per_second: 20 },
@@ -25,17 +26,17 @@ describe('GET /usage', () => {
         `SELECT sum(l.credits) AS total FROM ledger l JOIN api_keys k ON k.account_id = l.account_id
           WHERE k.key_last4 = ? AND k.account_id = (SELECT account_id FROM requests ORDER BY at DESC LIMIT 1)`,
       )
-      .get(DEMO_KEYS.growth.slice(-4)) as { total: number };
+      .get(DEMO_KEY.growth.slice(-4)) as { total: number };
     expect(usage.balance_credits).toBe(ledgerSum.total);
     expect(Date.parse(usage.period_start)).toBeLessThanOrEqual(Date.now());
     expect(Date.parse(usage.period_end)).toBeGreaterThan(Date.now());
   });
 
   it('shows the demo accounts of the contract as seeded', async () => {
-    expect(await usageOf(DEMO_KEYS.free)).toMatchObject({ plan: 'free', balance_credits: 1000 });
-    expect(await usageOf(DEMO_KEYS.broke)).toMatchObject({ balance_credits: 2 });
-    expect(await usageOf(DEMO_KEYS.lapsed)).toMatchObject({ plan: 'basic', subscription_status: 'cancelled' });
-    expect(await usageOf(DEMO_KEYS.highVolume)).toMatchObject({ plan: 'high_volume', balance_credits: 1_000_000 });
+    expect(await usageOf(DEMO_KEY.free)).toMatchObject({ plan: 'free', balance_credits: 1000 });
+    expect(await usageOf(DEMO_KEY.broke)).toMatchObject({ balance_credits: 2 });
+    expect(await usageOf(DEMO_KEY.lapsed)).toMatchObject({ plan: 'basic', subscription_status: 'cancelled' });
+    expect(await usageOf(DEMO_KEY.highVolume)).toMatchObject({ plan: 'high_volume', balance_credits: 1_000_000 });
   });
 });
 

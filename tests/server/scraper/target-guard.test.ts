@@ -32,7 +32,37 @@ describe('the target guard', () => {
 
   it('lets the demo web and public addresses through', async () => {
     await expect(guard.check('http://127.0.0.1:8788/article')).resolves.toBeUndefined();
+    // The same host after the URL parser's normalisation, so the same address and port.
+    await expect(guard.check('http://0x7f.0.0.1:8788/article')).resolves.toBeUndefined();
     await expect(guard.check('http://93.184.216.34/')).resolves.toBeUndefined();
+    await expect(guard.check('http://[2606:4700::6810:84e5]/')).resolves.toBeUndefined();
+  });
+
+  // The demo web is exactly one host and port: other loopback names and addresses on its port are other services.
+  it.each([
+    'http://127.0.0.2:8788/',
+    'http://localhost:8788/',
+    'http://[::1]:8788/',
+    'http://[::ffff:127.0.0.1]:8788/',
+    'http://0.0.0.0:8788/',
+    'http://127.0.0.1:8789/',
+    'http://127.0.0.1/',
+  ])('refuses %s, which only shares the demo web’s port or host', async (url) => {
+    await expect(guard.check(url)).rejects.toMatchObject({ status: 400, code: 'INVALID_REQUEST' });
+  });
+
+  it.each(['http://[::127.0.0.1]/', 'http://[::127.0.0.1]:8788/', 'http://[::10.0.0.1]/', 'http://[64:ff9b::7f00:1]/'])(
+    'refuses %s, an IPv6 form of an IPv4 address',
+    async (url) => {
+      await expect(guard.check(url)).rejects.toMatchObject({ status: 400, code: 'INVALID_REQUEST' });
+    },
+  );
+
+  it('refuses names that resolve to loopback, and lets the demo web through when it is reached by name', async () => {
+    const named = createTargetGuard({ allowPrivate: false, demoWebUrl: 'http://localhost:8788' });
+    await expect(named.check('http://localhost:8788/article')).resolves.toBeUndefined();
+    await expect(named.check('http://127.0.0.1:8788/article')).rejects.toMatchObject({ code: 'INVALID_REQUEST' });
+    await expect(named.check('http://localhost:22/')).rejects.toMatchObject({ code: 'INVALID_REQUEST' });
   });
 
   it('refuses, at connect time, a name that now resolves to a private address (DNS rebinding)', async () => {
@@ -41,6 +71,17 @@ describe('the target guard', () => {
     const fine = await lookUp('public.example', { 'public.example': '93.184.216.34' });
     expect(fine.error).toBeNull();
     expect(fine.address).toEqual([{ address: '93.184.216.34', family: 4 }]);
-    expect((await lookUp('localhost', { localhost: '127.0.0.1' })).error).toBeNull();
+    expect((await lookUp('localhost', { localhost: '127.0.0.1' })).error?.message).toMatch(/private address/);
+    expect((await lookUp('compat.example', { 'compat.example': '::7f00:1' })).error?.message).toMatch(/private/);
+  });
+
+  it('trusts at connect time only the demo web’s own name', async () => {
+    const trusted = (hostname: string) =>
+      new Promise<Error | null>((resolve) => {
+        const answers = { 'demo.test': '127.0.0.1', 'other.test': '127.0.0.1' };
+        publicOnlyLookup(fakeResolver(answers), 'demo.test')(hostname, { all: true }, (error) => resolve(error));
+      });
+    expect(await trusted('demo.test')).toBeNull();
+    expect(await trusted('other.test')).not.toBeNull();
   });
 });

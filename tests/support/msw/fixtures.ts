@@ -2,6 +2,7 @@ import type { ErrorEnvelope } from '../../../contract/envelope';
 import { requestLogPageSchema, type RequestLogPage } from '../../../contract/request-log';
 import { sandboxInfoSchema, type SandboxInfo } from '../../../contract/sandbox';
 import { dailyUsageListSchema, usageSchema, type DailyUsage, type Usage } from '../../../contract/usage';
+import { DEMO_KEY } from '../demo-keys';
 
 /** Fixtures go through the contract's schemas, so a handler can never answer what the API cannot. */
 export const usageFixture = (overrides: Partial<Usage> = {}): Usage =>
@@ -43,14 +44,14 @@ export const sandboxInfoFixture = (): SandboxInfo =>
     demo_web_url: 'http://127.0.0.1:8788',
     demo_accounts: [
       {
-        key: 'sk_test_growth00000000000000000000000000',
+        key: DEMO_KEY.growth,
         plan: 'growth',
         balance_credits: 100_000,
         shows: '100 a minute',
         is_default: true,
       },
       {
-        key: 'sk_test_revoked0000000000000000000000000',
+        key: DEMO_KEY.revoked,
         plan: null,
         balance_credits: null,
         shows: 'INVALID_API_KEY',

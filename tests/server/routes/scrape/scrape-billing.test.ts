@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLogPageSchema, dailyUsageListSchema } from '../../../../contract/usage';
-import { jobSchema } from '../../../../contract/scrape';
 import { startTestServer, type TestServer } from '../../../support/test-server';
+import { waitForJob } from '../../../support/wait-for-job';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -10,17 +10,6 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const page = (path: string) => `${server.demoWebUrl}${path}`;
-
-async function waitForJob(key: string, jobId: string) {
-  const seen: string[] = [];
-  for (let poll = 0; poll < 100; poll++) {
-    const job = jobSchema.parse(await (await server.call(`/jobs/${jobId}`, { key })).json());
-    if (seen.at(-1) !== job.status) seen.push(job.status);
-    if (job.status === 'succeeded' || job.status === 'failed') return { job, seen };
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`job ${jobId} did not finish: ${seen.join(' → ')}`);
-}
 
 describe('estimate', () => {
   it('is free and agrees with what the run charges at the estimated tier', async () => {
@@ -70,7 +59,7 @@ describe('async jobs', () => {
     const accepted = await server.scrape(key, { url: page('/slow?ms=400'), sync: false });
     expect(accepted.status).toBe(202);
     expect(accepted.body).toMatchObject({ status: 'queued', request_id: expect.stringMatching(/^req_/) });
-    const { job, seen } = await waitForJob(key, accepted.body.job_id!);
+    const { job, seen } = await waitForJob(server, key, accepted.body.job_id!);
     expect(seen).toContain('processing');
     expect(job.result).toMatchObject({ billing: { tier_used: '1', total_credits: 1 } });
     expect(await server.balance(key)).toBe(999);
@@ -85,10 +74,13 @@ describe('async jobs', () => {
   it('fails with the error envelope and its refund', async () => {
     const key = await server.newKey('growth', 1000);
     const accepted = await server.scrape(key, { url: page('/premium'), sync: false });
-    const { job } = await waitForJob(key, accepted.body.job_id!);
+    const { job } = await waitForJob(server, key, accepted.body.job_id!);
     expect(job.status).toBe('failed');
     expect(job.error).toMatchObject({ error: 'PAYWALL_DETECTED', billing: { refunded: true, refunded_credits: 1 } });
     expect(await server.balance(key)).toBe(1000);
+    // The POST answered 202; the log shows what its job came to.
+    const logged = await (await server.call(`/requests/${accepted.body.request_id}`, { key })).json();
+    expect(logged).toMatchObject({ status: 202, code: 'PAYWALL_DETECTED', credits_charged: 1, credits_refunded: 1 });
   });
 
   it('is invisible to another account', async () => {
@@ -185,7 +177,7 @@ describe('holds', () => {
     const key = await server.newKey('growth', 1000);
     await server.scrape(key, { url: page('/article'), cache: true });
     const accepted = await server.scrape(key, { url: page('/article'), cache: true, sync: false });
-    const { job } = await waitForJob(key, accepted.body.job_id!);
+    const { job } = await waitForJob(server, key, accepted.body.job_id!);
     expect(job.result).toMatchObject({ cached: true, billing: { total_credits: 0 } });
     expect(holds()).toBe(0);
     expect(await server.balance(key)).toBe(999);

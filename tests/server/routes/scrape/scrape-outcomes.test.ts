@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_KEYS, startTestServer, type TestServer } from '../../../support/test-server';
+import { DEMO_KEY } from '../../../support/demo-keys';
+import { startTestServer, type TestServer } from '../../../support/test-server';
 
 // One test per row of the contract's demo-web table: code, status, billing.refunded and the balance after.
 let server: TestServer;
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ testClock: true });
 });
 afterAll(() => server.close());
 
@@ -145,19 +146,19 @@ describe('refusals that cost nothing', () => {
   });
 
   it('INSUFFICIENT_CREDITS for the broke demo key, with what was needed', async () => {
-    const { status, body } = await server.scrape(DEMO_KEYS.broke, { url: page('/article') });
+    const { status, body } = await server.scrape(DEMO_KEY.broke, { url: page('/article') });
     expect({ status, code: body.error }).toEqual({ status: 402, code: 'INSUFFICIENT_CREDITS' });
     expect(body.details).toEqual({ required_credits: 5, available_credits: 2, estimated_tier: '1' });
-    expect(await server.balance(DEMO_KEYS.broke)).toBe(2);
+    expect(await server.balance(DEMO_KEY.broke)).toBe(2);
   });
 
   it('SUBSCRIPTION_INACTIVE for the lapsed demo key', async () => {
-    const { status, body } = await server.scrape(DEMO_KEYS.lapsed, { url: page('/article') });
+    const { status, body } = await server.scrape(DEMO_KEY.lapsed, { url: page('/article') });
     expect({ status, code: body.error }).toEqual({ status: 402, code: 'SUBSCRIPTION_INACTIVE' });
   });
 
   it('SESSION_COOKIES_CONFLICT when both session_id and cookies are sent', async () => {
-    const { status, body } = await server.scrape(DEMO_KEYS.growth, {
+    const { status, body } = await server.scrape(DEMO_KEY.growth, {
       url: page('/members'),
       session_id: '6f1c2d4e-8a9b-4c3d-9e8f-0a1b2c3d4e5f',
       cookies: { demo_session: 'valid' },
@@ -166,7 +167,7 @@ describe('refusals that cost nothing', () => {
   });
 
   it('INVALID_REQUEST names every bad field', async () => {
-    const { status, body } = await server.scrape(DEMO_KEYS.growth, {
+    const { status, body } = await server.scrape(DEMO_KEY.growth, {
       url: 'ftp://example.com',
       timeout: 0,
       max_tier: '7',
@@ -180,7 +181,7 @@ describe('refusals that cost nothing', () => {
 
   it('refuses private and loopback targets other than the demo web', async () => {
     for (const url of ['http://127.0.0.1:1/', 'http://10.0.0.8/', 'http://localhost:22/']) {
-      const { status, body } = await server.scrape(DEMO_KEYS.growth, { url });
+      const { status, body } = await server.scrape(DEMO_KEY.growth, { url });
       expect({ url, status, code: body.error }).toEqual({ url, status: 400, code: 'INVALID_REQUEST' });
       expect(body.details).toMatchObject({ field: 'url' });
     }
@@ -190,7 +191,8 @@ describe('refusals that cost nothing', () => {
     const key = await server.newKey('free');
     const answers = await Promise.all(Array.from({ length: 6 }, () => server.scrape(key, { url: page('/article') })));
     expect(answers.map((answer) => answer.status).sort()).toEqual([200, 200, 200, 200, 200, 429]);
-    await new Promise((resolve) => setTimeout(resolve, 1100)); // the next second's budget, for the balance call
+    // The next second's budget, for the balance call: the sandbox's clock moves, not the test's.
+    await server.call('/sandbox/clock', { method: 'POST', key: null, json: { advance_seconds: 1 } });
     expect(await server.balance(key)).toBe(995);
   });
 });

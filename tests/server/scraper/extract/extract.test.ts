@@ -7,6 +7,7 @@ import { isGarbled } from '../../../../server/scraper/extract/garbled';
 import { detectImage } from '../../../../server/scraper/extract/image-type';
 import { closeOcr, ocrImage } from '../../../../server/scraper/extract/ocr';
 import { extractPdfText } from '../../../../server/scraper/extract/pdf-text';
+import { parseDocument } from '../../../../server/scraper/extract/parse-document';
 import { visibleText } from '../../../../server/scraper/extract/visible-text';
 
 // Counts Readability runs, so the html-only path can be shown to skip it.
@@ -138,8 +139,9 @@ describe('visibleText', () => {
     const html =
       '<head><title>T</title></head><body><p>Hello</p><script>var x = 1</script><style>p{}</style>' +
       '<template>tpl</template><noscript>ns</noscript><div hidden>gone</div><p>  big\n  world </p></body>';
-    expect(visibleText(html)).toBe('Hello big world');
-    expect(visibleText('<html><body><div id="root"></div><script src="/app.js"></script></body></html>')).toBe('');
+    expect(visibleText(parseDocument(html))).toBe('Hello big world');
+    const shell = '<html><body><div id="root"></div><script src="/app.js"></script></body></html>';
+    expect(visibleText(parseDocument(shell))).toBe('');
   });
 });
 

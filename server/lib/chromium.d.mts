@@ -1,0 +1,3 @@
+export function findChromium(configured: string | undefined): string | null;
+export const CHROMIUM_MISSING: string;
+export const CHROMIUM_ARGS: string[];

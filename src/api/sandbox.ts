@@ -1,0 +1,23 @@
+import { queryOptions } from '@tanstack/react-query';
+import { sandboxInfoSchema } from '../../contract/sandbox';
+import { isApiError } from './api-error';
+import { request } from './http-client';
+
+/** The sandbox's own description (ours). The real API has none: a 404 there means "not a sandbox". */
+async function getSandboxInfo(signal?: AbortSignal) {
+  try {
+    return (await request(sandboxInfoSchema, '/sandbox/info', { signal, apiKey: null })).data;
+  } catch (error) {
+    if (isApiError(error) && error.status === 404) return null;
+    throw error;
+  }
+}
+
+export const sandboxQueries = {
+  info: () =>
+    queryOptions({
+      queryKey: ['sandbox', 'info'],
+      queryFn: ({ signal }) => getSandboxInfo(signal),
+      staleTime: Infinity,
+    }),
+};

@@ -1,0 +1,33 @@
+import { mutationOptions, queryOptions } from '@tanstack/react-query';
+import { dailyUsageListSchema, usageSchema } from '../../contract/usage';
+import { request } from './http-client';
+
+/** Query keys from general to specific; fetchers beside them (TkDodo, "The Query Options API"). */
+export const usageQueries = {
+  all: () => ['usage'] as const,
+  summary: () =>
+    queryOptions({
+      queryKey: [...usageQueries.all(), 'summary'],
+      queryFn: ({ signal }) => request(usageSchema, '/usage', { signal }).then((r) => r.data),
+    }),
+  /** GET /usage/daily (ours): one entry per UTC day with activity. */
+  daily: (days: number) =>
+    queryOptions({
+      queryKey: [...usageQueries.all(), 'daily', days],
+      queryFn: ({ signal }) =>
+        request(dailyUsageListSchema, '/usage/daily', { query: { days }, signal }).then((r) => r.data),
+    }),
+};
+
+export const usageMutations = {
+  /**
+   * Checks a key before the dashboard keeps it: the usage call either answers or says why not. The caller's
+   * variables may say more (how to keep the key); only the key is sent.
+   */
+  checkKey: <Variables extends { apiKey: string }>() =>
+    mutationOptions({
+      mutationKey: [...usageQueries.all(), 'check-key'],
+      mutationFn: ({ apiKey }: Variables) =>
+        request(usageSchema, '/usage', { apiKey, source: 'user' }).then((r) => r.data),
+    }),
+};
