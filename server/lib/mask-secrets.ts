@@ -17,7 +17,8 @@ const KEY_SHAPED = new RegExp(`${word('sk_')}(?:${word('live')}|${word('test')})
 
 /** A query parameter anywhere in a text: its name is decoded before it is judged. */
 const QUERY_PARAM = /([?&;])([^=&#\s?;"]{1,100})=([^&#\s"]*)/g;
-const SECRET_NAME = /^(?:x_)?(?:api_?key|key|(?:access_|auth_|refresh_|id_)?token|auth|authorization|bearer|secret|password)$/;
+const SECRET_NAME =
+  /^(?:x_)?(?:api_?key|key|(?:access_|auth_|refresh_|id_)?token|auth|authorization|bearer|secret|password)$/;
 
 function decodeName(name: string): string {
   let decoded = name;

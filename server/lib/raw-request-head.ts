@@ -13,7 +13,10 @@ const CALLER_HEADER = /^(x-api-key|authorization):[ \t]*(.*?)[ \t]*$/i;
  */
 export function readRawHead(raw: Buffer | undefined): RawRequestHead | null {
   if (!raw) return null;
-  const [requestLine = '', ...lines] = raw.subarray(0, 64 * 1024).toString('latin1').split('\r\n');
+  const [requestLine = '', ...lines] = raw
+    .subarray(0, 64 * 1024)
+    .toString('latin1')
+    .split('\r\n');
   const target = REQUEST_LINE.exec(requestLine)?.[1];
   if (!target) return null;
   const headers: RawRequestHead['headers'] = {};

@@ -25,7 +25,10 @@ export function frameworkErrors(error: FastifyError, request: FastifyRequest, re
   });
   void reply
     .status(failure.status)
-    .headers({ [HEADER.requestId]: request.id, ...shownLimits(request.server, request.url, request.headers, request.ip) })
+    .headers({
+      [HEADER.requestId]: request.id,
+      ...shownLimits(request.server, request.url, request.headers, request.ip),
+    })
     .type('application/json')
     .send(JSON.stringify(envelopeOf(failure, request.id)));
 }

@@ -58,7 +58,9 @@ describe('migrations', () => {
     const db = new Database(':memory:');
     for (const migration of MIGRATIONS.slice(0, 3)) db.exec(migration);
     db.pragma('user_version = 3');
-    db.exec(`INSERT INTO accounts (id, name, plan, created_at) VALUES ('acct_1', 'Old', 'free', 0), ('acct_2', 'B', 'free', 0)`);
+    db.exec(
+      `INSERT INTO accounts (id, name, plan, created_at) VALUES ('acct_1', 'Old', 'free', 0), ('acct_2', 'B', 'free', 0)`,
+    );
     db.exec(`INSERT INTO scrape_cache VALUES ('k1', 'acct_1', '{}', 1, 2)`);
     db.exec(`INSERT INTO tier_memory VALUES ('http://x/', '2', 1)`);
 

@@ -9,7 +9,11 @@ describe('maskSecrets', () => {
   it.each([
     ['a query under any name', `/usage?x-api-key=${KEY}&page=2`, '/usage?x-api-key=[redacted]&page=2'],
     ['a path segment', `/api/v1/${KEY}/usage`, '/api/v1/[redacted]/usage'],
-    ['a test key inside text', `Could not reach http://x/?ref=sk_test_${'0'.repeat(32)}`, 'Could not reach http://x/?ref=[redacted]'],
+    [
+      'a test key inside text',
+      `Could not reach http://x/?ref=sk_test_${'0'.repeat(32)}`,
+      'Could not reach http://x/?ref=[redacted]',
+    ],
     ['an encoded underscore', `?q=${KEY.replaceAll('_', '%5F')}`, '?q=[redacted]'],
     ['every character encoded', `?q=${encodeAll(KEY)}`, '?q=[redacted]'],
     ['encoded twice', `?q=${encodeAll(KEY).replaceAll('%', '%25')}`, '?q=[redacted]'],
@@ -47,7 +51,10 @@ describe('echoes in error answers', () => {
   });
 
   it('bounds lists, keys and nesting, and masks keys anywhere in them', () => {
-    const value = echoValue({ ['k'.repeat(5000)]: Array.from({ length: 1000 }, () => KEY) }) as Record<string, string[]>;
+    const value = echoValue({ ['k'.repeat(5000)]: Array.from({ length: 1000 }, () => KEY) }) as Record<
+      string,
+      string[]
+    >;
     const [name, list] = Object.entries(value)[0]!;
     expect(name.length).toBeLessThan(ECHO_LIMITS.chars + 40);
     expect(list).toHaveLength(ECHO_LIMITS.items);

@@ -18,11 +18,14 @@ async function envelopeOf(response: Response, status: number, code: string) {
 }
 
 describe('every envelope carries the headers', () => {
-  it.each(['/nope', '/api/v2/usage', '/assets/missing.js'])('a 404 outside /api/v1 (%s) has its request id', async (path) => {
-    const response = await fetch(`${server.api.replace('/api/v1', '')}${path}`, { method: 'POST' });
-    await envelopeOf(response, 404, 'NOT_FOUND');
-    expect(response.headers.get('x-ratelimit-limit')).toBeNull();
-  });
+  it.each(['/nope', '/api/v2/usage', '/assets/missing.js'])(
+    'a 404 outside /api/v1 (%s) has its request id',
+    async (path) => {
+      const response = await fetch(`${server.api.replace('/api/v1', '')}${path}`, { method: 'POST' });
+      await envelopeOf(response, 404, 'NOT_FOUND');
+      expect(response.headers.get('x-ratelimit-limit')).toBeNull();
+    },
+  );
 
   it.each([
     ['a malformed escape', '/jobs/%zz'],

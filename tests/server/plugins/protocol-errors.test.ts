@@ -28,7 +28,11 @@ function expectEnvelope(answer: RawAnswer, status: number, code: string) {
 describe('requests Node’s HTTP parser refuses, before Fastify sees them', () => {
   it.each([
     ['bad header bytes', 'GET /api/v1/usage HTTP/1.1\r\nHost: x\r\nX-Bad\u0001: y\r\n\r\n', 'headers'],
-    ['a bad Content-Length', 'POST /api/v1/scrape HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n', 'content-length'],
+    [
+      'a bad Content-Length',
+      'POST /api/v1/scrape HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n',
+      'content-length',
+    ],
     ['an unknown method', 'FROB /api/v1/usage HTTP/1.1\r\nHost: x\r\n\r\n', 'method'],
     ['headers over 16 KB', `GET /api/v1/usage HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`, 'headers'],
   ])('answer %s in the envelope, with the headers, and close', async (_case, raw, field) => {
