@@ -70,6 +70,7 @@ export default tseslint.config(
             { target: './contract', from: ['./src', './server'], message: 'The contract imports nothing of ours.' },
             { target: './src', from: './server', message: 'The dashboard never imports the server.' },
             { target: './server', from: './src', message: 'The server never imports the dashboard.' },
+            { target: './server', from: './scripts', message: 'The server never imports scripts/.' },
           ],
         },
       ],

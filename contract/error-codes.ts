@@ -78,7 +78,14 @@ export const ERROR_CODES = [
     source: 'seed',
   },
   // An expired session stays expired until its cookies are refreshed: waiting changes nothing.
-  { code: 'SESSION_EXPIRED', status: 410, category: 'session', retry: 'never', refund: 'not-applicable', source: 'seed' },
+  {
+    code: 'SESSION_EXPIRED',
+    status: 410,
+    category: 'session',
+    retry: 'never',
+    refund: 'not-applicable',
+    source: 'seed',
+  },
   {
     code: 'SESSION_DOMAIN_MISMATCH',
     status: 400,
@@ -87,7 +94,14 @@ export const ERROR_CODES = [
     refund: 'not-refunded',
     source: 'seed',
   },
-  { code: 'SESSION_INACTIVE', status: 410, category: 'session', retry: 'never', refund: 'not-applicable', source: 'seed' },
+  {
+    code: 'SESSION_INACTIVE',
+    status: 410,
+    category: 'session',
+    retry: 'never',
+    refund: 'not-applicable',
+    source: 'seed',
+  },
   // A count limit, not a time window: the seed's 429 "retry after delay" would wait for nothing.
   {
     code: 'SESSION_LIMIT_REACHED',
@@ -106,8 +120,22 @@ export const ERROR_CODES = [
     source: 'seed',
   },
   // Billing errors (seed): refused before anything is charged.
-  { code: 'INSUFFICIENT_CREDITS', status: 402, category: 'billing', retry: 'never', refund: 'not-charged', source: 'seed' },
-  { code: 'EXCEEDS_COST_LIMIT', status: 400, category: 'billing', retry: 'never', refund: 'not-charged', source: 'seed' },
+  {
+    code: 'INSUFFICIENT_CREDITS',
+    status: 402,
+    category: 'billing',
+    retry: 'never',
+    refund: 'not-charged',
+    source: 'seed',
+  },
+  {
+    code: 'EXCEEDS_COST_LIMIT',
+    status: 400,
+    category: 'billing',
+    retry: 'never',
+    refund: 'not-charged',
+    source: 'seed',
+  },
   {
     code: 'SUBSCRIPTION_INACTIVE',
     status: 402,
@@ -130,7 +158,14 @@ export const ERROR_CODES = [
   { code: 'INVALID_REQUEST', status: 400, category: 'request', retry: 'never', refund: 'not-refunded', source: 'ours' },
   { code: 'INTERNAL_ERROR', status: 500, category: 'server', retry: 'backoff', refund: 'refunded', source: 'ours' },
   { code: 'BAD_GATEWAY', status: 502, category: 'server', retry: 'backoff', refund: 'refunded', source: 'ours' },
-  { code: 'SERVICE_UNAVAILABLE', status: 503, category: 'server', retry: 'backoff', refund: 'refunded', source: 'ours' },
+  {
+    code: 'SERVICE_UNAVAILABLE',
+    status: 503,
+    category: 'server',
+    retry: 'backoff',
+    refund: 'refunded',
+    source: 'ours',
+  },
   { code: 'GATEWAY_TIMEOUT', status: 504, category: 'server', retry: 'backoff', refund: 'refunded', source: 'ours' },
   {
     code: 'WEBHOOK_ALREADY_EXISTS',
@@ -177,17 +212,9 @@ type IsUnion<T, U = T> = T extends unknown ? ([U] extends [T] ? false : true) : 
 /** Codes answered with more than one status (SESSION_EXPIRED): whoever raises one must say which. */
 export type MultiStatusCode = { [C in ErrorCode]: true extends IsUnion<StatusOf<C>> ? C : never }[ErrorCode];
 
-const CODES = new Set<string>(ERROR_CODES.map((facts) => facts.code));
-export const isErrorCode = (value: string): value is ErrorCode => CODES.has(value);
-
-/** Every code with its facts, in table order (SESSION_EXPIRED twice). */
-export function factsOfCode(code: ErrorCode): ErrorCodeFacts[] {
-  return ERROR_CODES.filter((facts) => facts.code === code);
-}
-
 /** The facts of `code` at `status`; with no status (or one the code is not known at), its first row. */
 export function factsOf(code: ErrorCode, status?: number): ErrorCodeFacts {
-  const rows = factsOfCode(code);
+  const rows = ERROR_CODES.filter((facts) => facts.code === code);
   const row = rows.find((facts) => facts.status === status) ?? rows[0];
   if (!row) throw new Error(`No facts for ${code}`);
   return row;

@@ -9,4 +9,8 @@ export const HEADER = {
   retryAfter: 'retry-after',
   apiKey: 'x-api-key',
   authorization: 'authorization',
+  /** The account's balance in dollars ("$4.20"), on every answer to an identified caller (the MCP server reads it). */
+  balance: 'x-alterlab-balance',
+  /** low | critical | exhausted (contract/money.ts); absent when the balance is healthy. */
+  balanceWarning: 'x-alterlab-balance-warning',
 } as const;

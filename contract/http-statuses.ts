@@ -37,10 +37,10 @@ export type HttpStatusFacts = (typeof HTTP_STATUSES)[number];
 /** Statuses outside the table by name; 410 is the seed's only status with codes but no row. */
 const EXTRA_TEXT: Record<number, string> = { 0: 'No response', 410: 'Gone' };
 
-export const statusFacts = (status: number): HttpStatusFacts | undefined =>
-  HTTP_STATUSES.find((row) => row.status === status);
+const statusFacts = (status: number): HttpStatusFacts | undefined => HTTP_STATUSES.find((row) => row.status === status);
 
-export const statusText = (status: number): string => statusFacts(status)?.text ?? EXTRA_TEXT[status] ?? `HTTP ${status}`;
+export const statusText = (status: number): string =>
+  statusFacts(status)?.text ?? EXTRA_TEXT[status] ?? `HTTP ${status}`;
 
 /** The seed's sample client: 3 tries in all, waiting 2^attempt seconds on 5xx, at least 60 s on a bare 429. */
 export const RETRY_SCHEDULE = { maxAttempts: 3, backoffBaseSeconds: 2, defaultResetSeconds: 60 } as const;

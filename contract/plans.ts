@@ -18,7 +18,6 @@ export const describePlanLimits = (plan: Plan) =>
   `${PLAN_LIMITS[plan].perMinute} requests a minute, ${PLAN_LIMITS[plan].burstPerSecond} a second`;
 
 /** The two windows every key is limited in; `X-RateLimit-Window` (ours) says which one the headers describe. */
-export const RATE_LIMIT_WINDOWS = ['minute', 'second'] as const;
-export const rateLimitWindowSchema = z.enum(RATE_LIMIT_WINDOWS);
+export const rateLimitWindowSchema = z.enum(['minute', 'second']);
 export type RateLimitWindow = z.infer<typeof rateLimitWindowSchema>;
 export const WINDOW_SECONDS = { minute: 60, second: 1 } as const satisfies Record<RateLimitWindow, number>;

@@ -4,6 +4,28 @@ export const TIERS = ['1', '2', '3', '4'] as const;
 export const tierSchema = z.enum(TIERS);
 export type Tier = z.infer<typeof tierSchema>;
 
+/**
+ * Tier caps the official clients send beyond "1"–"4", read as the highest sandbox tier they allow: the Python SDK's
+ * "5" and the MCP server's "3.5" are caps above or between the sandbox's tiers, the Node SDK's names say what the
+ * tier does (a stealthy HTTP client is tier 2 here, a browser tier 3, CAPTCHA solving tier 4).
+ */
+export const TIER_CAP_ALIASES = {
+  '3.5': '3',
+  '5': '4',
+  curl: '1',
+  http: '2',
+  stealth: '2',
+  browser: '3',
+  captcha: '4',
+} as const satisfies Record<string, Tier>;
+
+/** The sandbox tier a cap means, whether sent as "4", 4 (the Node SDK) or an alias; null when it names none. */
+export function tierOfCap(cap: string | number): Tier | null {
+  const text = String(cap);
+  if ((TIERS as readonly string[]).includes(text)) return text as Tier;
+  return text in TIER_CAP_ALIASES ? TIER_CAP_ALIASES[text as keyof typeof TIER_CAP_ALIASES] : null;
+}
+
 export const SCRAPE_MODES = ['auto', 'html', 'js', 'pdf', 'ocr'] as const;
 export const scrapeModeSchema = z.enum(SCRAPE_MODES);
 export type ScrapeMode = z.infer<typeof scrapeModeSchema>;

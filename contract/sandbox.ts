@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { planSchema } from './plans';
 
 /** The sandbox's documented test accounts (public test keys, like a payment sandbox's test cards). */
-export const demoAccountSchema = z.object({
+const demoAccountSchema = z.object({
   key: z.string(),
   plan: planSchema.nullable(),
   balance_credits: z.number().nullable(),

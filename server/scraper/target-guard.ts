@@ -5,7 +5,7 @@ import { Agent } from 'undici';
 import { fail } from '../errors';
 
 type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
-export type GuardedLookup = (hostname: string, options: LookupOptions, callback: LookupCallback) => void;
+type GuardedLookup = (hostname: string, options: LookupOptions, callback: LookupCallback) => void;
 
 export interface TargetGuard {
   /** Refuses a URL whose host is a private or loopback address (other than the demo web). */
@@ -66,7 +66,7 @@ async function resolve(host: string): Promise<string[]> {
 const GLOBAL_UNICAST_V6 = ipaddr.IPv6.parseCIDR('2000::/3');
 
 /** An address anyone on the internet could reach: not private, loopback, link-local, reserved or IPv4-in-IPv6. */
-export function isPublic(address: string): boolean {
+function isPublic(address: string): boolean {
   const parsed = ipaddr.process(address);
   if (parsed.range() !== 'unicast') return false;
   return parsed.kind() === 'ipv4' || (parsed as ipaddr.IPv6).match(GLOBAL_UNICAST_V6);

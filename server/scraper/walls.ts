@@ -4,7 +4,7 @@ import { extractJsonLd } from './extract/json-ld';
 export type WallCode = 'BLOCKED_BY_ANTIBOT' | 'CHALLENGE_DETECTED' | 'REQUIRES_AUTH' | 'PAYWALL_DETECTED';
 
 /** What the classifier knows of a page before it looks for a wall. */
-export interface PageShape {
+interface PageShape {
   document: Document;
   /** The visible text of the body. */
   text: string;

@@ -2,6 +2,7 @@ import type { ErrorCode, MultiStatusCode, StatusOf } from '../../contract/error-
 import type { HttpStatusFacts } from '../../contract/http-statuses';
 import { MAX_CONTENT_BYTES } from '../../contract/pricing';
 import { SCRAPE_DEFAULTS, SCRAPE_LIMITS } from '../../contract/scrape-defaults';
+import { SESSION_LIMIT } from '../../contract/sessions';
 import { FIX, type FixAction } from './catalog-fixes';
 
 const MAX_MB = MAX_CONTENT_BYTES / 1024 / 1024;
@@ -141,9 +142,8 @@ export const CODE_GUIDANCE = {
     fixes: [FIX.openSessions, FIX.dropSessionId],
   },
   SESSION_LIMIT_REACHED: {
-    title: 'Session limit reached (50)',
-    whatHappened:
-      'The account already has 50 stored sessions, the most allowed. Despite the 429 this is not a rate limit: it does not clear with time, so waiting and retrying gets the same answer until sessions are deleted.',
+    title: `Session limit reached (${SESSION_LIMIT})`,
+    whatHappened: `The account already has ${SESSION_LIMIT} stored sessions, the most allowed. Despite the 429 this is not a rate limit: it does not clear with time, so waiting and retrying gets the same answer until sessions are deleted.`,
     whatToChange:
       'Delete sessions you no longer use; GET /sessions?status=expired lists candidates. Deleted sessions do not count.',
     fixes: [FIX.openSessions],

@@ -69,7 +69,7 @@ export async function fetchInContext(
   if (!response) throw new Error('The browser got no response for the page');
   const contentType = (response.headers()['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
   const isHtml = contentType === 'text/html' || contentType === 'application/xhtml+xml';
-  // The body is fetched again by the context's own HTTP client: checked here for a refusal that names the URL.
+  // The body is fetched again by the context's own HTTP client (through the same proxy): a refusal is told here.
   if (!isHtml) await guard.check(page.url());
   const body = isHtml ? Buffer.from(await readContent(page, deadline)) : await rawBody(context, page.url(), deadline);
   if (body.length > MAX_CONTENT_BYTES) throw contentTooLarge();

@@ -59,9 +59,10 @@ export async function startGuardProxy(guard: TargetGuard): Promise<GuardProxy> {
     }
     const upstream = connect({ host: target.hostname.replace(/^\[|\]$/g, ''), port, lookup: guard.lookup });
     track(upstream);
-    client.once('close', () => upstream.destroy());
-    upstream.once('close', () => client.destroy());
     let connected = false;
+    client.once('close', () => upstream.destroy());
+    // Before the connection, the client still has to read the failure reply that the error handler sends.
+    upstream.once('close', () => connected && client.destroy());
     upstream.once('error', (error: NodeJS.ErrnoException) => {
       if (connected) return;
       note(target.host, error.code ?? error.message);
