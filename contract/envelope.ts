@@ -8,10 +8,11 @@ export const errorBillingSchema = z.object({
 
 /**
  * The error envelope of every failure (seed: error, message, request_id, details).
- * `detail` repeats `message` because the official SDKs read `detail`.
+ * `detail` repeats `message` and `code` repeats `error`, because some official clients read those instead.
  */
 export const errorEnvelopeSchema = z.object({
   error: z.string().min(1),
+  code: z.string().optional(),
   message: z.string(),
   detail: z.unknown().optional(),
   request_id: z.string().optional(),

@@ -13,6 +13,8 @@ export const requestLogEntrySchema = z.object({
   credits_refunded: z.number().nonnegative(),
   tier: z.string().nullable(),
   url: z.string().nullable(),
+  /** The stored session the request used (a scrape's or a validation's), if any. */
+  session_id: z.string().nullable(),
 });
 export type RequestLogEntry = z.infer<typeof requestLogEntrySchema>;
 
@@ -23,6 +25,8 @@ export const requestLogQuerySchema = z.object({
     .optional(),
   status: z.coerce.number().int().min(100).max(599).optional(),
   since: z.iso.datetime().optional(),
+  /** Only the requests that used this stored session. */
+  session: z.string().min(1).max(100).optional(),
   cursor: z.string().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });

@@ -1,58 +1,17 @@
 import { z } from 'zod';
 import { errorEnvelopeSchema } from './envelope';
-import { scrapeModeSchema, tierSchema } from './pricing';
-import { SCRAPE_DEFAULTS as DEFAULTS, SCRAPE_LIMITS as LIMITS } from './scrape-defaults';
+import { tierSchema } from './pricing';
+import { normaliseScrapeRequest } from './scrape-normalise';
+import { scrapeRequestFieldsSchema } from './scrape-request';
 
-export const scrapeFormatSchema = z.enum(['html', 'text', 'markdown', 'json']);
-export type ScrapeFormat = z.infer<typeof scrapeFormatSchema>;
-
-const httpUrl = z
-  .string()
-  .trim()
-  .min(1, 'Enter the URL to scrape')
-  .max(LIMITS.urlMaxLength, `A URL is at most ${LIMITS.urlMaxLength.toLocaleString('en-US')} characters`)
-  .refine((value) => {
-    try {
-      const { protocol } = new URL(value);
-      return protocol === 'http:' || protocol === 'https:';
-    } catch {
-      return false;
-    }
-  }, 'Enter a full http:// or https:// URL');
-
-export const scrapeRequestSchema = z
-  .object({
-    url: httpUrl,
-    mode: scrapeModeSchema.default(DEFAULTS.mode),
-    formats: z.array(scrapeFormatSchema).min(1, 'Pick at least one format').optional(),
-    sync: z.boolean().default(DEFAULTS.sync),
-    timeout: z
-      .number({ error: 'Enter the timeout in whole seconds' })
-      .int('Whole seconds')
-      .min(LIMITS.timeoutSeconds.min, `At least ${LIMITS.timeoutSeconds.min} second`)
-      .max(LIMITS.timeoutSeconds.max, `At most ${LIMITS.timeoutSeconds.max} seconds`)
-      .default(DEFAULTS.timeout),
-    max_tier: tierSchema.default(DEFAULTS.max_tier),
-    max_credits: z.number({ error: 'Enter a number of credits' }).positive('More than 0 credits').optional(),
-    cache: z.boolean().default(DEFAULTS.cache),
-    cache_ttl: z
-      .number({ error: 'Enter the cache lifetime in seconds' })
-      .int('Whole seconds')
-      .min(LIMITS.cacheTtlSeconds.min, `At least ${LIMITS.cacheTtlSeconds.min} seconds`)
-      .max(LIMITS.cacheTtlSeconds.max, `At most ${LIMITS.cacheTtlSeconds.max.toLocaleString('en-US')} seconds`)
-      .default(DEFAULTS.cache_ttl),
-    force_refresh: z.boolean().default(DEFAULTS.force_refresh),
-    session_id: z.uuid('A session id is a UUID').optional(),
-    cookies: z.record(z.string().min(1, 'A cookie needs a name'), z.string()).optional(),
-    wait_for: z.string().min(1).max(LIMITS.waitForMaxLength).optional(),
-  })
-  .strict()
-  .refine((request) => request.mode !== 'js' || request.max_tier === '3' || request.max_tier === '4', {
-    message: 'mode js runs in the browser: allow tier 3 or 4',
-    path: ['max_tier'],
-  });
+/**
+ * POST /scrape and /scrape/estimate: every documented field checked (scrape-request.ts), then read into the one
+ * shape the server works with (scrape-normalise.ts). The dashboard's form validates with this same schema.
+ */
+export const scrapeRequestSchema = scrapeRequestFieldsSchema.transform(normaliseScrapeRequest);
 export type ScrapeRequest = z.input<typeof scrapeRequestSchema>;
-export type ScrapeRequestParsed = z.output<typeof scrapeRequestSchema>;
+export { scrapeRequestParsedSchema, type ScrapeRequestParsed } from './scrape-normalise';
+export { scrapeFormatSchema, type ScrapeFormat } from './scrape-request';
 
 export const escalationSchema = z.object({
   tier: tierSchema,
@@ -76,6 +35,16 @@ export const scrapeResultSchema = z.object({
     cached: z.boolean(),
     escalations: z.array(escalationSchema),
   }),
+  /** From the request's arrival to its answer (a job's: from its start to its end); a cache hit's is its own. */
+  response_time_ms: z.number().int().nonnegative(),
+  /** The size of the page as fetched, in bytes. */
+  size_bytes: z.number().int().nonnegative(),
+  /** With `include_raw_html`: the page's HTML as fetched (a browser tier's: the rendered DOM). */
+  raw_html: z.string().optional(),
+  /** With `screenshot`, when a browser tier got the page: a PNG, fetched with the same key. */
+  screenshot_url: z.string().optional(),
+  /** What the sandbox did not do of what was asked (documented fields it has no meaning for). */
+  warning: z.string().optional(),
 });
 export type ScrapeResult = z.infer<typeof scrapeResultSchema>;
 
@@ -95,14 +64,20 @@ export const jobSchema = z.object({
   job_id: z.string(),
   status: jobStatusSchema,
   result: scrapeResultSchema.nullable(),
-  error: errorEnvelopeSchema.nullable(),
+  /** A failed job's error as text, which the official clients show as it is. */
+  error: z.string().nullable(),
+  /** A failed job's error envelope (code, message, details, billing); the real API may not send it. */
+  failure: errorEnvelopeSchema.nullish(),
 });
 export type Job = z.infer<typeof jobSchema>;
 
 export const estimateSchema = z.object({
+  url: z.string(),
   estimated_tier: tierSchema,
   estimated_credits: z.number().nonnegative(),
   max_possible_credits: z.number().nonnegative(),
   confidence: z.enum(['low', 'medium', 'high']),
+  /** Why this tier: the page's history on this account, or where the mode and the cap start and stop. */
+  reasoning: z.string(),
 });
 export type Estimate = z.infer<typeof estimateSchema>;

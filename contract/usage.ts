@@ -16,6 +16,17 @@ export const usageSchema = z.object({
   period_start: z.iso.datetime(),
   period_end: z.iso.datetime(),
   subscription_status: subscriptionStatusSchema,
+  // The keys the official clients read (api-facts §2.4), with contract/money.ts's conversion. Those three in
+  // microcents, as the Python SDK divides credits_available by 1,000,000 for dollars: the balance, the net
+  // credits used this period, and their sum (pay as you go has no allowance: what you had this period).
+  credits_available: z.number().int(),
+  credits_used: z.number().int(),
+  credits_limit: z.number().int(),
+  balance_dollars: z.number(),
+  requests_count: z.number().int().nonnegative(),
+  subscription_tier: planSchema,
+  billing_period_start: z.iso.datetime(),
+  billing_period_end: z.iso.datetime(),
 });
 export type Usage = z.infer<typeof usageSchema>;
 

@@ -9,9 +9,11 @@ import { newRequestId } from './lib/secrets';
 import { loggerOptions } from './logger';
 import database from './plugins/database';
 import errorEnvelope from './plugins/error-envelope';
+import jsonBody from './plugins/json-body';
 import { clientErrorHandler, frameworkErrors } from './plugins/protocol-errors';
 import rateLimits from './plugins/rate-limits';
 import requestId from './plugins/request-id';
+import secretsKey from './plugins/secrets-key';
 import staticDashboard from './plugins/static-dashboard';
 import upstreamProxy from './plugins/upstream-proxy';
 import accounts from './repositories/accounts-repository';
@@ -19,11 +21,15 @@ import jobs from './repositories/jobs-repository';
 import ledger from './repositories/ledger-repository';
 import requestLog from './repositories/request-log-repository';
 import scrapeCache from './repositories/scrape-cache-repository';
+import screenshots from './repositories/screenshots-repository';
+import sessionsRepository from './repositories/sessions-repository';
 import tierMemory from './repositories/tier-memory-repository';
+import usage from './repositories/usage-repository';
 import apiRoutes from './routes';
 import faults from './sandbox/faults';
 import scraper from './scraper/scraper';
 import scrapes from './scrapes/scrapes-service';
+import sessions from './sessions/sessions-service';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -42,6 +48,10 @@ const PLUGINS = [
   tierMemory,
   scrapeCache,
   jobs,
+  screenshots,
+  usage,
+  secretsKey,
+  sessionsRepository,
   faults,
   billing,
 ];
@@ -84,10 +94,12 @@ async function app(fastify: FastifyInstance, options: AppOptions) {
   if (config.upstreamApi) {
     await fastify.register(upstreamProxy, { upstream: config.upstreamApi });
   } else {
+    await fastify.register(jsonBody);
     for (const plugin of PLUGINS) {
       await fastify.register(plugin);
     }
     await fastify.register(scraper, { demoWebUrl: options.demoWebUrl });
+    await fastify.register(sessions);
     await fastify.register(scrapes);
     await fastify.register(apiRoutes, {
       prefix: '/api/v1',
@@ -109,6 +121,8 @@ export async function buildApp(
     requestIdHeader: false,
     bodyLimit: 1024 * 1024,
     trustProxy: false,
+    // The contract: a path with a trailing slash answers like the one without (the MCP server lists /sessions/).
+    routerOptions: { ignoreTrailingSlash: true },
     // Requests refused before routing, by Fastify (a malformed URL like /jobs/%zz) or by Node's HTTP parser
     // (bad header bytes, headers over 16 KB), still get the envelope and its headers.
     frameworkErrors,

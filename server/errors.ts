@@ -41,13 +41,14 @@ export const internalError = () => fail('INTERNAL_ERROR', 'An unexpected error o
 export const noRoute = (method: string, url: string) => fail('NOT_FOUND', `No route ${method} ${url.split('?')[0]}`);
 
 /**
- * The seed's envelope for a failure; `detail` repeats the message for the official SDKs. Messages and details
+ * The seed's envelope for a failure; `detail` and `code` repeat the message and the code for the official clients. Messages and details
  * echo what was sent (a URL, a field name), so they leave bounded and with keys masked.
  */
 export function envelopeOf(failure: ApiFailure, requestId: string): ErrorEnvelope {
   const message = echoText(failure.message);
   return {
     error: failure.code,
+    code: failure.code,
     message,
     detail: message,
     request_id: requestId,

@@ -17,11 +17,30 @@ export function estimateScrape(request: ScrapeRequestParsed, rememberedTier: Tie
   const tier = remembered ?? first;
   const confidence = remembered ? 'high' : plan.length === 1 || request.mode !== 'auto' ? 'medium' : 'low';
   return {
+    url: request.url,
     estimated_tier: tier,
     estimated_credits: priceOf(tier, request.mode),
     max_possible_credits: priceOf(last, request.mode),
     confidence,
+    reasoning: reasoningOf(request, { tier, first, last, remembered: remembered !== null }),
   };
+}
+
+/** The estimate in words: where it starts, why, and how far the request may escalate. */
+function reasoningOf(
+  request: ScrapeRequestParsed,
+  plan: { tier: Tier; first: Tier; last: Tier; remembered: boolean },
+): string {
+  const start = plan.remembered
+    ? `Your last scrape of this page succeeded at tier ${plan.tier}.`
+    : request.mode === 'js'
+      ? `Mode js starts in the browser, at tier ${plan.first}.`
+      : `No scrape of this page on this account yet: the run starts at tier ${plan.first}.`;
+  const reach =
+    plan.first === plan.last
+      ? `It runs at that tier only: nothing to escalate to.`
+      : `It may escalate up to tier ${plan.last} (max_tier ${request.max_tier}); you pay only for the tier that succeeds.`;
+  return `${start} ${reach}`;
 }
 
 /** What the tier memory is keyed by: the page, without query or fragment. */

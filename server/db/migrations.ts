@@ -141,6 +141,84 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (account_id, target)
   );
   `,
+  `
+  -- Each account's ledger summed as it grows, by the trigger below, in the transaction that writes the entry: the
+  -- balance every answer's header carries and the all-time totals are one row, not a sum over the whole history.
+  -- The ledger stays the source of truth (append only); these are rebuilt from it here.
+  CREATE TABLE account_totals (
+    account_id TEXT PRIMARY KEY REFERENCES accounts(id),
+    balance INTEGER NOT NULL DEFAULT 0,
+    deposited INTEGER NOT NULL DEFAULT 0,
+    charged INTEGER NOT NULL DEFAULT 0,
+    refunded INTEGER NOT NULL DEFAULT 0
+  );
+  INSERT INTO account_totals (account_id, balance, deposited, charged, refunded)
+    SELECT a.id, coalesce(sum(l.credits), 0),
+           coalesce(sum(CASE WHEN l.kind = 'deposit' THEN l.credits END), 0),
+           coalesce(sum(CASE WHEN l.kind = 'charge' THEN -l.credits END), 0),
+           coalesce(sum(CASE WHEN l.kind = 'refund' THEN l.credits END), 0)
+      FROM accounts a LEFT JOIN ledger l ON l.account_id = a.id GROUP BY a.id;
+  CREATE TRIGGER ledger_totals AFTER INSERT ON ledger BEGIN
+    INSERT OR IGNORE INTO account_totals (account_id) VALUES (NEW.account_id);
+    UPDATE account_totals
+       SET balance = balance + NEW.credits,
+           deposited = deposited + CASE WHEN NEW.kind = 'deposit' THEN NEW.credits ELSE 0 END,
+           charged = charged + CASE WHEN NEW.kind = 'charge' THEN -NEW.credits ELSE 0 END,
+           refunded = refunded + CASE WHEN NEW.kind = 'refund' THEN NEW.credits ELSE 0 END
+     WHERE account_id = NEW.account_id;
+  END;
+  -- Usage by day, week or month reads the ledger by time: that range, never the account's whole history.
+  CREATE INDEX ledger_account_at ON ledger(account_id, at);
+  -- Screenshots of browser scrapes, each its account's own.
+  CREATE TABLE screenshots (
+    id TEXT PRIMARY KEY,
+    account_id TEXT NOT NULL REFERENCES accounts(id),
+    request_id TEXT NOT NULL,
+    png BLOB NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  `,
+  `
+  -- Stored login sessions. Cookie and header values live only in secret_data, sealed with AES-256-GCM under the
+  -- data dir's key (plugins/secrets-key.ts); their names are kept in clear for lists. A deleted session stays as
+  -- status 'invalid' with its secrets wiped, so using it later answers SESSION_INACTIVE rather than not found.
+  CREATE TABLE sessions (
+    id TEXT PRIMARY KEY,
+    account_id TEXT NOT NULL REFERENCES accounts(id),
+    name TEXT NOT NULL,
+    domain TEXT NOT NULL,
+    check_url TEXT NOT NULL,
+    cookie_names TEXT NOT NULL,
+    header_names TEXT NOT NULL,
+    secret_iv BLOB,
+    secret_tag BLOB,
+    secret_data BLOB,
+    status TEXT NOT NULL CHECK (status IN ('active', 'expired', 'invalid')),
+    expires_at INTEGER,
+    last_validated_at INTEGER,
+    last_validation_valid INTEGER,
+    validation_confidence REAL,
+    consecutive_failures INTEGER NOT NULL DEFAULT 0,
+    last_used_at INTEGER,
+    total_requests INTEGER NOT NULL DEFAULT 0,
+    successful_requests INTEGER NOT NULL DEFAULT 0,
+    notes TEXT,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  -- Live sessions (at most the limit) and the latest deleted ones are each one range of this index.
+  CREATE INDEX sessions_account_status ON sessions(account_id, status, updated_at DESC);
+  -- The session a request used, and the requests of one session without reading the account's whole log.
+  ALTER TABLE requests ADD COLUMN session_id TEXT;
+  CREATE INDEX requests_account_session ON requests(account_id, session_id, at DESC, request_id DESC)
+    WHERE session_id IS NOT NULL;
+  DROP VIEW request_log;
+  CREATE VIEW request_log AS
+    SELECT r.request_id, r.account_id, r.method, r.path, r.status, coalesce(s.code, r.code) AS code, r.duration_ms,
+           r.at, r.url, coalesce(s.credits_charged, 0) AS credits_charged,
+           coalesce(s.credits_refunded, 0) AS credits_refunded, s.tier, coalesce(s.cached, 0) AS cached, r.session_id
+      FROM requests r LEFT JOIN settlements s USING (request_id);
+  `,
 ];
 
 export function migrate(db: Database.Database): void {

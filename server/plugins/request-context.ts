@@ -1,3 +1,4 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { RateLimitState } from '../lib/rate-limiter';
 import type { Account } from '../repositories/accounts-repository';
@@ -30,10 +31,17 @@ export default fp(
     // The request id is the root's (request-id.ts): every answer carries it, inside /api/v1 or not.
     app.addHook('onSend', async (request, reply) => {
       if (request.rateLimit) reply.headers(rateLimitHeaders(request.rateLimit));
+      // A client that hung up never sees its answer, and Fastify never calls onResponse for it; the call still
+      // happened (a scrape ran and was billed), so its row is written now, as the answer it was given.
+      if (reply.raw.destroyed) record(request, reply);
     });
 
-    app.addHook('onResponse', async (request, reply) => {
-      if (!request.account) return;
+    app.addHook('onResponse', async (request, reply) => record(request, reply));
+
+    const recorded = new WeakSet<FastifyRequest>();
+    function record(request: FastifyRequest, reply: FastifyReply) {
+      if (!request.account || recorded.has(request)) return;
+      recorded.add(request);
       app.requestLog.record({
         requestId: request.id,
         accountId: request.account.id,
@@ -44,8 +52,9 @@ export default fp(
         durationMs: reply.elapsedTime,
         at: app.clock.now(),
         url: request.logFacts?.url ?? null,
+        sessionId: request.logFacts?.sessionId ?? null,
       });
-    });
+    }
   },
   { name: 'request-context', dependencies: ['request-log-repository', 'clock'] },
 );

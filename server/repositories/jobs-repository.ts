@@ -1,7 +1,13 @@
 import type Database from 'better-sqlite3';
 import fp from 'fastify-plugin';
 import type { ErrorEnvelope } from '../../contract/envelope';
-import { isJobFinished, JOB_STATUSES, jobSchema, scrapeRequestSchema, type JobStatus } from '../../contract/scrape';
+import {
+  isJobFinished,
+  JOB_STATUSES,
+  jobSchema,
+  scrapeRequestParsedSchema,
+  type JobStatus,
+} from '../../contract/scrape';
 import type { Job, ScrapeRequestParsed, ScrapeResult } from '../../contract/scrape';
 import type { Clock } from '../clock';
 
@@ -48,8 +54,15 @@ export function createJobsRepository(db: Database.Database, clock: Clock) {
     find(accountId: string, id: string): Job | null {
       const row = byId.get(id, accountId);
       if (!row) return null;
-      const stored = { job_id: row.id, status: row.status, result: json(row.result_json), error: json(row.error_json) };
-      return jobSchema.parse(stored);
+      const failure = json(row.error_json) as ErrorEnvelope | null;
+      return jobSchema.parse({
+        job_id: row.id,
+        status: row.status,
+        result: json(row.result_json),
+        // The official clients show `error` as it is: text. The envelope is `failure` (stored before `code` was).
+        error: failure && `${failure.error}: ${failure.message}`,
+        failure: failure && { ...failure, code: failure.code ?? failure.error },
+      });
     },
     markProcessing: (id: string) => void update.run('processing', null, null, clock.now(), id),
     succeed: (id: string, result: ScrapeResult) =>
@@ -61,7 +74,8 @@ export function createJobsRepository(db: Database.Database, clock: Clock) {
         id: row.id,
         accountId: row.account_id,
         requestId: row.request_id,
-        request: scrapeRequestSchema.parse(JSON.parse(row.request_json)),
+        // Stored as the server read it (normalised), so it is revived as that, not read again as a request.
+        request: scrapeRequestParsedSchema.parse(JSON.parse(row.request_json)),
       })),
   };
 }

@@ -30,8 +30,9 @@ type LedgerRow = Omit<LedgerEntry, 'at'> & { at: number };
  * on (request_id, kind) makes a second charge or refund impossible, not just unlikely.
  */
 export function createLedgerRepository(db: Database.Database, clock: Clock) {
+  // The ledger's sum, kept by a trigger as entries are written (migration 5): one row, however long the history.
   const balanceOf = db.prepare<[string], { balance: number }>(
-    `SELECT coalesce(sum(credits), 0) AS balance FROM ledger WHERE account_id = ?`,
+    `SELECT coalesce((SELECT balance FROM account_totals WHERE account_id = ?), 0) AS balance`,
   );
   const heldBy = db.prepare<[string], { held: number }>(
     `SELECT coalesce(sum(credits), 0) AS held FROM holds WHERE account_id = ?`,

@@ -14,18 +14,22 @@ export interface RequestLogRecord {
   durationMs: number;
   at: number;
   url: string | null;
+  /** The stored session the call used. */
+  sessionId: string | null;
 }
 
 export interface RequestLogFilter {
   code?: string | undefined;
   status?: number | undefined;
   sinceMs?: number | undefined;
+  session?: string | undefined;
   cursor?: string | undefined;
   limit: number;
 }
 
 type Row = Omit<RequestLogEntry, 'at'> & { at: number };
-const COLUMNS = 'request_id, method, path, status, code, duration_ms, at, credits_charged, credits_refunded, tier, url';
+const COLUMNS =
+  'request_id, method, path, status, code, duration_ms, at, credits_charged, credits_refunded, tier, url, session_id';
 
 const toEntry = (row: Row): RequestLogEntry => ({
   ...row,
@@ -43,8 +47,8 @@ function decodeCursor(cursor: string): { at: number; id: string } | null {
 
 export function createRequestLogRepository(db: Database.Database) {
   const insert = db.prepare<RequestLogRecord>(
-    `INSERT INTO requests (request_id, account_id, method, path, status, code, duration_ms, at, url)
-     VALUES (@requestId, @accountId, @method, @path, @status, @code, @durationMs, @at, @url)`,
+    `INSERT INTO requests (request_id, account_id, method, path, status, code, duration_ms, at, url, session_id)
+     VALUES (@requestId, @accountId, @method, @path, @status, @code, @durationMs, @at, @url, @sessionId)`,
   );
   const byId = db.prepare<[string, string], Row>(
     `SELECT ${COLUMNS} FROM request_log WHERE account_id = ? AND request_id = ?`,
@@ -65,13 +69,17 @@ export function createRequestLogRepository(db: Database.Database) {
        FROM request_log WHERE account_id = ? AND at >= ? AND code IS NOT NULL GROUP BY 1, 2`,
   );
   // A filter left out is null, and its condition holds for every row.
-  const page = db.prepare<Record<string, string | number | null>, Row>(
-    `SELECT ${COLUMNS} FROM request_log
-      WHERE account_id = @accountId AND (@code IS NULL OR code = @code) AND (@status IS NULL OR status = @status)
+  const pageWhere = (scope: string) =>
+    db.prepare<Record<string, string | number | null>, Row>(
+      `SELECT ${COLUMNS} FROM request_log
+      WHERE ${scope} AND (@code IS NULL OR code = @code) AND (@status IS NULL OR status = @status)
         AND (@since IS NULL OR at >= @since)
         AND (@cursorAt IS NULL OR at < @cursorAt OR (at = @cursorAt AND request_id < @cursorId))
       ORDER BY at DESC, request_id DESC LIMIT @limit`,
-  );
+    );
+  const page = pageWhere('account_id = @accountId');
+  // One session's requests are one range of their own index (migration 6), not a walk through the whole log.
+  const sessionPage = pageWhere('account_id = @accountId AND session_id = @session');
 
   return {
     /** The one writer of a call's row, once it has been answered; a key anywhere in its URLs never lands here. */
@@ -100,8 +108,9 @@ export function createRequestLogRepository(db: Database.Database) {
 
     list(accountId: string, filter: RequestLogFilter): { requests: RequestLogEntry[]; next_cursor: string | null } {
       const cursor = filter.cursor ? decodeCursor(filter.cursor) : null;
-      const rows = page.all({
+      const rows = (filter.session ? sessionPage : page).all({
         accountId,
+        session: filter.session ?? null,
         code: filter.code ?? null,
         status: filter.status ?? null,
         since: filter.sinceMs ?? null,

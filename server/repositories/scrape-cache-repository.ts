@@ -17,7 +17,9 @@ export function createScrapeCacheRepository(db: Database.Database, clock: Clock)
   return {
     get(accountId: string, key: string): ScrapeResult | null {
       const row = get.get(key, accountId, clock.now());
-      return row ? scrapeResultSchema.parse(JSON.parse(row.result_json)) : null;
+      // An answer cached before the result had all of today's fields is a miss, scraped again, not a 500.
+      const cached = row ? scrapeResultSchema.safeParse(JSON.parse(row.result_json)) : null;
+      return cached?.success ? cached.data : null;
     },
     put(accountId: string, key: string, result: ScrapeResult, ttlSeconds: number) {
       const now = clock.now();

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { noRoute } from '../errors';
 import apiGuard from '../plugins/api-guard';
+import balanceHeaders from '../plugins/balance-headers';
 import requestContext from '../plugins/request-context';
 import { faultFailure } from '../sandbox/faults';
 import authRoutes from './auth';
@@ -11,6 +12,8 @@ import metaRoutes from './meta';
 import requestRoutes from './requests';
 import sandboxRoutes from './sandbox';
 import scrapeRoutes from './scrape';
+import screenshotRoutes from './screenshots';
+import sessionRoutes from './sessions';
 import usageRoutes from './usage';
 
 interface ApiOptions {
@@ -22,6 +25,7 @@ interface ApiOptions {
 const apiRoutes: FastifyPluginAsync<ApiOptions> = async (app, options) => {
   await app.register(requestContext);
   await app.register(apiGuard);
+  await app.register(balanceHeaders);
 
   await app.register(metaRoutes);
   await app.register(authRoutes);
@@ -38,6 +42,8 @@ const apiRoutes: FastifyPluginAsync<ApiOptions> = async (app, options) => {
     await faultable.register(requestRoutes);
     await faultable.register(jobRoutes);
     await faultable.register(billingRoutes);
+    await faultable.register(screenshotRoutes);
+    await faultable.register(sessionRoutes);
     if (options.extraRoutes) await faultable.register(options.extraRoutes);
   });
 

@@ -2,6 +2,7 @@ import type { ScrapeRequestParsed } from '../../contract/scrape';
 import { extractContent } from './extract/extract-content';
 import { ocrImage } from './extract/ocr';
 import { extractPdfText } from './extract/pdf-text';
+import { escapeMarkdown } from './extract/to-markdown';
 import { ScrapeFailure } from './scrape-failure';
 import type { FetchedPage } from './types';
 
@@ -31,7 +32,11 @@ export async function extractResult(
 async function extract(page: FetchedPage, request: ScrapeRequestParsed, deadline: number): Promise<ExtractedResult> {
   if (request.mode === 'pdf') {
     const pdf = await extractPdfText(page.body);
-    return { title: pdf.title, content: asFormats(pdf.text, request.formats, { title: pdf.title, pages: pdf.pages }) };
+    const markdown = pdfMarkdown(pdf.title, pdf.text);
+    const json = { title: pdf.title, pages: pdf.pages };
+    // pdf_format says what the document is without formats; with them, markdown is Markdown and the rest text.
+    if (!request.formats) return { title: pdf.title, content: request.pdf_format === 'markdown' ? markdown : pdf.text };
+    return { title: pdf.title, content: asFormats(pdf.text, request.formats, json, markdown) };
   }
   if (request.mode === 'ocr') {
     const text = await ocrImage(page.body, deadline);
@@ -45,7 +50,19 @@ function asFormats(
   text: string,
   formats: ScrapeRequestParsed['formats'],
   json: Record<string, unknown>,
+  markdown = text,
 ): string | Record<string, unknown> {
   if (!formats) return text;
-  return Object.fromEntries(formats.map((format) => [format, format === 'json' ? json : text]));
+  const values = { json, markdown };
+  return Object.fromEntries(
+    formats.map((format) => [format, format === 'json' || format === 'markdown' ? values[format] : text]),
+  );
+}
+
+/** A PDF's text as Markdown: its title as the heading (the first line, when that is the title), the rest as written. */
+function pdfMarkdown(title: string | null, text: string): string {
+  if (!title) return escapeMarkdown(text);
+  const [first = '', ...rest] = text.split('\n');
+  const body = first.trim() === title ? rest.join('\n') : text;
+  return `# ${escapeMarkdown(title)}\n\n${escapeMarkdown(body.trim())}`.trim();
 }

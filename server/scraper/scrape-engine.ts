@@ -35,9 +35,19 @@ export async function runScrape(
   request: ScrapeRequestParsed,
   cookies: Record<string, string>,
   deps: EngineDeps,
+  /** A stored session's headers and the domain its cookies and headers may go to. */
+  session: Pick<TierRequest, 'headers' | 'credentialDomain'> = {},
 ): Promise<EngineResult> {
   const deadline = Date.now() + request.timeout * 1000;
-  const tierRequest: TierRequest = { url: request.url, deadline, cookies, waitFor: request.wait_for };
+  const tierRequest: TierRequest = {
+    url: request.url,
+    deadline,
+    cookies,
+    ...session,
+    waitFor: request.wait_for,
+    waitUntil: request.wait_until,
+    screenshot: request.screenshot,
+  };
   const escalations: Escalation[] = [];
   let lastFailure: ScrapeFailure | null = null;
   let highestTier: Tier | null = null;

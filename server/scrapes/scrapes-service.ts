@@ -1,17 +1,19 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import fp from 'fastify-plugin';
 import type { z } from 'zod';
-import { priceOf } from '../../contract/pricing';
 import type { Estimate, jobAcceptedSchema, ScrapeRequestParsed, ScrapeResult } from '../../contract/scrape';
 import { exceedsCostLimit, type Billed, type Billing } from '../billing/billing-service';
 import { ApiFailure, envelopeOf, fail, internalError } from '../errors';
 import type { Account } from '../repositories/accounts-repository';
 import type { JobsRepository, StoredJob } from '../repositories/jobs-repository';
 import type { ScrapeCacheRepository } from '../repositories/scrape-cache-repository';
+import type { ScreenshotsRepository } from '../repositories/screenshots-repository';
 import { faultFailure, type Fault } from '../sandbox/faults';
 import { runScrape, type EngineDeps } from '../scraper/scrape-engine';
+import { sessionsForScrapes, type SessionsForScrapes } from '../sessions/session-for-scrape';
 import { createJobRunner } from './job-runner';
+import { cacheHitOf, cacheKey, resultOf } from './scrape-result';
 
 /** Async jobs run at once: bounded for a 2-core machine. */
 const JOB_WORKERS = 3;
@@ -21,6 +23,8 @@ interface ScrapesDeps {
   scraper: EngineDeps;
   cache: ScrapeCacheRepository;
   jobs: JobsRepository;
+  screenshots: ScreenshotsRepository;
+  sessions: SessionsForScrapes;
   log: FastifyBaseLogger;
 }
 
@@ -32,6 +36,9 @@ export interface ScrapeCall {
   fault: Fault | null;
 }
 
+/** A request as billing sees it, and when it began (performance.now()), for the result's response_time_ms. */
+type Run = Billed & { startedAt: number };
+
 export type ScrapeAnswer =
   | { ok: true; status: 200; body: ScrapeResult }
   | { ok: true; status: 202; body: z.infer<typeof jobAcceptedSchema> }
@@ -40,6 +47,8 @@ export type ScrapeAnswer =
 /** What the request log records of a scrape beyond the HTTP call; its cost is the settlement's. */
 export interface ScrapeLogFacts {
   url: string;
+  /** The stored session the request asked for, whether or not it could be used. */
+  sessionId: string | null;
 }
 
 /**
@@ -50,18 +59,18 @@ export function createScrapesService(deps: ScrapesDeps) {
   const runner = createJobRunner({ concurrency: JOB_WORKERS, run: runJob });
 
   async function handle(call: ScrapeCall): Promise<{ answer: ScrapeAnswer; log: ScrapeLogFacts }> {
-    const log = { url: call.request.url };
+    const log = { url: call.request.url, sessionId: call.request.session_id ?? null };
     try {
-      return { answer: await answer(call), log };
+      return { answer: await answer(call, performance.now()), log };
     } catch (error) {
       if (!(error instanceof ApiFailure)) throw error;
       return { answer: { ok: false, failure: error }, log };
     }
   }
 
-  async function answer({ account, requestId, request, fault }: ScrapeCall): Promise<ScrapeAnswer> {
+  async function answer({ account, requestId, request, fault }: ScrapeCall, startedAt: number): Promise<ScrapeAnswer> {
     const quoted = await precheck(account, request);
-    const billed = { accountId: account.id, requestId, request };
+    const billed = { accountId: account.id, requestId, request, startedAt };
     if (fault) {
       deps.billing.hold(billed, quoted);
       const billing = deps.billing.settle(billed, { kind: 'failure', code: fault, tier: quoted.estimated_tier });
@@ -85,8 +94,7 @@ export function createScrapesService(deps: ScrapesDeps) {
         details: { field: 'cookies' },
       });
     }
-    // Stored sessions arrive with the sessions work; until then no session id can exist.
-    if (request.session_id) throw fail('SESSION_NOT_FOUND', `No session ${request.session_id} for this account`);
+    deps.sessions.check(account.id, request);
     await deps.scraper.guard.check(request.url);
     if (account.subscriptionStatus !== 'active') {
       throw fail('SUBSCRIPTION_INACTIVE', 'Your subscription has been cancelled or its payment failed');
@@ -94,23 +102,23 @@ export function createScrapesService(deps: ScrapesDeps) {
     return deps.billing.quote(account.id, request);
   }
 
-  /** A cache hit is free and says so; requests with cookies are personal and never cached. */
-  function fromCache(billed: Billed): ScrapeResult | null {
+  /** A cache hit is free and says so; requests with cookies or a session are personal and never cached. */
+  function fromCache(billed: Run): ScrapeResult | null {
     const { accountId, requestId, request } = billed;
-    if (!request.cache || request.force_refresh || request.cookies) return null;
+    if (!request.cache || request.force_refresh || isPersonal(request)) return null;
     const hit = deps.cache.get(accountId, cacheKey(request));
     if (!hit) return null;
-    const tier = hit.billing.tier_used;
-    deps.billing.settle(billed, { kind: 'cache-hit', tier });
-    const billing = { total_credits: 0, tier_used: tier, cached: true, escalations: [] };
-    return { ...hit, cached: true, request_id: requestId, billing };
+    deps.billing.settle(billed, { kind: 'cache-hit', tier: hit.billing.tier_used });
+    return cacheHitOf(hit, request, requestId, billed.startedAt);
   }
 
   /** The tiers, then the settlement; a failure is thrown with its billing. */
-  async function scrape(billed: Billed): Promise<ScrapeResult> {
+  async function scrape(billed: Run): Promise<ScrapeResult> {
     const { accountId, requestId, request } = billed;
     try {
-      const outcome = await runScrape(request, request.cookies ?? {}, deps.scraper);
+      const sent = deps.sessions.credentials(accountId, request);
+      const outcome = await runScrape(request, sent.cookies, deps.scraper, sent.session);
+      if (outcome.kind !== 'over-budget') deps.sessions.used(accountId, request, outcome.kind === 'success');
       if (outcome.kind === 'over-budget') {
         deps.billing.settle(billed, { kind: 'failure', code: 'EXCEEDS_COST_LIMIT', tier: null });
         throw exceedsCostLimit(request, outcome.nextTier);
@@ -120,20 +128,13 @@ export function createScrapesService(deps: ScrapesDeps) {
         const billing = deps.billing.settle(billed, { kind: 'failure', code, tier: outcome.highestTier });
         throw fail(code, message, { billing, details: { escalations: outcome.escalations } });
       }
-      const { page, extracted, tier, escalations } = outcome;
-      const result: ScrapeResult = {
-        url: request.url,
-        final_url: page.finalUrl,
-        status_code: page.status,
-        title: extracted.title,
-        content: extracted.content,
-        cached: false,
-        request_id: requestId,
-        billing: { total_credits: priceOf(tier, request.mode), tier_used: tier, cached: false, escalations },
-      };
+      const png = request.screenshot ? outcome.page.screenshot : undefined;
+      const screenshotId = png ? deps.screenshots.save(accountId, requestId, png) : null;
+      const result = resultOf(outcome, request, { requestId, startedAt: billed.startedAt, screenshotId });
       // Cached before the charge: if caching fails, the request fails uncharged, not charged and 500.
-      if (request.cache && !request.cookies) deps.cache.put(accountId, cacheKey(request), result, request.cache_ttl);
-      deps.billing.settle(billed, { kind: 'success', tier });
+      if (request.cache && !isPersonal(request))
+        deps.cache.put(accountId, cacheKey(request), result, request.cache_ttl);
+      deps.billing.settle(billed, { kind: 'success', tier: outcome.tier });
       return result;
     } finally {
       // Settled, the hold is gone already; a bug or a refused redirect gives it back uncharged.
@@ -145,7 +146,12 @@ export function createScrapesService(deps: ScrapesDeps) {
   async function runJob(job: StoredJob): Promise<void> {
     deps.jobs.markProcessing(job.id);
     try {
-      const billed = { accountId: job.accountId, requestId: job.requestId, request: job.request };
+      const billed = {
+        accountId: job.accountId,
+        requestId: job.requestId,
+        request: job.request,
+        startedAt: performance.now(),
+      };
       deps.jobs.succeed(job.id, fromCache(billed) ?? (await scrape(billed)));
     } catch (error) {
       if (!(error instanceof ApiFailure)) deps.log.error({ err: error, jobId: job.id }, 'job failed unexpectedly');
@@ -164,17 +170,7 @@ export function createScrapesService(deps: ScrapesDeps) {
 
 export type ScrapesService = ReturnType<typeof createScrapesService>;
 
-/** Same page, same way of reading it: the same cached answer. */
-function cacheKey(request: ScrapeRequestParsed): string {
-  const identity = {
-    url: request.url,
-    mode: request.mode,
-    formats: request.formats ? [...request.formats].sort() : null,
-    max_tier: request.max_tier,
-    wait_for: request.wait_for ?? null,
-  };
-  return createHash('sha256').update(JSON.stringify(identity)).digest('hex');
-}
+const isPersonal = (request: ScrapeRequestParsed) => Boolean(request.cookies || request.session_id);
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -189,11 +185,23 @@ export default fp(
       scraper: app.scraper,
       cache: app.scrapeCache,
       jobs: app.jobs,
+      screenshots: app.screenshots,
+      sessions: sessionsForScrapes(app.sessions, app.clock),
       log: app.log,
     });
     app.decorate('scrapes', scrapes);
     app.addHook('onReady', async () => scrapes.resumeJobs());
     app.addHook('onClose', async () => scrapes.stopJobs());
   },
-  { name: 'scrapes', dependencies: ['billing', 'scraper', 'scrape-cache-repository', 'jobs-repository'] },
+  {
+    name: 'scrapes',
+    dependencies: [
+      'billing',
+      'scraper',
+      'scrape-cache-repository',
+      'jobs-repository',
+      'screenshots-repository',
+      'sessions',
+    ],
+  },
 );

@@ -33,16 +33,54 @@ export async function request<S extends z.ZodType>(
   path: string,
   options: RequestOptions = {},
 ): Promise<ApiResponse<z.output<S>>> {
+  const { apiBase } = useCredentialsStore.getState();
+  const { response, headers } = await send(buildUrl(apiBase, path, options.query), path, options);
+  const method = options.method ?? 'GET';
+  const parsed = schema.safeParse(response.status === 204 ? undefined : parseJson(await response.text()));
+  if (!parsed.success) {
+    // The server answered something the contract does not describe: say so, with where.
+    throw new ApiError({
+      status: response.status,
+      code: 'UNEXPECTED_RESPONSE',
+      message: `The API's answer to ${method} ${path} does not match the contract: ${parsed.error.issues[0]?.message ?? ''}`,
+      requestId: headers[HEADER.requestId],
+      headers,
+    });
+  }
+  return { data: parsed.data, status: response.status, headers };
+}
+
+/**
+ * A file the API serves on its own host (a result's `screenshot_url`, relative to the host as the API gives it),
+ * as a Blob. It needs the key, so it is fetched here rather than by a URL the browser would load by itself, and
+ * only from the API's own origin: the key never goes anywhere else.
+ */
+export async function requestBlob(hostPath: string, options: Pick<RequestOptions, 'signal' | 'source'> = {}) {
+  const base = new URL(useCredentialsStore.getState().apiBase, globalThis.location?.href);
+  const url = new URL(hostPath, base.origin);
+  if (url.origin !== base.origin) {
+    throw new ApiError({ status: 0, code: 'UNEXPECTED_RESPONSE', message: `${hostPath} is not on the API's host` });
+  }
+  const { response } = await send(url.href, url.pathname, { ...options, accept: '*/*' });
+  return response.blob();
+}
+
+/** One call: the key, the meter, and an ApiError for a network failure or any answer that is not 2xx. */
+async function send(
+  url: string,
+  path: string,
+  options: RequestOptions & { accept?: string },
+): Promise<{ response: Response; headers: Record<string, string> }> {
   const { apiBase, apiKey: storedKey } = useCredentialsStore.getState();
   const apiKey = options.apiKey === undefined ? storedKey : options.apiKey;
   const method = options.method ?? 'GET';
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { Accept: options.accept ?? 'application/json' };
   if (apiKey) headers['X-API-Key'] = apiKey;
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
 
   let response: Response;
   try {
-    response = await fetch(buildUrl(apiBase, path, options.query), {
+    response = await fetch(url, {
       method,
       headers,
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
@@ -58,11 +96,8 @@ export async function request<S extends z.ZodType>(
   }
 
   const responseHeaders = headersToRecord(response.headers);
-  const text = await response.text();
-  const json = parseJson(text);
-
   if (!response.ok) {
-    const envelope = errorEnvelopeSchema.safeParse(json);
+    const envelope = errorEnvelopeSchema.safeParse(parseJson(await response.text()));
     const error = new ApiError({
       status: response.status,
       code: envelope.success ? envelope.data.error : `HTTP_${response.status}`,
@@ -77,19 +112,7 @@ export async function request<S extends z.ZodType>(
     throw error;
   }
   observe(responseHeaders, { method, path, status: response.status, code: null, source: options.source });
-
-  const parsed = schema.safeParse(response.status === 204 ? undefined : json);
-  if (!parsed.success) {
-    // The server answered something the contract does not describe: say so, with where.
-    throw new ApiError({
-      status: response.status,
-      code: 'UNEXPECTED_RESPONSE',
-      message: `The API's answer to ${method} ${path} does not match the contract: ${parsed.error.issues[0]?.message ?? ''}`,
-      requestId: responseHeaders[HEADER.requestId],
-      headers: responseHeaders,
-    });
-  }
-  return { data: parsed.data, status: response.status, headers: responseHeaders };
+  return { response, headers: responseHeaders };
 }
 
 function buildUrl(base: string, path: string, query: RequestOptions['query']): string {

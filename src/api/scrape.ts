@@ -9,6 +9,7 @@ import {
 } from '../../contract/scrape';
 import { request } from './http-client';
 import { requestQueries } from './requests';
+import { sessionQueries } from './sessions';
 import { usageQueries } from './usage';
 
 const runAnswerSchema = z.union([scrapeResultSchema, jobAcceptedSchema]);
@@ -30,12 +31,13 @@ export const scrapeQueries = {
 };
 
 /**
- * A scrape (or a job finishing) changes the balance, the day's totals and the log: they refetch when next shown,
- * not now, since every call spends the rate limit.
+ * A scrape (or a job finishing) changes the balance, the day's totals, the log and the counters of the session it
+ * used: they refetch when next shown, not now, since every call spends the rate limit.
  */
 export function scrapeChangedAccount(queryClient: QueryClient) {
   void queryClient.invalidateQueries({ queryKey: usageQueries.all(), refetchType: 'none' });
   void queryClient.invalidateQueries({ queryKey: requestQueries.all(), refetchType: 'none' });
+  void queryClient.invalidateQueries({ queryKey: sessionQueries.all(), refetchType: 'none' });
 }
 
 export const scrapeMutations = {

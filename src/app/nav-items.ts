@@ -2,6 +2,7 @@
 export const NAV_ITEMS = [
   { to: '/', label: 'Overview' },
   { to: '/scrape', label: 'Scrape' },
+  { to: '/sessions', label: 'Sessions' },
   { to: '/errors', label: 'Error reference' },
   { to: '/settings', label: 'Settings' },
 ] as const;

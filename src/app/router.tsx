@@ -10,6 +10,7 @@ import { errorDetailSearchSchema, errorsSearchSchema } from '../features/error-r
 import { ErrorDetailPage } from '../features/error-reference/error-detail-page';
 import { ErrorsPage } from '../features/error-reference/errors-page';
 import { OverviewPage } from '../features/overview/overview-page';
+import { sessionsSearchSchema } from '../features/sessions/search';
 import { SettingsPage } from '../features/settings/settings-page';
 import { NotFoundPage } from './not-found-page';
 import { RootLayout } from './root-layout';
@@ -34,6 +35,13 @@ const scrapeRoute = createRoute({
   component: withApiKey(lazyRouteComponent(() => import('../features/scrape/scrape-page'), 'ScrapePage')),
 });
 
+const sessionsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sessions',
+  validateSearch: sessionsSearchSchema,
+  component: withApiKey(lazyRouteComponent(() => import('../features/sessions/sessions-page'), 'SessionsPage')),
+});
+
 const errorsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/errors',
@@ -54,7 +62,14 @@ const settingsRoute = createRoute({
   component: SettingsPage,
 });
 
-const routeTree = rootRoute.addChildren([overviewRoute, scrapeRoute, errorsRoute, errorDetailRoute, settingsRoute]);
+const routeTree = rootRoute.addChildren([
+  overviewRoute,
+  scrapeRoute,
+  sessionsRoute,
+  errorsRoute,
+  errorDetailRoute,
+  settingsRoute,
+]);
 
 /** `history` is the browser's unless a test passes a memory history. */
 export function createAppRouter(queryClient: QueryClient, history?: RouterHistory) {

@@ -72,7 +72,7 @@ export const CODE_GUIDANCE = {
       'The target site showed a login wall. This is about the target site, not your API key, which was accepted.',
     whatToChange:
       'The page cannot be scraped without credentials: log in to the site in a browser, store its cookies as a session, and scrape with that session_id.',
-    fixes: [FIX.openSessions],
+    fixes: [FIX.chooseSessionForDomain, FIX.createSessionForDomain],
   },
   PAYWALL_DETECTED: {
     title: 'Paywall on the target page',
@@ -133,20 +133,20 @@ export const CODE_GUIDANCE = {
     whatHappened:
       "The URL's domain differs from the stored session's domain: an amazon.com session cannot scrape walmart.com.",
     whatToChange: "Use a session created for this URL's domain, or create one: one session per target domain.",
-    fixes: [FIX.openSessions, FIX.dropSessionId],
+    fixes: [FIX.chooseSessionForDomain, FIX.createSessionForDomain, FIX.dropSessionId],
   },
   SESSION_INACTIVE: {
     title: 'Stored session deleted or disabled',
     whatHappened: 'The session was deleted or disabled and cannot be used again.',
     whatToChange: 'Create a new session with fresh cookies and scrape with its id.',
-    fixes: [FIX.openSessions, FIX.dropSessionId],
+    fixes: [FIX.createSessionForDomain, FIX.dropSessionId],
   },
   SESSION_LIMIT_REACHED: {
     title: `Session limit reached (${SESSION_LIMIT})`,
     whatHappened: `The account already has ${SESSION_LIMIT} stored sessions, the most allowed. Despite the 429 this is not a rate limit: it does not clear with time, so waiting and retrying gets the same answer until sessions are deleted.`,
     whatToChange:
       'Delete sessions you no longer use; GET /sessions?status=expired lists candidates. Deleted sessions do not count.',
-    fixes: [FIX.openSessions],
+    fixes: [FIX.cleanUpSessions],
   },
   SESSION_COOKIES_CONFLICT: {
     title: 'Both session_id and cookies sent',

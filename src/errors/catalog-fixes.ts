@@ -1,5 +1,6 @@
-import type { LinkOptions } from '@tanstack/react-router';
+import type { LinkOptions, RegisteredRouter } from '@tanstack/react-router';
 import type { ScrapeRequest } from '../../contract/scrape';
+import { urlHost } from '../../contract/session-domain';
 
 /** Every page the router knows that takes no path parameters: a fix link can only open one of these. */
 export type AppPath = Exclude<Extract<NonNullable<LinkOptions['to']>, `/${string}`>, `${string}$${string}`>;
@@ -13,20 +14,37 @@ const unbuilt = <const P extends readonly string[]>(
  * Pages of DESIGN.md the guidance already points to but that are not built yet. The card leaves their links out
  * (a link to "Page not found" helps no one) and the error reference still lists the fix.
  */
-const PLANNED_PAGES = unbuilt(['/usage', '/rate-limits', '/sessions', '/webhooks']);
+const PLANNED_PAGES = unbuilt(['/usage', '/rate-limits', '/webhooks']);
 type PlannedPage = (typeof PLANNED_PAGES)[number];
 
 export const isBuiltPage = (to: AppPath | PlannedPage): to is AppPath =>
   !(PLANNED_PAGES as readonly string[]).includes(to);
 
-/** A change the scrape page can apply to the request before running it again, or a page to open. */
+/** What a fix link may take from the failed request: the stored session it used, the URL it asked for. */
+export interface FixContext {
+  sessionId?: string | undefined;
+  url?: string | undefined;
+}
+
+/** The search /sessions takes (a form to open, a filter), as its route's schema says. */
+type SessionsSearch = RegisteredRouter['routesByPath']['/sessions']['types']['searchSchemaInput'];
+
+/**
+ * A change the scrape page can apply to the request before running it again, a session to pick in its form, or
+ * a page to open (with what it needs of the failed request in its search).
+ */
 export type FixAction =
   | { kind: 'patch-request'; id: string; label: string; set?: Partial<ScrapeRequest>; drop?: (keyof ScrapeRequest)[] }
-  | { kind: 'link'; id: string; label: string; to: AppPath | PlannedPage };
+  | { kind: 'choose-session'; id: string; label: string }
+  | { kind: 'link'; id: string; label: string; to: AppPath | PlannedPage }
+  | { kind: 'link'; id: string; label: string; to: '/sessions'; search: (context: FixContext) => SessionsSearch };
+
+const hostOf = (context: FixContext) => (context.url ? (urlHost(context.url) ?? undefined) : undefined);
 
 /**
  * The fix actions the catalog offers, each defined once so that one id always means one change. The scrape
- * page applies 'patch-request' fixes to the request and runs it again; 'link' fixes open a page.
+ * page applies 'patch-request' fixes to the request and runs it again, and answers 'choose-session' with its
+ * session picker (the URL's domain first); 'link' fixes open a page.
  */
 export const FIX = {
   raiseMaxTier4: {
@@ -90,6 +108,26 @@ export const FIX = {
     id: 'refresh-session-cookies',
     label: "Refresh the session's cookies",
     to: '/sessions',
+    search: ({ sessionId }) => ({ refresh: sessionId }),
+  },
+  chooseSessionForDomain: {
+    kind: 'choose-session',
+    id: 'choose-session-for-domain',
+    label: 'Use a stored session for this domain',
+  },
+  createSessionForDomain: {
+    kind: 'link',
+    id: 'create-session-for-domain',
+    label: 'Create a session for this domain',
+    to: '/sessions',
+    search: (context) => ({ domain: hostOf(context), create: true }),
+  },
+  cleanUpSessions: {
+    kind: 'link',
+    id: 'clean-up-sessions',
+    label: 'List expired and inactive sessions to delete',
+    to: '/sessions',
+    search: () => ({ status: 'cleanup' }),
   },
   openWebhooks: { kind: 'link', id: 'open-webhooks', label: 'See existing webhooks', to: '/webhooks' },
 } satisfies Record<string, FixAction>;

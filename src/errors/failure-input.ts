@@ -86,8 +86,9 @@ function fromDetail(detail: unknown, status: number | undefined): FailureInput |
 }
 
 /**
- * Reads a pasted error body (an object, or its JSON text): the standard envelope, a job whose `error` is one,
- * or a FastAPI-style `{detail}`. Anything else gives null, so the decoder can say it is not an error body.
+ * Reads a pasted error body (an object, or its JSON text): the standard envelope, a job whose `failure` (or,
+ * before it, `error`) is one, or a FastAPI-style `{detail}`. Anything else gives null, so the decoder can say it
+ * is not an error body.
  */
 export function parseFailureBody(json: unknown, status?: number): FailureInput | null {
   let value = json;
@@ -99,17 +100,22 @@ export function parseFailureBody(json: unknown, status?: number): FailureInput |
     }
   }
   if (!isRecord(value)) return null;
+  if (isRecord(value.failure)) return fromEnvelope(value.failure, status);
   if (isRecord(value.error)) return fromEnvelope(value.error, status);
   return fromEnvelope(value, status) ?? ('detail' in value ? fromDetail(value.detail, status) : null);
 }
 
-/** A failed job's `error` envelope; its status comes from the code via the catalog. */
+/**
+ * A failed job's `failure` envelope; its status comes from the code via the catalog. A server that sends only
+ * the readable `error` (the public API may) still gets its text shown.
+ */
 export function failureFromJob(job: Job): FailureInput {
-  return (
-    (job.error && parseFailureBody(job.error)) ?? {
-      status: 0,
-      code: UNKNOWN_CODE,
-      message: `Job ${job.job_id} ended as "${job.status}" with neither a result nor an error.`,
-    }
-  );
+  const failure = job.failure ? parseFailureBody(job.failure) : null;
+  if (failure) return failure;
+  if (job.error) return { status: 0, code: UNKNOWN_CODE, message: job.error };
+  return {
+    status: 0,
+    code: UNKNOWN_CODE,
+    message: `Job ${job.job_id} ended as "${job.status}" with neither a result nor an error.`,
+  };
 }

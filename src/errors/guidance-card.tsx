@@ -3,7 +3,8 @@ import { useMemo } from 'react';
 import { credits, formatDateTime, formatSeconds } from '../lib/format';
 import { useNow } from '../lib/use-now';
 import { adviseThrown, type Advice } from './advise';
-import { isBuiltPage, type FixAction } from './catalog-fixes';
+import type { FixAction, FixContext } from './catalog-fixes';
+import { Fixes } from './guidance-fixes';
 
 interface GuidanceCardProps {
   /** Worked out once, when the failure happened: only the countdown below ticks. */
@@ -12,6 +13,8 @@ interface GuidanceCardProps {
   onRetry?: () => void;
   /** Applies a fix to the request and runs it again; without it, request fixes are listed as advice. */
   onFix?: (fix: FixAction) => void;
+  /** The failed request's session and URL, which some fix links carry (the session to refresh, its domain). */
+  context?: FixContext;
 }
 
 /**
@@ -19,7 +22,7 @@ interface GuidanceCardProps {
  * was refunded (and whether it should have been), when a retry is safe, and what
  * to change, with the fixes as buttons.
  */
-export function GuidanceCard({ advice, onRetry, onFix }: GuidanceCardProps) {
+export function GuidanceCard({ advice, onRetry, onFix, context = {} }: GuidanceCardProps) {
   const { entry, failure } = advice;
   const headingId = `guidance-${entry.code}-${failure.status}`;
 
@@ -48,7 +51,7 @@ export function GuidanceCard({ advice, onRetry, onFix }: GuidanceCardProps) {
         <RetryLine advice={advice} />
       </Fact>
       <Fact label="What to change">{entry.whatToChange}</Fact>
-      <Fixes fixes={entry.fixes} onFix={onFix} />
+      <Fixes fixes={entry.fixes} onFix={onFix} context={{ ...context, sessionId: context.sessionId ?? sessionOf(advice) }} />
       <footer className="flex flex-wrap items-center gap-3 border-t border-red-200 pt-3">
         {onRetry && (
           <button
@@ -75,6 +78,12 @@ export function GuidanceCard({ advice, onRetry, onFix }: GuidanceCardProps) {
       </footer>
     </article>
   );
+}
+
+/** The stored session a failure names (the session errors carry `details.session_id`), for its fix links. */
+function sessionOf({ failure }: Advice): string | undefined {
+  const id = failure.details?.session_id;
+  return typeof id === 'string' ? id : undefined;
 }
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
@@ -143,37 +152,6 @@ function RetryLine({ advice }: { advice: Advice }) {
     default:
       return <>Nothing to retry.</>;
   }
-}
-
-function Fixes({ fixes, onFix }: { fixes: readonly FixAction[]; onFix: ((fix: FixAction) => void) | undefined }) {
-  const shown = fixes.filter((fix) => (fix.kind === 'link' ? isBuiltPage(fix.to) : onFix));
-  if (shown.length === 0) return null;
-  return (
-    <div>
-      <p className="font-semibold">Fix it</p>
-      <ul className="mt-1 flex flex-wrap gap-2">
-        {shown.map((fix) => (
-          <li key={fix.id}>
-            {fix.kind === 'link' ? (
-              isBuiltPage(fix.to) && (
-                <Link to={fix.to} className="inline-block rounded-md border border-blue-700 px-3 py-1.5 text-blue-800">
-                  {fix.label}
-                </Link>
-              )
-            ) : (
-              <button
-                type="button"
-                onClick={() => onFix?.(fix)}
-                className="rounded-md border border-blue-700 bg-white px-3 py-1.5 font-medium text-blue-800 hover:bg-blue-50"
-              >
-                {fix.label}
-              </button>
-            )}
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
 }
 
 /** The guidance for an error a query or a call threw, worked out once when it is first shown. */

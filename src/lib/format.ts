@@ -21,3 +21,21 @@ const dateTime = new Intl.DateTimeFormat('en-GB', {
 });
 
 export const formatDateTime = (iso: string | number | Date) => `${dateTime.format(new Date(iso))} UTC`;
+
+const UNITS: [label: string, seconds: number][] = [
+  ['d', 86_400],
+  ['h', 3_600],
+  ['min', 60],
+];
+
+/** "in 2 d", "3 h ago", "in 5 min": a countdown read at a glance, in the largest whole unit. */
+export function formatRelative(iso: string | number | Date, now: number): string {
+  const seconds = (new Date(iso).getTime() - now) / 1000;
+  const [label, size] = UNITS.find(([, size]) => Math.abs(seconds) >= size) ?? ['min', 60];
+  const count = Math.trunc(Math.abs(seconds) / size);
+  if (count === 0) return seconds >= 0 ? 'in under a minute' : 'just now';
+  return seconds >= 0 ? `in ${count} ${label}` : `${count} ${label} ago`;
+}
+
+/** "83 %": a share of 0–1 in whole percent. */
+export const formatPercent = (share: number) => `${Math.round(share * 100)} %`;

@@ -37,9 +37,17 @@ describe('parseFailureBody', () => {
     });
   });
 
-  it("reads a failed job's error", () => {
-    const job = { job_id: 'job_1', status: 'failed', result: null, error: { error: 'TIMEOUT', message: 'Timed out' } };
-    expect(parseFailureBody(job)).toMatchObject({ status: 504, code: 'TIMEOUT' });
+  it("reads a failed job's failure, and an older job whose error was the envelope", () => {
+    const failure = { error: 'TIMEOUT', code: 'TIMEOUT', message: 'Timed out' };
+    const job = { job_id: 'job_1', status: 'failed', result: null, error: 'TIMEOUT: Timed out', failure };
+    expect(parseFailureBody(job)).toMatchObject({ status: 504, code: 'TIMEOUT', message: 'Timed out' });
+    const older = {
+      job_id: 'job_1',
+      status: 'failed',
+      result: null,
+      error: { error: 'TIMEOUT', message: 'Timed out' },
+    };
+    expect(parseFailureBody(older)).toMatchObject({ status: 504, code: 'TIMEOUT' });
   });
 
   it('tolerates an envelope without a message', () => {
@@ -77,12 +85,14 @@ describe('parseFailureBody', () => {
 });
 
 describe('failures that are not a pasted body', () => {
-  it("reads a failed job's error, and a job that ended without one", () => {
+  it("reads a failed job's failure envelope, its text alone, and a job that ended without either", () => {
     const job = { job_id: 'job_1', status: 'failed' as const, result: null, error: null };
-    expect(failureFromJob({ ...job, error: { error: 'TIMEOUT', message: 'Timed out' } })).toMatchObject({
+    const failure = { error: 'TIMEOUT', message: 'Timed out' };
+    expect(failureFromJob({ ...job, error: 'TIMEOUT: Timed out', failure })).toMatchObject({
       status: 504,
       code: 'TIMEOUT',
     });
+    expect(failureFromJob({ ...job, error: 'Timed out' })).toMatchObject({ code: 'UNKNOWN', message: 'Timed out' });
     expect(failureFromJob(job)).toMatchObject({
       status: 0,
       code: 'UNKNOWN',

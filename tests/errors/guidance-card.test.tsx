@@ -93,11 +93,30 @@ describe('GuidanceCard', () => {
     for (const { status, code } of CATALOG) {
       const { unmount } = renderInRouter(<GuidanceCard advice={adviceFor({ status, code })} />);
       const card = await screen.findByTestId('guidance-card');
-      for (const link of within(card).queryAllByRole('link')) linked.push(link.getAttribute('href') ?? '');
+      // A fix link may carry a search (the session to refresh): the page it opens is its path.
+      for (const link of within(card).queryAllByRole('link'))
+        linked.push(new URL(link.getAttribute('href') ?? '', 'http://dashboard').pathname);
       unmount();
     }
     expect(linked).toContain('/settings');
     expect(linked.filter((href) => !href.startsWith('/errors/') && !pages.includes(href))).toEqual([]);
+  });
+
+  it('links a session failure’s fix to that session, and to the failed URL’s domain', async () => {
+    const sessionId = '5e55104e-0000-4000-8000-000000000001';
+    const expired = adviceFor({ status: 410, code: 'SESSION_EXPIRED', details: { session_id: sessionId } });
+    const { unmount } = renderInRouter(<GuidanceCard advice={expired} />);
+    expect(await screen.findByRole('link', { name: "Refresh the session's cookies" })).toHaveAttribute(
+      'href',
+      `/sessions?refresh=${sessionId}`,
+    );
+    unmount();
+    const inactive = adviceFor({ status: 410, code: 'SESSION_INACTIVE' });
+    renderInRouter(<GuidanceCard advice={inactive} context={{ url: 'https://www.Example.com/account' }} />);
+    expect(await screen.findByRole('link', { name: 'Create a session for this domain' })).toHaveAttribute(
+      'href',
+      '/sessions?domain=www.example.com&create=true',
+    );
   });
 
   it('tells the two SESSION_EXPIRED apart by status', async () => {

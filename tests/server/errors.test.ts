@@ -47,6 +47,7 @@ describe('fail', () => {
     });
     expect(envelopeOf(failure, 'req_1')).toEqual({
       error: 'PAYWALL_DETECTED',
+      code: 'PAYWALL_DETECTED',
       message: 'Behind a paywall',
       detail: 'Behind a paywall',
       request_id: 'req_1',

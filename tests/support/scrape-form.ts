@@ -32,9 +32,12 @@ export function setUpScrapeFormTests() {
     sent.scrapes = [];
     server.use(
       api.post('/scrape/estimate', async ({ request }) => {
-        sent.estimates.push(checked(await request.json()));
-        const estimate = { estimated_tier: '1', estimated_credits: 1, max_possible_credits: 5, confidence: 'low' };
-        return HttpResponse.json(estimateSchema.parse(estimate), { headers: rateLimitHeaders(90) });
+        const body = checked(await request.json());
+        sent.estimates.push(body);
+        const { url } = body;
+        const estimate = { url, estimated_tier: '1', estimated_credits: 1, max_possible_credits: 5, confidence: 'low' };
+        const reasoning = 'No scrape of this page on this account yet: the run starts at tier 1.';
+        return HttpResponse.json(estimateSchema.parse({ ...estimate, reasoning }), { headers: rateLimitHeaders(90) });
       }),
       api.post('/scrape', async ({ request }) => {
         sent.scrapes.push(checked(await request.json()));

@@ -37,6 +37,8 @@ export const scrapeResultFixture = (overrides: Partial<ScrapeResult> = {}): Scra
         { tier: '2', result: 'success', credits: 2, duration_ms: 340, error: null },
       ],
     },
+    response_time_ms: 470,
+    size_bytes: 98,
     ...overrides,
   });
 
@@ -101,7 +103,14 @@ export function jobAnswers(...answers: (Job | Failure)[]) {
 export const REQUEST: ScrapeRequest = { url: 'https://example.com/article' };
 
 /** The form asks for a free estimate as the URL is typed. */
-const estimate: Estimate = { estimated_tier: '1', estimated_credits: 1, max_possible_credits: 5, confidence: 'high' };
+const estimate: Estimate = {
+  url: REQUEST.url,
+  estimated_tier: '1',
+  estimated_credits: 1,
+  max_possible_credits: 5,
+  confidence: 'high',
+  reasoning: 'Your last scrape of this page succeeded at tier 1.',
+};
 
 export function renderPage() {
   server.use(api.post('/scrape/estimate', () => HttpResponse.json(estimate, { headers: rateLimitHeaders(95) })));

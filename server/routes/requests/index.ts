@@ -10,10 +10,11 @@ const requestRoutes: FastifyPluginAsyncZod = async (app) => {
     '/requests',
     { schema: { tags: ['requests'], querystring: requestLogQuerySchema, response: { 200: requestLogPageSchema } } },
     async (request) => {
-      const { code, status, since, cursor, limit } = request.query;
+      const { code, status, since, session, cursor, limit } = request.query;
       return app.requestLog.list(currentAccount(request).id, {
         code,
         status,
+        session,
         cursor,
         limit,
         sinceMs: since ? Date.parse(since) : undefined,

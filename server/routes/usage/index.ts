@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { creditsToDollars, creditsToMicrocents } from '../../../contract/money';
 import { PLAN_LIMITS } from '../../../contract/plans';
 import { dailyUsageListSchema, dailyUsageQuerySchema, usageSchema } from '../../../contract/usage';
 import { currentAccount } from '../current-account';
@@ -10,16 +11,29 @@ const usageRoutes: FastifyPluginAsyncZod = async (app) => {
     const period = monthOf(app.clock.now());
     const totals = app.ledger.totalsSince(account.id, period.start);
     const limits = PLAN_LIMITS[account.plan];
+    const balance = app.ledger.balance(account.id);
+    const requests = app.requestLog.countSince(account.id, period.start);
+    const usedNet = totals.creditsUsed - totals.creditsRefunded;
+    const periodStart = new Date(period.start).toISOString();
+    const periodEnd = new Date(period.end).toISOString();
     return {
       plan: account.plan,
       rate_limit: { per_minute: limits.perMinute, burst_per_second: limits.burstPerSecond },
-      balance_credits: app.ledger.balance(account.id),
+      balance_credits: balance,
       credits_used_month: totals.creditsUsed,
       credits_refunded_month: totals.creditsRefunded,
-      requests_month: app.requestLog.countSince(account.id, period.start),
-      period_start: new Date(period.start).toISOString(),
-      period_end: new Date(period.end).toISOString(),
+      requests_month: requests,
+      period_start: periodStart,
+      period_end: periodEnd,
       subscription_status: account.subscriptionStatus,
+      credits_available: creditsToMicrocents(balance),
+      credits_used: creditsToMicrocents(usedNet),
+      credits_limit: creditsToMicrocents(balance + usedNet),
+      balance_dollars: creditsToDollars(balance),
+      requests_count: requests,
+      subscription_tier: account.plan,
+      billing_period_start: periodStart,
+      billing_period_end: periodEnd,
     };
   });
 

@@ -28,3 +28,6 @@ export function toMarkdown(root: Element, title: string | null): string {
   if (!title || hasHeading(root, title)) return body;
   return `# ${turndown.escape(title)}\n\n${body}`.trim();
 }
+
+/** Text that must read as written in Markdown (a PDF's text): its Markdown syntax escaped. */
+export const escapeMarkdown = (text: string) => turndown.escape(text);

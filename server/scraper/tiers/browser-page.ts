@@ -3,8 +3,9 @@ import { MAX_CONTENT_BYTES } from '../../../contract/pricing';
 import { contentTooLarge, ScrapeFailure } from '../scrape-failure';
 import type { TargetGuard } from '../target-guard';
 import type { FetchedPage, TierRequest } from '../types';
+import { giveCredentials } from './browser-credentials';
 import { answerPowWall } from './browser-pow';
-import { readContent, remaining, settle } from './browser-settle';
+import { readContent, remaining, screenshotOf, settle } from './browser-settle';
 import type { GuardProxy } from './guard-proxy';
 
 const NETWORK_ERROR =
@@ -35,8 +36,7 @@ export async function fetchInContext(
   proxy: GuardProxy | null = null,
 ): Promise<FetchedPage> {
   const { deadline } = request;
-  const cookies = Object.entries(request.cookies).map(([name, value]) => ({ name, value, url: request.url }));
-  if (cookies.length > 0) await context.addCookies(cookies);
+  await giveCredentials(context, request);
   const page = await context.newPage();
   const navigation = trackMainResponse(page);
 
@@ -54,7 +54,7 @@ export async function fetchInContext(
     const failed = navigation.failed;
     throw unreachable(failed?.error ?? 'the browser showed its error page', failed?.url ?? null, proxy);
   };
-  await settle(page, deadline);
+  await settle(page, deadline, request.waitUntil);
   refuseErrorPage();
   if (tier === '4') await answerPowWall(page, deadline, guard);
   if (request.waitFor) {
@@ -73,7 +73,9 @@ export async function fetchInContext(
   if (!isHtml) await guard.check(page.url());
   const body = isHtml ? Buffer.from(await readContent(page, deadline)) : await rawBody(context, page.url(), deadline);
   if (body.length > MAX_CONTENT_BYTES) throw contentTooLarge();
-  return { tier, finalUrl: page.url(), status: response.status(), contentType, body };
+  // Of a document only: a file's "page" is the browser's own viewer.
+  const screenshot = request.screenshot && isHtml ? await screenshotOf(page, deadline) : undefined;
+  return { tier, finalUrl: page.url(), status: response.status(), contentType, body, screenshot };
 }
 
 /**

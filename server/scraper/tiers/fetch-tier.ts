@@ -1,5 +1,6 @@
 import { fetch, type Response } from 'undici';
 import { MAX_CONTENT_BYTES } from '../../../contract/pricing';
+import { carriesCredentials, cookieHeader } from '../credentials';
 import { contentTooLarge, ScrapeFailure } from '../scrape-failure';
 import type { FetchedPage, TierRequest } from '../types';
 import type { TargetGuard } from '../target-guard';
@@ -27,12 +28,8 @@ const NETWORK_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'ECONNR
  * guard), the body streamed and cut off at 10 MB, all within the scrape's deadline.
  */
 export async function fetchTier(tier: '1' | '2', request: TierRequest, guard: TargetGuard): Promise<FetchedPage> {
-  const headers: Record<string, string> =
-    tier === '2' ? { ...BROWSER_HEADERS } : { 'User-Agent': 'AlterLab-Sandbox/1.0' };
-  const cookie = Object.entries(request.cookies)
-    .map(([name, value]) => `${name}=${value}`)
-    .join('; ');
-  if (cookie) headers.Cookie = cookie;
+  const own: Record<string, string> = tier === '2' ? BROWSER_HEADERS : { 'User-Agent': 'AlterLab-Sandbox/1.0' };
+  const signedIn = withCredentials(own, request);
 
   const remaining = request.deadline - Date.now();
   if (remaining <= 0) throw new ScrapeFailure('TIMEOUT', 'The timeout passed before this tier could start');
@@ -42,6 +39,7 @@ export async function fetchTier(tier: '1' | '2', request: TierRequest, guard: Ta
     let url = request.url;
     for (let hop = 0; ; hop++) {
       await guard.check(url);
+      const headers = carriesCredentials(request, url) ? signedIn : own;
       const response = await fetch(url, { headers, redirect: 'manual', signal, dispatcher: guard.dispatcher });
       const location = response.headers.get('location');
       if (response.status >= 300 && response.status < 400 && location && hop < MAX_REDIRECTS) {
@@ -61,6 +59,19 @@ export async function fetchTier(tier: '1' | '2', request: TierRequest, guard: Ta
   } catch (error) {
     throw toScrapeFailure(error, signal);
   }
+}
+
+/** The tier's headers with the request's own over them (a stored User-Agent wins), and its cookies. */
+function withCredentials(own: Record<string, string>, request: TierRequest): Record<string, string> {
+  const sent = { ...request.headers };
+  const names = new Set(Object.keys(sent).map((name) => name.toLowerCase()));
+  const headers = Object.fromEntries(Object.entries(own).filter(([name]) => !names.has(name.toLowerCase())));
+  const cookie = cookieHeader(request.cookies);
+  if (cookie) {
+    for (const name of Object.keys(sent)) if (name.toLowerCase() === 'cookie') delete sent[name];
+    sent.Cookie = cookie;
+  }
+  return { ...headers, ...sent };
 }
 
 async function readCapped(response: Response): Promise<Buffer> {

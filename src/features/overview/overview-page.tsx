@@ -2,9 +2,13 @@ import { Panel } from '../../components/panel';
 import { QueryBoundary } from '../../errors/query-boundary';
 import { AccountSummary } from './account-summary';
 import { RecentRequests } from './recent-requests';
+import { SessionsAttention } from './sessions-attention';
 import { TodaySummary } from './today-summary';
 
-/** Balance, plan and this month's use; today's spend, refunds and errors; the latest calls with their outcome. */
+/**
+ * Balance, plan and this month's use; today's spend, refunds and errors; stored sessions about to expire or
+ * failing their checks; the latest calls with their outcome.
+ */
 export function OverviewPage() {
   return (
     <div className="space-y-4">
@@ -17,6 +21,11 @@ export function OverviewPage() {
       <Panel title="Today">
         <QueryBoundary label="summary of today">
           <TodaySummary />
+        </QueryBoundary>
+      </Panel>
+      <Panel title="Sessions needing attention">
+        <QueryBoundary label="sessions needing attention">
+          <SessionsAttention />
         </QueryBoundary>
       </Panel>
       <Panel title="Recent requests">

@@ -1,6 +1,6 @@
 import { useController, useFormState, type UseFormReturn } from 'react-hook-form';
 import { SCRAPE_DEFAULTS, SCRAPE_LIMITS } from '../../../contract/scrape-defaults';
-import { Checkbox, Field, FIELDSET_CLASS, LEGEND_CLASS, NUMBER_INPUT } from './form-field';
+import { Checkbox, Field, FIELDSET_CLASS, LEGEND_CLASS, NUMBER_INPUT } from '../../components/form-field';
 import type { ScrapeFormValues } from './form-values';
 
 const LIMITS = SCRAPE_LIMITS.timeoutSeconds;

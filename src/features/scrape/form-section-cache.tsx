@@ -1,7 +1,7 @@
 import { useFormState, useWatch, type UseFormReturn } from 'react-hook-form';
 import { SCRAPE_DEFAULTS, SCRAPE_LIMITS } from '../../../contract/scrape-defaults';
 import { formatNumber } from '../../lib/format';
-import { Checkbox, Field, FIELDSET_CLASS, LEGEND_CLASS, NUMBER_INPUT } from './form-field';
+import { Checkbox, Field, FIELDSET_CLASS, LEGEND_CLASS, NUMBER_INPUT } from '../../components/form-field';
 import type { ScrapeFormValues } from './form-values';
 
 const { min, max } = SCRAPE_LIMITS.cacheTtlSeconds;

@@ -1,5 +1,5 @@
 import { useFormState, type UseFormReturn } from 'react-hook-form';
-import { Field, FIELDSET_CLASS, LEGEND_CLASS, NUMBER_INPUT } from './form-field';
+import { Field, FIELDSET_CLASS, LEGEND_CLASS, NUMBER_INPUT } from '../../components/form-field';
 import type { ScrapeFormValues } from './form-values';
 
 /** A cap on what one request may cost: the API refuses, uncharged, a request estimated above it. */

@@ -1,7 +1,7 @@
 import { useFormState, type UseFormReturn } from 'react-hook-form';
 import { TIER_FACTS, TIERS } from '../../../contract/pricing';
 import { credits } from '../../lib/format';
-import { CODE_INPUT, Field, FIELDSET_CLASS, INPUT_CLASS, LEGEND_CLASS } from './form-field';
+import { Checkbox, CODE_INPUT, Field, FIELDSET_CLASS, INPUT_CLASS, LEGEND_CLASS } from '../../components/form-field';
 import type { ScrapeFormValues } from './form-values';
 
 /** "1 · plain HTTP (1 credit)", then "2 · browser-like headers (2)": the unit is said once, on the first. */
@@ -10,7 +10,7 @@ const TIER_OPTIONS = TIERS.map((tier, index) => {
   return { tier, label: `${tier} · ${TIER_FACTS[tier].name} (${index === 0 ? credits(price) : price})` };
 });
 
-/** How far the API may escalate to get the page, and what a browser should wait for. */
+/** How far the API may escalate to get the page, what a browser should wait for, and what to bring back of it. */
 export function RenderingSection({ form }: { form: UseFormReturn<ScrapeFormValues> }) {
   const { errors } = useFormState({ control: form.control, name: ['max_tier', 'wait_for'] });
   return (
@@ -38,6 +38,16 @@ export function RenderingSection({ form }: { form: UseFormReturn<ScrapeFormValue
       >
         {(control) => <input {...control} {...CODE_INPUT} placeholder="#content" {...form.register('wait_for')} />}
       </Field>
+      <Checkbox
+        label="Screenshot"
+        hint="Taken only by the browser, tiers 3–4: with mode js always, with mode auto only if the page needed a browser."
+        input={form.register('screenshot')}
+      />
+      <Checkbox
+        label="Raw HTML"
+        hint="The page's HTML as fetched (raw_html), beside the formats above."
+        input={form.register('include_raw_html')}
+      />
     </fieldset>
   );
 }

@@ -1,13 +1,14 @@
 import { useId, useRef } from 'react';
 import { useFieldArray, useFormState, type UseFormReturn } from 'react-hook-form';
-import { CODE_INPUT, Field, FieldError, FIELDSET_CLASS, LEGEND_CLASS } from './form-field';
+import { CODE_INPUT, FieldError, FIELDSET_CLASS, LEGEND_CLASS } from '../../components/form-field';
 import type { ScrapeFormValues } from './form-values';
+import { SessionPicker } from './session-picker';
 
 const SMALL_BUTTON = 'rounded-md border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50';
 
 /** A stored session, or cookies typed here for this one request (the API refuses both at once). */
 export function SessionSection({ form }: { form: UseFormReturn<ScrapeFormValues> }) {
-  const { errors } = useFormState({ control: form.control, name: ['session_id', 'cookies'] });
+  const { errors } = useFormState({ control: form.control, name: 'cookies' });
   const cookies = useFieldArray({ control: form.control, name: 'cookies' });
   const addButton = useRef<HTMLButtonElement>(null);
   const cookiesId = useId();
@@ -22,20 +23,7 @@ export function SessionSection({ form }: { form: UseFormReturn<ScrapeFormValues>
   return (
     <fieldset className={FIELDSET_CLASS}>
       <legend className={LEGEND_CLASS}>Session &amp; cookies</legend>
-      <Field
-        label="Stored session id"
-        hint="The UUID of a session saved under Sessions. Use a stored session or inline cookies, not both."
-        error={errors.session_id?.message}
-      >
-        {(control) => (
-          <input
-            {...control}
-            {...CODE_INPUT}
-            placeholder="00000000-0000-4000-8000-000000000000"
-            {...form.register('session_id')}
-          />
-        )}
-      </Field>
+      <SessionPicker form={form} />
       <fieldset aria-describedby={cookiesError ? `${cookiesId}-error ${cookiesId}` : cookiesId} className="space-y-2">
         <legend className="text-sm font-medium">Inline cookies</legend>
         <p id={cookiesId} className="text-xs text-slate-600">

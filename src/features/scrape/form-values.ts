@@ -1,6 +1,11 @@
 import type { FieldErrors, Resolver } from 'react-hook-form';
-import type { ScrapeMode, Tier } from '../../../contract/pricing';
-import { scrapeRequestSchema, type ScrapeFormat, type ScrapeRequest } from '../../../contract/scrape';
+import { tierOfCap, type ScrapeMode, type Tier } from '../../../contract/pricing';
+import {
+  scrapeFormatSchema,
+  scrapeRequestSchema,
+  type ScrapeFormat,
+  type ScrapeRequest,
+} from '../../../contract/scrape';
 import { SCRAPE_DEFAULTS as DEFAULTS } from '../../../contract/scrape-defaults';
 import type { FixAction } from '../../errors/catalog';
 
@@ -24,6 +29,8 @@ export interface ScrapeFormValues {
   session_id: string;
   cookies: { name: string; value: string }[];
   wait_for: string;
+  screenshot: boolean;
+  include_raw_html: boolean;
 }
 
 /** An empty form says what the API assumes when a field is left out. */
@@ -41,6 +48,8 @@ export const DEFAULT_FORM_VALUES: ScrapeFormValues = {
   session_id: '',
   cookies: [],
   wait_for: '',
+  screenshot: false,
+  include_raw_html: false,
 };
 
 const numberOrText = (value: string): number | string =>
@@ -66,6 +75,8 @@ export function toRequest(values: ScrapeFormValues): ScrapeRequest {
   if (cookies.length > 0)
     request.cookies = Object.fromEntries(cookies.map((cookie) => [cookie.name.trim(), cookie.value]));
   if (values.wait_for.trim() !== '') request.wait_for = values.wait_for.trim();
+  if (values.screenshot) request.screenshot = true;
+  if (values.include_raw_html) request.include_raw_html = true;
   return request as ScrapeRequest;
 }
 
@@ -74,10 +85,11 @@ export function fromRequest(request: ScrapeRequest): ScrapeFormValues {
     ...DEFAULT_FORM_VALUES,
     url: request.url,
     mode: request.mode ?? DEFAULTS.mode,
-    formats: request.formats ?? [],
+    // The form offers what the sandbox produces; a request from elsewhere may name more.
+    formats: (request.formats ?? []).filter((format) => scrapeFormatSchema.safeParse(format).success) as ScrapeFormat[],
     sync: request.sync ?? DEFAULTS.sync,
     timeout: String(request.timeout ?? DEFAULTS.timeout),
-    max_tier: request.max_tier ?? DEFAULTS.max_tier,
+    max_tier: tierOfCap(request.max_tier ?? DEFAULTS.max_tier) ?? DEFAULTS.max_tier,
     max_credits: request.max_credits === undefined ? '' : String(request.max_credits),
     cache: request.cache ?? DEFAULTS.cache,
     cache_ttl: String(request.cache_ttl ?? DEFAULTS.cache_ttl),
@@ -85,6 +97,8 @@ export function fromRequest(request: ScrapeRequest): ScrapeFormValues {
     session_id: request.session_id ?? '',
     cookies: Object.entries(request.cookies ?? {}).map(([name, value]) => ({ name, value })),
     wait_for: request.wait_for ?? '',
+    screenshot: request.screenshot ?? false,
+    include_raw_html: request.include_raw_html ?? false,
   };
 }
 

@@ -5,15 +5,25 @@ export type ResultTab =
   | { id: 'source'; label: 'HTML source'; html: string }
   | { id: 'markdown'; label: 'Markdown'; text: string }
   | { id: 'text'; label: 'Text'; text: string }
-  | { id: 'json'; label: 'JSON'; data: unknown };
+  | { id: 'json'; label: 'JSON'; data: unknown }
+  | { id: 'raw'; label: 'Raw HTML'; html: string }
+  | { id: 'screenshot'; label: 'Screenshot'; url: string };
 
 const asText = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value, null, 2));
 
+/** The tabs a result can fill, in a fixed order: its content, then its raw HTML and screenshot when it has them. */
+export function resultTabs(result: Pick<ScrapeResult, 'content' | 'raw_html' | 'screenshot_url'>): ResultTab[] {
+  const tabs = contentTabs(result.content);
+  if (result.raw_html !== undefined) tabs.push({ id: 'raw', label: 'Raw HTML', html: result.raw_html });
+  if (result.screenshot_url) tabs.push({ id: 'screenshot', label: 'Screenshot', url: result.screenshot_url });
+  return tabs;
+}
+
 /**
- * The tabs a result can fill, in a fixed order. `content` is the HTML itself when no formats were asked for, else
- * an object keyed by the formats that were; a format the result lacks gets no tab.
+ * `content` is the HTML itself when no formats were asked for, else an object keyed by the formats that were; a
+ * format the result lacks gets no tab.
  */
-export function resultTabs(content: ScrapeResult['content']): ResultTab[] {
+function contentTabs(content: ScrapeResult['content']): ResultTab[] {
   if (typeof content === 'string') {
     return [
       { id: 'rendered', label: 'Rendered', html: content },

@@ -5,6 +5,7 @@ import type { ScrapeResult } from '../../../contract/scrape';
 import { RenderedPageFrame } from './rendered-page-frame';
 import { ResultMeta } from './result-meta';
 import { resultTabs, type ResultTab } from './result-tabs';
+import { ScreenshotView } from './screenshot-view';
 import { TextView } from './text-view';
 
 // Highlighting and the JSON tree are their own chunks, fetched the first time their tab is opened.
@@ -16,6 +17,7 @@ function TabBody({ tab }: { tab: ResultTab }) {
     case 'rendered':
       return <RenderedPageFrame html={tab.html} />;
     case 'source':
+    case 'raw':
       return (
         <Suspense fallback={<p className="text-sm text-slate-700">Loading the source view…</p>}>
           <SourceView html={tab.html} />
@@ -30,12 +32,14 @@ function TabBody({ tab }: { tab: ResultTab }) {
           <JsonDataView data={tab.data} />
         </Suspense>
       );
+    case 'screenshot':
+      return <ScreenshotView url={tab.url} />;
   }
 }
 
 /** The content of a successful scrape, one tab per form it came in, beside what it cost. */
 export function ResultViewer({ result }: { result: ScrapeResult }) {
-  const tabs = resultTabs(result.content);
+  const tabs = resultTabs(result);
   const first = tabs[0];
   return (
     <div className="space-y-4">

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import { scrapeRequestSchema, type ScrapeRequest, type ScrapeResult } from '../../../contract/scrape';
+import { scrapeRequestFieldsSchema } from '../../../contract/scrape-request';
 
 /** How a run ended, as the page reports it: the result, or the failure's status, code, request id and refund. */
 export type RunOutcome =
@@ -44,11 +45,13 @@ interface RunHistoryState {
  */
 function requestForHistory(request: ScrapeRequest): ScrapeRequest {
   const kept: Record<string, unknown> = {};
-  for (const field of Object.keys(scrapeRequestSchema.shape)) {
+  for (const field of Object.keys(scrapeRequestFieldsSchema.shape)) {
     const value = (request as Record<string, unknown>)[field];
     if (value !== undefined) kept[field] = value;
   }
-  if (request.cookies) kept.cookies = Object.fromEntries(Object.keys(request.cookies).map((name) => [name, '']));
+  const blank = (cookies: Record<string, string>) => Object.fromEntries(Object.keys(cookies).map((name) => [name, '']));
+  if (request.cookies) kept.cookies = blank(request.cookies);
+  if (request.advanced?.cookies) kept.advanced = { ...request.advanced, cookies: blank(request.advanced.cookies) };
   return kept as ScrapeRequest;
 }
 

@@ -69,7 +69,14 @@ export function RunPanel({ run, onFix }: { run: ScrapeRun; onFix: (fix: FixActio
       );
       break;
     case 'failed':
-      body = <GuidanceCard advice={state.advice} onRetry={() => run.start(state.request)} onFix={onFix} />;
+      body = (
+        <GuidanceCard
+          advice={state.advice}
+          onRetry={() => run.start(state.request)}
+          onFix={onFix}
+          context={{ url: state.request.url, sessionId: state.request.session_id ?? state.request.advanced?.session_id }}
+        />
+      );
       break;
     case 'succeeded':
       body = <ResultViewer key={state.result.request_id} result={state.result} />;

@@ -15,6 +15,8 @@ export function ScrapePage() {
   const run = useScrapeRun({ onSettled: runFinished });
 
   const onFix = (fix: FixAction) => {
+    // The picker lists the URL's domain first; the user picks, then runs.
+    if (fix.kind === 'choose-session') return form.setFocus('session_id');
     const next = applyFix(form.getValues(), fix);
     form.reset(next, { keepDefaultValues: true });
     run.start(toRequest(next));

@@ -28,6 +28,8 @@ const resultFixture = (overrides: Partial<ScrapeResult> = {}): ScrapeResult =>
       cached: false,
       escalations: [{ tier: '1', result: 'success', credits: 1, duration_ms: 12, error: null }],
     },
+    response_time_ms: 15,
+    size_bytes: 21,
     ...overrides,
   });
 

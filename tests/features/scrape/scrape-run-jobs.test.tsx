@@ -44,8 +44,8 @@ describe('scrape run', () => {
 
   it('shows a failed job with the guidance for its error', async () => {
     scrapeAnswers({ accepted: 'job_1' });
-    const error = envelope('TIMEOUT', 'Too slow', { billing: { refunded: true, refunded_credits: 5 } });
-    jobAnswers(jobFixture('failed', { error }));
+    const failed = envelope('TIMEOUT', 'Too slow', { billing: { refunded: true, refunded_credits: 5 } });
+    jobAnswers(jobFixture('failed', { error: 'TIMEOUT: Too slow', failure: failed }));
     const { run } = renderPage();
     await run();
     expect(await screen.findByTestId('guidance-card')).toHaveTextContent('TIMEOUT · HTTP 504');

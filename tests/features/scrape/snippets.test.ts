@@ -21,8 +21,9 @@ const request: ScrapeRequest = {
   max_credits: 7.5,
   cache: true,
   force_refresh: false,
-  cookies: { sid: 'a"b\\c' },
-  wait_for: '#main > p',
+  // Quotes, backslashes and $ where each field may hold them: a cookie value cannot hold " or \ (RFC 6265).
+  cookies: { sid: "a'b$c" },
+  wait_for: '#main > p[title="a\\b"]',
 };
 const json = JSON.stringify(request, null, 2);
 

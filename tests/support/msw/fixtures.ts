@@ -16,6 +16,14 @@ export const usageFixture = (overrides: Partial<Usage> = {}): Usage =>
     period_start: '2026-11-01T00:00:00.000Z',
     period_end: '2026-12-01T00:00:00.000Z',
     subscription_status: 'active',
+    credits_available: 20_000_000,
+    credits_used: 1_400,
+    credits_limit: 20_001_400,
+    balance_dollars: 20,
+    requests_count: 42,
+    subscription_tier: 'growth',
+    billing_period_start: '2026-11-01T00:00:00.000Z',
+    billing_period_end: '2026-12-01T00:00:00.000Z',
     ...overrides,
   });
 
@@ -33,6 +41,7 @@ export const requestLogFixture = (requests: Partial<RequestLogPage['requests'][n
       credits_refunded: 0,
       tier: null,
       url: null,
+      session_id: null,
       ...entry,
     })),
     next_cursor: null,

@@ -5,8 +5,17 @@ import type { ErrorEnvelope } from '../../../contract/envelope';
 import type { RequestLogPage } from '../../../contract/request-log';
 import type { SandboxInfo } from '../../../contract/sandbox';
 import type { Estimate, Job, jobAcceptedSchema, ScrapeRequest, ScrapeResult } from '../../../contract/scrape';
+import type {
+  CreateSession,
+  refreshSessionSchema,
+  Session,
+  sessionListSchema,
+  SessionValidation,
+  updateSessionSchema,
+} from '../../../contract/sessions';
 import type { DailyUsage, Usage } from '../../../contract/usage';
 import { dailyUsageFixture, rateLimitHeaders, requestLogFixture, sandboxInfoFixture, usageFixture } from './fixtures';
+import { sessionListFixture } from './session-fixtures';
 
 export const API = '*/api/v1';
 
@@ -18,8 +27,31 @@ interface Answers {
     '/requests': RequestLogPage;
     '/sandbox/info': SandboxInfo;
     '/jobs/:id': Job;
+    '/sessions': z.infer<typeof sessionListSchema>;
+    '/sessions/:id': Session;
   };
-  post: { '/scrape': ScrapeResult | z.infer<typeof jobAcceptedSchema>; '/scrape/estimate': Estimate };
+  post: {
+    '/scrape': ScrapeResult | z.infer<typeof jobAcceptedSchema>;
+    '/scrape/estimate': Estimate;
+    '/sessions': Session;
+    '/sessions/:id/refresh': Session;
+    '/sessions/:id/validate': SessionValidation;
+  };
+  patch: { '/sessions/:id': Session };
+  /** 204: no body. */
+  delete: { '/sessions/:id': null };
+}
+
+/** What each endpoint's request body is, as the contract types it. */
+interface Bodies {
+  post: {
+    '/scrape': ScrapeRequest;
+    '/scrape/estimate': ScrapeRequest;
+    '/sessions': CreateSession;
+    '/sessions/:id/refresh': z.input<typeof refreshSessionSchema>;
+    '/sessions/:id/validate': undefined;
+  };
+  patch: { '/sessions/:id': z.input<typeof updateSessionSchema> };
 }
 
 type Resolver<Body extends DefaultBodyType, Answer extends DefaultBodyType> = HttpResponseResolver<
@@ -35,8 +67,12 @@ type Resolver<Body extends DefaultBodyType, Answer extends DefaultBodyType> = Ht
 export const api = {
   get: <P extends keyof Answers['get']>(path: P, resolver: Resolver<DefaultBodyType, Answers['get'][P]>) =>
     http.get(`${API}${path}`, resolver),
-  post: <P extends keyof Answers['post']>(path: P, resolver: Resolver<ScrapeRequest, Answers['post'][P]>) =>
+  post: <P extends keyof Answers['post']>(path: P, resolver: Resolver<Bodies['post'][P], Answers['post'][P]>) =>
     http.post(`${API}${path}`, resolver),
+  patch: <P extends keyof Answers['patch']>(path: P, resolver: Resolver<Bodies['patch'][P], Answers['patch'][P]>) =>
+    http.patch(`${API}${path}`, resolver),
+  delete: <P extends keyof Answers['delete']>(path: P, resolver: Resolver<DefaultBodyType, Answers['delete'][P]>) =>
+    http.delete(`${API}${path}`, resolver),
 };
 
 /** The happy path of the contract; a test overrides one handler with server.use() to make it fail. */
@@ -52,6 +88,7 @@ const handlers = [
     ),
   ),
   api.get('/sandbox/info', () => HttpResponse.json(sandboxInfoFixture())),
+  api.get('/sessions', () => HttpResponse.json(sessionListFixture([]), { headers: rateLimitHeaders(94) })),
   api.get('/usage/daily', () =>
     HttpResponse.json(
       dailyUsageFixture([

@@ -71,12 +71,18 @@ describe('async jobs', () => {
     expect(logged).toMatchObject({ status: 202, credits_charged: 1, tier: '1', url: page('/slow?ms=400') });
   });
 
-  it('fails with the error envelope and its refund', async () => {
+  it('fails with a readable error, the error envelope and its refund', async () => {
     const key = await server.newKey('growth', 1000);
     const accepted = await server.scrape(key, { url: page('/premium'), sync: false });
     const { job } = await waitForJob(server, key, accepted.body.job_id!);
     expect(job.status).toBe('failed');
-    expect(job.error).toMatchObject({ error: 'PAYWALL_DETECTED', billing: { refunded: true, refunded_credits: 1 } });
+    expect(job.error).toMatch(/^PAYWALL_DETECTED: \w/);
+    expect(job.failure).toMatchObject({
+      error: 'PAYWALL_DETECTED',
+      code: 'PAYWALL_DETECTED',
+      request_id: accepted.body.request_id,
+      billing: { refunded: true, refunded_credits: 1 },
+    });
     expect(await server.balance(key)).toBe(1000);
     // The POST answered 202; the log shows what its job came to.
     const logged = await (await server.call(`/requests/${accepted.body.request_id}`, { key })).json();
