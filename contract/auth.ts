@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** `sk_live_` or `sk_test_` followed by a 32-character identifier. */
-export const API_KEY_PATTERN = /^sk_(live|test)_[A-Za-z0-9]{32}$/;
+const API_KEY_PATTERN = /^sk_(live|test)_[A-Za-z0-9]{32}$/;
 
 export const apiKeySchema = z
   .string()

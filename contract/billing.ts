@@ -9,7 +9,6 @@ export const billingBalanceSchema = z.object({
   /** Net: what was charged less what was refunded. */
   total_spent_cents: z.number(),
 });
-export type BillingBalance = z.infer<typeof billingBalanceSchema>;
 
 /** At most this many hosts in `top_domains` (the MCP server's type). */
 export const TOP_DOMAINS_LIMIT = 10;
@@ -30,4 +29,3 @@ export const billingUsageSchema = z.object({
     .max(TOP_DOMAINS_LIMIT),
   usage_since: z.iso.datetime().nullable(),
 });
-export type BillingUsage = z.infer<typeof billingUsageSchema>;

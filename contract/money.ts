@@ -4,8 +4,8 @@
  * tier-1 scrape; a sandbox credit is a tier-1 scrape, so one credit is $0.0002 = 200 microcents, and tier 4's
  * 20 credits are the $0.004 the newest clients list for a browser scrape.
  */
-export const MICROCENTS_PER_CREDIT = 200;
-export const MICROCENTS_PER_DOLLAR = 1_000_000;
+const MICROCENTS_PER_CREDIT = 200;
+const MICROCENTS_PER_DOLLAR = 1_000_000;
 const MICROCENTS_PER_CENT = MICROCENTS_PER_DOLLAR / 100;
 
 export const creditsToMicrocents = (credits: number) => Math.round(credits * MICROCENTS_PER_CREDIT);
@@ -24,8 +24,7 @@ const DOLLARS = new Intl.NumberFormat('en-US', {
 /** "$4.20": how `X-AlterLab-Balance` and `balance_display` write a balance of credits. */
 export const formatCreditsAsDollars = (credits: number) => DOLLARS.format(creditsToDollars(credits));
 
-export const BALANCE_WARNINGS = ['exhausted', 'critical', 'low'] as const;
-export type BalanceWarning = (typeof BALANCE_WARNINGS)[number];
+type BalanceWarning = 'low' | 'critical' | 'exhausted';
 
 /**
  * `X-AlterLab-Balance-Warning`, with the MCP server's thresholds (it reads the header and says why): nothing left,

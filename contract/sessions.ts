@@ -122,9 +122,10 @@ export type Session = z.infer<typeof sessionSchema>;
 export const sessionListSchema = z.object({
   sessions: z.array(sessionSchema),
   total: z.number().int(),
-  limit: z.number().int(),
+  /** Ours, like `in_use`: the public API answers only `sessions` and `total`, so both have a fallback. */
+  limit: z.number().int().default(SESSION_LIMIT),
   /** Sessions that count toward `limit` (active and expired; deleted ones do not), whatever the filter. */
-  in_use: z.number().int(),
+  in_use: z.number().int().optional(),
 });
 
 /** What validation saw: the verdict, and why (N8N reads these fields; `valid` and `reason` are the MCP server's). */

@@ -55,7 +55,7 @@ export function createSessionsRepository(db: Database.Database) {
   );
   const byId = db.prepare<[string, string], SessionRow>(`SELECT * FROM sessions WHERE id = ? AND account_id = ?`);
   const live = db.prepare<[string], SessionRow>(
-    `SELECT * FROM sessions WHERE account_id = ? AND status IN ('active', 'expired') ORDER BY updated_at DESC`,
+    `SELECT * FROM sessions WHERE account_id = ? AND status IN ('active', 'expired') ORDER BY created_at DESC`,
   );
   const deleted = db.prepare<[string, number], SessionRow>(
     `SELECT * FROM sessions WHERE account_id = ? AND status = 'invalid' ORDER BY updated_at DESC LIMIT ?`,

@@ -6,7 +6,7 @@ import type { EngineResult } from '../scraper/scrape-engine';
 type Success = Extract<EngineResult, { kind: 'success' }>;
 
 /** Where a stored screenshot is fetched: under /api/v1, so a client that prepends only the host finds it too. */
-export const screenshotUrl = (id: string) => `/api/v1/screenshots/${id}`;
+const screenshotUrl = (id: string) => `/api/v1/screenshots/${id}`;
 
 const isHtml = (contentType: string) => contentType === 'text/html' || contentType === 'application/xhtml+xml';
 

@@ -1,4 +1,10 @@
-import { SESSION_EXPIRING_SOON_DAYS, type Session, type SessionStatus } from '../../contract/sessions';
+import type { z } from 'zod';
+import {
+  SESSION_EXPIRING_SOON_DAYS,
+  type expiryStatusSchema,
+  type Session,
+  type SessionStatus,
+} from '../../contract/sessions';
 import type { SessionRow } from '../repositories/sessions-repository';
 
 const DAY_MS = 86_400_000;
@@ -13,7 +19,7 @@ export function statusOf(row: SessionRow, now: number): SessionStatus {
   return row.expires_at !== null && row.expires_at <= now ? 'expired' : 'active';
 }
 
-function expiryStatusOf(expiresAt: number | null, now: number): Session['expiry_status'] {
+function expiryStatusOf(expiresAt: number | null, now: number): z.infer<typeof expiryStatusSchema> {
   if (expiresAt === null) return null;
   if (expiresAt <= now) return 'expired';
   return expiresAt - now <= SESSION_EXPIRING_SOON_DAYS * DAY_MS ? 'expiring_soon' : 'valid';

@@ -78,8 +78,7 @@ export const sessionMutations = {
   remove: (queryClient: QueryClient) =>
     mutationOptions({
       mutationKey: [...sessionQueries.all(), 'delete'],
-      mutationFn: (id: string) =>
-        request(z.undefined(), path(id), { method: 'DELETE', source: 'user' }).then(() => id),
+      mutationFn: (id: string) => request(z.undefined(), path(id), { method: 'DELETE', source: 'user' }).then(() => id),
       onSuccess: (id) => {
         queryClient.removeQueries({ queryKey: sessionQueries.detail(id).queryKey });
         return queryClient.invalidateQueries({ queryKey: sessionQueries.lists() });

@@ -1,5 +1,6 @@
 import * as AlertDialog from '@radix-ui/react-alert-dialog';
 import type { ReactNode } from 'react';
+import { useReturnFocus } from './use-return-focus';
 
 /**
  * Asks before something that cannot be undone (Radix alert dialog: focus starts on Cancel, Escape cancels). The
@@ -16,11 +17,15 @@ export function ConfirmDialog(props: {
   /** What went wrong, shown inside the dialog (the catalog's guidance). */
   error?: ReactNode;
 }) {
+  const returnFocus = useReturnFocus();
   return (
     <AlertDialog.Root open={props.open} onOpenChange={props.onOpenChange}>
       <AlertDialog.Portal>
         <AlertDialog.Overlay className="fixed inset-0 z-20 bg-slate-900/50" />
-        <AlertDialog.Content className="fixed left-1/2 top-1/2 z-20 max-h-[90vh] w-[min(32rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 space-y-4 overflow-y-auto rounded-lg bg-white p-5 text-slate-900 shadow-xl">
+        <AlertDialog.Content
+          {...returnFocus}
+          className="fixed left-1/2 top-1/2 z-20 max-h-[90vh] w-[min(32rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 space-y-4 overflow-y-auto rounded-lg bg-white p-5 text-slate-900 shadow-xl"
+        >
           <AlertDialog.Title className="text-lg font-semibold">{props.title}</AlertDialog.Title>
           <AlertDialog.Description className="text-sm text-slate-700">{props.description}</AlertDialog.Description>
           {props.error}

@@ -1,5 +1,6 @@
 import * as RadixDialog from '@radix-ui/react-dialog';
 import type { ReactNode } from 'react';
+import { useReturnFocus } from './use-return-focus';
 
 const CONTENT_CLASS =
   'fixed left-1/2 top-1/2 z-20 max-h-[90vh] w-[min(44rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 ' +
@@ -16,12 +17,14 @@ export function Dialog(props: {
   description?: ReactNode;
   children: ReactNode;
 }) {
+  const returnFocus = useReturnFocus();
   return (
     <RadixDialog.Root open={props.open} onOpenChange={props.onOpenChange}>
       <RadixDialog.Portal>
         <RadixDialog.Overlay className="fixed inset-0 z-20 bg-slate-900/50" />
         <RadixDialog.Content
           className={CONTENT_CLASS}
+          {...returnFocus}
           // Radix asks for a description or an explicit "none", so a screen reader is not left waiting for one.
           {...(props.description ? {} : { 'aria-describedby': undefined })}
         >

@@ -51,7 +51,11 @@ export function GuidanceCard({ advice, onRetry, onFix, context = {} }: GuidanceC
         <RetryLine advice={advice} />
       </Fact>
       <Fact label="What to change">{entry.whatToChange}</Fact>
-      <Fixes fixes={entry.fixes} onFix={onFix} context={{ ...context, sessionId: context.sessionId ?? sessionOf(advice) }} />
+      <Fixes
+        fixes={entry.fixes}
+        onFix={onFix}
+        context={{ ...context, sessionId: context.sessionId ?? sessionOf(advice) }}
+      />
       <footer className="flex flex-wrap items-center gap-3 border-t border-red-200 pt-3">
         {onRetry && (
           <button

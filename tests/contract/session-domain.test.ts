@@ -28,7 +28,9 @@ describe('a session’s domain', () => {
   });
 
   it('remembers a full URL typed as the domain (the page to check), and no URL for a bare host', () => {
-    expect(normaliseSessionDomain('http://127.0.0.1:8788/members?x=1')?.url?.href).toBe('http://127.0.0.1:8788/members?x=1');
+    expect(normaliseSessionDomain('http://127.0.0.1:8788/members?x=1')?.url?.href).toBe(
+      'http://127.0.0.1:8788/members?x=1',
+    );
     expect(normaliseSessionDomain('example.com/members')?.url).toBeNull();
   });
 });

@@ -2,7 +2,15 @@ import { useId } from 'react';
 import { useFormState, type UseFormReturn } from 'react-hook-form';
 import { MODE_SURCHARGE, SCRAPE_MODES, type ScrapeMode } from '../../../contract/pricing';
 import { credits } from '../../lib/format';
-import { Checkbox, CODE_INPUT, Field, FieldError, FIELDSET_CLASS, INPUT_CLASS, LEGEND_CLASS } from '../../components/form-field';
+import {
+  Checkbox,
+  CODE_INPUT,
+  Field,
+  FieldError,
+  FIELDSET_CLASS,
+  INPUT_CLASS,
+  LEGEND_CLASS,
+} from '../../components/form-field';
 import type { ScrapeFormValues } from './form-values';
 
 /** What each mode does; a mode that reads files says what it adds to the tier's price. */

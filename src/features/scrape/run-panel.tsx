@@ -74,7 +74,10 @@ export function RunPanel({ run, onFix }: { run: ScrapeRun; onFix: (fix: FixActio
           advice={state.advice}
           onRetry={() => run.start(state.request)}
           onFix={onFix}
-          context={{ url: state.request.url, sessionId: state.request.session_id ?? state.request.advanced?.session_id }}
+          context={{
+            url: state.request.url,
+            sessionId: state.request.session_id ?? state.request.advanced?.session_id,
+          }}
         />
       );
       break;

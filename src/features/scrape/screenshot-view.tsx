@@ -1,5 +1,5 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import { screenshotQueries } from '../../api/screenshots';
 import { QueryBoundary } from '../../errors/query-boundary';
 
@@ -14,16 +14,19 @@ export function ScreenshotView({ url }: { url: string }) {
 
 function ScreenshotImage({ url }: { url: string }) {
   const { data } = useSuspenseQuery(screenshotQueries.image(url));
-  const [src, setSrc] = useState<string | null>(null);
-  useEffect(() => {
-    const objectUrl = URL.createObjectURL(data);
-    setSrc(objectUrl);
-    return () => URL.revokeObjectURL(objectUrl);
-  }, [data]);
-  if (!src) return null;
+  // The blob's URL lives as long as the image shows it, and is released with it.
+  const showBlob = useCallback(
+    (image: HTMLImageElement | null) => {
+      if (!image) return;
+      const objectUrl = URL.createObjectURL(data);
+      image.src = objectUrl;
+      return () => URL.revokeObjectURL(objectUrl);
+    },
+    [data],
+  );
   return (
     <img
-      src={src}
+      ref={showBlob}
       alt="Screenshot of the scraped page, as the browser showed it"
       className="max-w-full border border-slate-200"
     />

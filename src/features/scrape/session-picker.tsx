@@ -37,9 +37,7 @@ export function SessionPicker({ form }: { form: UseFormReturn<ScrapeFormValues> 
         {(control) => (
           <select {...control} {...field} className={INPUT_CLASS}>
             <option value="">No stored session</option>
-            {chosen && !known && (
-              <option value={chosen}>{isPending ? chosen : `${chosen} (not in your list)`}</option>
-            )}
+            {chosen && !known && <option value={chosen}>{isPending ? chosen : `${chosen} (not in your list)`}</option>}
             {forHost.length > 0 && (
               <optgroup label={`For ${host}`}>
                 {forHost.map((session) => (

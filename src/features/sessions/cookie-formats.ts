@@ -41,7 +41,12 @@ export function readPairs(text: string): PastedCookie[] {
       const equals = pair.indexOf('=');
       if (equals === 0) throw new PasteError(`“${shorten(pair)}” has no name before “=”`);
       if (equals < 0) throw new PasteError(`“${shorten(pair)}” is not name=value`);
-      return { name: pair.slice(0, equals).trim(), value: pair.slice(equals + 1).trim(), domain: null, expiresAt: null };
+      return {
+        name: pair.slice(0, equals).trim(),
+        value: pair.slice(equals + 1).trim(),
+        domain: null,
+        expiresAt: null,
+      };
     });
 }
 

@@ -11,8 +11,11 @@ const PASTE_HINT =
   'Any of: name=value; name2=value2 · a copied Cookie: header · JSON {"name": "value"} · a cookie-export ' +
   'extension’s JSON · a Netscape cookies.txt. Cookies of other domains are left out.';
 
-/** The big box cookies are pasted into; its error is the paste's, or the contract's about a cookie. */
-export function CookiePasteField(props: { registration: UseFormRegisterReturn; error: string | undefined }) {
+/**
+ * The big box cookies are pasted into; its error is the paste's, or the contract's about a cookie. `register` is
+ * called as the box renders, so the form meets its fields in page order and focuses the first one in error.
+ */
+export function CookiePasteField(props: { register: () => UseFormRegisterReturn; error: string | undefined }) {
   return (
     <Field label="Cookies" hint={PASTE_HINT} error={props.error}>
       {(control) => (
@@ -22,7 +25,7 @@ export function CookiePasteField(props: { registration: UseFormRegisterReturn; e
           spellCheck={false}
           autoComplete="off"
           className={`${INPUT_CLASS} font-mono`}
-          {...props.registration}
+          {...props.register()}
         />
       )}
     </Field>
@@ -59,7 +62,10 @@ export function CookiePreview(props: {
           (parse.paste.dropped.length > 0 ? `, ${parse.paste.dropped.length} left out.` : '.');
 
   return (
-    <section aria-labelledby={headingId} className="space-y-2 rounded-md border border-slate-300 bg-slate-50 p-3 text-sm">
+    <section
+      aria-labelledby={headingId}
+      className="space-y-2 rounded-md border border-slate-300 bg-slate-50 p-3 text-sm"
+    >
       <h3 id={headingId} className="font-semibold">
         Before saving
       </h3>

@@ -61,7 +61,7 @@ export function CreateSessionDialog(props: {
         >
           {(control) => <input {...control} {...CODE_INPUT} placeholder="example.com" {...form.register('domain')} />}
         </Field>
-        <CookiePasteField registration={form.register('paste')} error={errors.paste?.message} />
+        <CookiePasteField register={() => form.register('paste')} error={errors.paste?.message} />
         <CookiePreview
           parse={parse}
           now={now}

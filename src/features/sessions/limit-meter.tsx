@@ -5,7 +5,9 @@ import { sessionQueries } from '../../api/sessions';
 /** "47 of 50": the sessions that count toward the limit (deleted ones do not), and where to free a slot. */
 export function LimitMeter() {
   const { data } = useSuspenseQuery(sessionQueries.list());
-  const { in_use: used, limit } = data;
+  // An unfiltered list's total is the count in use where the server does not say (the public API).
+  const { limit } = data;
+  const used = data.in_use ?? data.total;
   const full = used >= limit;
   return (
     <div className="space-y-2 text-sm">
@@ -25,8 +27,8 @@ export function LimitMeter() {
       <p className={full ? 'font-semibold text-red-800' : 'text-slate-700'}>
         {full ? (
           <>
-            <span aria-hidden="true">⚠ </span>Limit reached: a new session is refused (SESSION_LIMIT_REACHED) until
-            you delete one.
+            <span aria-hidden="true">⚠ </span>Limit reached: a new session is refused (SESSION_LIMIT_REACHED) until you
+            delete one.
           </>
         ) : (
           `${limit - used} more can be stored. Deleted sessions do not count.`

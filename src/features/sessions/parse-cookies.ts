@@ -39,7 +39,12 @@ export interface CookiePaste {
 
 export type CookieParse = { ok: true; paste: CookiePaste } | { ok: false; message: string };
 
-const siteOfCookie = (domain: string) => domain.trim().toLowerCase().replace(/^\./, '').replace(/^www\./, '');
+const siteOfCookie = (domain: string) =>
+  domain
+    .trim()
+    .toLowerCase()
+    .replace(/^\./, '')
+    .replace(/^www\./, '');
 
 /** RFC 6265 domain matching: a cookie of example.com is sent to example.com and its subdomains, not the reverse. */
 const appliesTo = (domain: string, site: string) => {
@@ -77,7 +82,8 @@ export function parseCookies(input: string, options: { site: string | null; now:
   const kept = new Map<string, PastedCookie>();
   const dropped: DroppedCookie[] = [];
   for (const cookie of cookies) {
-    const drop = (reason: DroppedCookie['reason']) => dropped.push({ name: cookie.name, domain: cookie.domain, reason });
+    const drop = (reason: DroppedCookie['reason']) =>
+      dropped.push({ name: cookie.name, domain: cookie.domain, reason });
     if (options.site && cookie.domain && !appliesTo(cookie.domain, options.site)) drop('other-domain');
     else if (cookie.expiresAt !== null && cookie.expiresAt <= options.now) drop('expired');
     else if (kept.has(cookie.name)) drop('repeated');

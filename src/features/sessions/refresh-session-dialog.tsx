@@ -74,7 +74,7 @@ function RefreshForm({ session, onSaved }: { session: Session; onSaved: (id: str
         Domain <code className="font-mono">{session.domain}</code>; stored cookies:{' '}
         <span className="font-mono">{session.cookie_names.join(', ') || 'none'}</span>.
       </p>
-      <CookiePasteField registration={form.register('paste')} error={errors.paste?.message} />
+      <CookiePasteField register={() => form.register('paste')} error={errors.paste?.message} />
       <CookiePreview
         parse={readPaste(paste, session.domain, now)}
         now={now}

@@ -16,4 +16,3 @@ export const sessionsSearchSchema = z.object({
   refresh: z.uuid().optional().catch(undefined),
   create: z.boolean().optional().catch(undefined),
 });
-export type SessionsSearch = z.infer<typeof sessionsSearchSchema>;

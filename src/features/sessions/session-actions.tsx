@@ -8,7 +8,7 @@ import { DeleteSession } from './delete-session';
 import { EditSessionDialog } from './edit-session-dialog';
 import { ValidationResult } from './validation-result';
 
-export const ACTION_BUTTON =
+const ACTION_BUTTON =
   'rounded-md border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50 disabled:opacity-60';
 
 /** Validate, refresh, edit and delete one session; a deleted one can only be replaced. */
@@ -43,7 +43,12 @@ export function SessionActions({ session, onDeleted }: { session: Session; onDel
         >
           {validate.isPending ? 'Validating…' : 'Validate now'}
         </button>
-        <Link from="/sessions" to="/sessions" search={(prev) => ({ ...prev, refresh: session.id })} className={ACTION_BUTTON}>
+        <Link
+          from="/sessions"
+          to="/sessions"
+          search={(prev) => ({ ...prev, refresh: session.id })}
+          className={ACTION_BUTTON}
+        >
           Refresh cookies
         </Link>
         <button type="button" className={ACTION_BUTTON} onClick={() => setEditing(true)}>

@@ -2,7 +2,7 @@ import { getRouteApi, Link } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { sessionListQuerySchema } from '../../../contract/sessions';
 import { CODE_INPUT, Field, INPUT_CLASS } from '../../components/form-field';
-import type { StatusFilter } from './search';
+import { STATUS_FILTERS, type StatusFilter } from './search';
 
 const route = getRouteApi('/sessions');
 
@@ -34,14 +34,22 @@ function FilterForm({ status, domain }: { status: StatusFilter | undefined; doma
   };
 
   return (
-    <form role="search" aria-label="Filter sessions" noValidate onSubmit={onSubmit} className="mb-4 flex flex-wrap items-start gap-3">
+    <form
+      role="search"
+      aria-label="Filter sessions"
+      noValidate
+      onSubmit={onSubmit}
+      className="mb-4 flex flex-wrap items-start gap-3"
+    >
       <Field label="Status">
         {(control) => (
           <select
             {...control}
             value={status ?? ''}
             onChange={(event) =>
-              void navigate({ search: (prev) => ({ ...prev, status: (event.target.value || undefined) as StatusFilter }) })
+              void navigate({
+                search: (prev) => ({ ...prev, status: STATUS_FILTERS.find((filter) => filter === event.target.value) }),
+              })
             }
             className={INPUT_CLASS}
           >
@@ -66,7 +74,10 @@ function FilterForm({ status, domain }: { status: StatusFilter | undefined; doma
         )}
       </Field>
       <div className="flex items-center gap-3 pt-6">
-        <button type="submit" className="rounded-md border border-slate-400 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50">
+        <button
+          type="submit"
+          className="rounded-md border border-slate-400 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50"
+        >
           Filter
         </button>
         {(status || domain) && (

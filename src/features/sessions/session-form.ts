@@ -27,14 +27,14 @@ export type RefreshBody = z.input<typeof refreshSessionSchema>;
 export type UpdateBody = z.input<typeof updateSessionSchema>;
 
 /** The site a typed domain names, as the API will keep it; null while it names none. */
-export const siteOf = (domain: string) => normaliseSessionDomain(domain)?.domain ?? null;
+const siteOf = (domain: string) => normaliseSessionDomain(domain)?.domain ?? null;
 
 /** The paste read for `domain`'s site; the form, its preview and its check all read it the same way. */
 export const readPaste = (paste: string, domain: string | null, now: number): CookieParse | null =>
   parseCookies(paste, { site: domain === null ? null : siteOf(domain), now });
 
 /** A datetime-local value (the user's time zone) as an ISO date; '' is none; undefined when it is no date. */
-export function isoOfLocal(value: string): string | null | undefined {
+function isoOfLocal(value: string): string | null | undefined {
   if (value.trim() === '') return null;
   const time = new Date(value).getTime();
   return Number.isFinite(time) ? new Date(time).toISOString() : undefined;
@@ -69,7 +69,10 @@ function addIssues(errors: Errors, issues: readonly z.core.$ZodIssue[], fieldOf:
     if (!field || errors[field]) continue;
     const nested = issue.code === 'invalid_key' ? issue.issues[0]?.message : undefined;
     const message = nested ?? issue.message;
-    errors[field] = { type: issue.code, message: top === 'cookies' && cookie ? `Cookie “${cookie}”: ${message}` : message };
+    errors[field] = {
+      type: issue.code,
+      message: top === 'cookies' && cookie ? `Cookie “${cookie}”: ${message}` : message,
+    };
   }
 }
 
@@ -132,7 +135,8 @@ export const editResolver: Resolver<EditFormValues, unknown, UpdateBody> = async
     notes: values.notes.trim() === '' ? null : values.notes,
   };
   const parsed = updateSessionSchema.safeParse(body);
-  if (!parsed.success) addIssues(errors, parsed.error.issues, { name: 'name', expires_at: 'expires_at', notes: 'notes' });
+  if (!parsed.success)
+    addIssues(errors, parsed.error.issues, { name: 'name', expires_at: 'expires_at', notes: 'notes' });
   return result<EditFormValues, UpdateBody>(errors, body);
 };
 

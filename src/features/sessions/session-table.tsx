@@ -27,16 +27,16 @@ export function SessionTable(props: {
 }) {
   const { status, domain } = props;
   // Clean-up candidates are two statuses; one call for every status of the domain, then filtered, spends less.
-  const { data } = useSuspenseQuery(
-    sessionQueries.list(status === 'cleanup' ? { domain } : { status, domain }),
-  );
+  const { data } = useSuspenseQuery(sessionQueries.list(status === 'cleanup' ? { domain } : { status, domain }));
   const sessions = status === 'cleanup' ? data.sessions.filter((s) => s.status !== 'active') : data.sessions;
   const now = useNow(false);
 
   if (sessions.length === 0) {
     return (
       <p className="text-sm text-slate-700">
-        {status || domain ? 'No session matches these filters.' : 'No stored sessions yet: create one with New session.'}
+        {status || domain
+          ? 'No session matches these filters.'
+          : 'No stored sessions yet: create one with New session.'}
       </p>
     );
   }

@@ -1,5 +1,5 @@
 import { getRouteApi } from '@tanstack/react-router';
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { Panel } from '../../components/panel';
 import { QueryBoundary } from '../../errors/query-boundary';
 import { CreateSessionDialog } from './create-session-dialog';
@@ -24,11 +24,18 @@ export function SessionsPage() {
   const closeForm = () => void navigate({ search: (prev) => ({ ...prev, create: undefined, refresh: undefined }) });
   const showSession = (id: string) =>
     void navigate({ search: (prev) => ({ ...prev, create: undefined, refresh: undefined, session: id }) });
+  // The details that held the focus go with a deleted session: the focus starts again at the top of the page,
+  // once they (and the confirmation that kept the focus inside it) are gone.
+  const focusTop = useRef(false);
   const sessionDeleted = () => {
+    focusTop.current = true;
     void navigate({ search: (prev) => ({ ...prev, session: undefined }) });
-    // The details that held the focus are gone: start again from the top of the page.
-    heading.current?.focus();
   };
+  useEffect(() => {
+    if (search.session || !focusTop.current) return;
+    focusTop.current = false;
+    heading.current?.focus();
+  }, [search.session]);
 
   return (
     <div className="space-y-4">
@@ -45,8 +52,8 @@ export function SessionsPage() {
         </button>
       </div>
       <p className="max-w-3xl text-slate-700">
-        Logins to the sites you scrape, stored as cookies: scrape with a session’s id and the page is fetched signed
-        in. Only cookie names are ever shown again; their values stay encrypted on the server.
+        Logins to the sites you scrape, stored as cookies: scrape with a session’s id and the page is fetched signed in.
+        Only cookie names are ever shown again; their values stay encrypted on the server.
       </p>
       <Panel title="Session limit">
         <QueryBoundary label="session count">

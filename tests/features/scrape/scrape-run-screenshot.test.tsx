@@ -11,7 +11,7 @@ setUpScrapeRunTests();
 const SCREENSHOT = '/api/v1/screenshots/shot_1';
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
-// jsdom has no object URLs: the page's blob URL is stood in for, and its release is seen.
+// jsdom has no object URLs: the page's blob URL is stood in for.
 beforeEach(() => {
   vi.spyOn(URL, 'createObjectURL').mockImplementation(() => 'blob:http://localhost/shot');
   vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);

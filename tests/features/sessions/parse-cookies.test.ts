@@ -125,16 +125,32 @@ describe('parseCookies: broken pastes say what is wrong and where', () => {
   it.each([
     ['JSON that does not parse', '{"sid": "abc",', /looks like JSON but does not parse/],
     ['a JSON list item without a name', '[{"value": "1"}]', /Cookie 1 of the list has no "name"/],
-    ['a JSON list item whose value is not text', '[{"name": "a", "value": "1"}, {"name": "b", "value": 2}]', /Cookie 2 of the list \(b\) has no text "value"/],
+    [
+      'a JSON list item whose value is not text',
+      '[{"name": "a", "value": "1"}, {"name": "b", "value": 2}]',
+      /Cookie 2 of the list \(b\) has no text "value"/,
+    ],
     ['a JSON list item that is not an object', '["a=1"]', /Cookie 1 of the list is not an object/],
-    ['a JSON list item with a bad expiry', '[{"name": "a", "value": "1", "expirationDate": "soon"}]', /\(a\): the expiry “soon” is not a time/],
+    [
+      'a JSON list item with a bad expiry',
+      '[{"name": "a", "value": "1", "expirationDate": "soon"}]',
+      /\(a\): the expiry “soon” is not a time/,
+    ],
     ['an expiry past the year 9999', '[{"name": "a", "value": "1", "expirationDate": 1e15}]', /beyond the year 9999/],
     ['a JSON object value that is an object', '{"a": {"b": 1}}', /The value of “a” is not text/],
     ['a JSON value that is neither object nor list', '["x"', /does not parse/],
     ['a pair without =', 'sid=abc; theme', /“theme” is not name=value/],
     ['a pair without a name', '=abc', /“=abc” has no name before “=”/],
-    ['a cookies.txt line with too few fields', `# Netscape HTTP Cookie File\nexample.com\tFALSE\t/\tFALSE`, /Line 2 of the cookies.txt has 4 fields; a cookie line has 7/],
-    ['a cookies.txt line with a word for its expiry', `example.com\tFALSE\t/\tFALSE\tnever\tsid\tabc`, /Line 1 of the cookies.txt: the expiry “never”/],
+    [
+      'a cookies.txt line with too few fields',
+      `# Netscape HTTP Cookie File\nexample.com\tFALSE\t/\tFALSE`,
+      /Line 2 of the cookies.txt has 4 fields; a cookie line has 7/,
+    ],
+    [
+      'a cookies.txt line with a word for its expiry',
+      `example.com\tFALSE\t/\tFALSE\tnever\tsid\tabc`,
+      /Line 1 of the cookies.txt: the expiry “never”/,
+    ],
     ['a cookies.txt of comments only', '# Netscape HTTP Cookie File\n# nothing here', /No cookie found/],
   ])('%s', (_, text, message) => {
     expect(failure(parse(text))).toMatch(message);

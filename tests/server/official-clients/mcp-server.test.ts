@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { startTestServer, type TestServer } from '../../support/test-server';
 import { mcpEstimateBody, mcpScrapeBody, mcpScreenshotBody, type McpScrapeArgs } from './client-bodies';
-import { failureOf, json, McpClient } from './client-replay';
+import { failureOf, json } from './client-replay';
+import { McpClient } from './mcp-server-replay';
 
 // Issue 9: the MCP server (alterlab-mcp-server @589c112, src/client.ts + src/tools/*), unchanged, against the sandbox.
 let server: TestServer;

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { startTestServer, type TestServer } from '../../support/test-server';
 import { nodeScrapeAsyncBody, nodeScrapeBody, type NodeScrapeOptions } from './client-bodies';
-import { ClientError, failureOf, json, NodeSdk, nodeJobPoll } from './client-replay';
+import { ClientError, failureOf, json } from './client-replay';
+import { NodeSdk, nodeJobPoll } from './node-sdk-replay';
 
 // Issue 9: the Node SDK 2.0.0 (node/src/index.ts @766a5b8), unchanged, against the sandbox.
 let server: TestServer;

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { startTestServer, type TestServer } from '../../support/test-server';
 import { pyAdvanced, pyCostControls, pyEstimatePayload, pyScrapePayload } from './client-bodies';
-import { ClientError, failureOf, json, PythonSdk } from './client-replay';
+import { ClientError, failureOf, json } from './client-replay';
+import { PythonSdk } from './python-sdk-replay';
 
 // Issue 9: the Python SDK v2 (python/alterlab/client.py @766a5b8), unchanged, against the sandbox.
 let server: TestServer;

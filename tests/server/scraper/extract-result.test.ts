@@ -5,7 +5,7 @@ import { ScrapeFailure } from '../../../server/scraper/scrape-failure';
 
 describe('extracting a result', () => {
   it('turns a page the parsers choke on into EXTRACTION_FAILED (refunded), not a server error', async () => {
-    const html = `<html><body>${'<div>'.repeat(20_000)}deep${'</div>'.repeat(20_000)}</body></html>`;
+    const html = `<html><body>${'<div>'.repeat(10_000)}deep${'</div>'.repeat(10_000)}</body></html>`;
     const page = {
       tier: '1' as const,
       finalUrl: 'http://x.test/',
@@ -14,7 +14,7 @@ describe('extracting a result', () => {
       body: Buffer.from(html),
     };
     const request = scrapeRequestSchema.parse({ url: 'http://x.test/', formats: ['text', 'markdown'] });
-    // 20,000 nested elements overflow the parsers' recursion (a RangeError inside readability/turndown).
+    // 10,000 nested elements overflow the parsers' recursion (a RangeError inside readability/turndown).
     const failure = await extractResult(page, request, Date.now() + 10_000).then(
       () => null,
       (error: unknown) => error,

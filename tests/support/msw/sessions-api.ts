@@ -36,7 +36,12 @@ export function fakeSessionsApi(initial: Session[] = [], options: { validation?:
   const state = { sessions: [...initial], calls: [] as SessionCall[] };
   const record = (request: Request, body?: unknown) => {
     const url = new URL(request.url);
-    state.calls.push({ method: request.method, path: url.pathname.replace(/^.*\/api\/v1/, ''), search: url.search, body });
+    state.calls.push({
+      method: request.method,
+      path: url.pathname.replace(/^.*\/api\/v1/, ''),
+      search: url.search,
+      body,
+    });
   };
   const find = (id: unknown) => state.sessions.find((session) => session.id === String(id));
   const replace = (next: Session) => {
@@ -83,7 +88,10 @@ export function fakeSessionsApi(initial: Session[] = [], options: { validation?:
       if (!session) return notFound(String(params.id));
       const { name = session.name, notes = session.notes } = body;
       const expires = body.expires_at === undefined ? session.expires_at : body.expires_at;
-      return HttpResponse.json(replace({ ...session, name, notes, expires_at: expires && new Date(expires).toISOString() }), { headers });
+      return HttpResponse.json(
+        replace({ ...session, name, notes, expires_at: expires && new Date(expires).toISOString() }),
+        { headers },
+      );
     }),
     api.post('/sessions/:id/refresh', async ({ request, params }) => {
       const body = refreshSessionSchema.parse(await request.json());
