@@ -10,6 +10,7 @@ import { OTHER_SESSION_ID, sessionFixture, sessionListFixture } from '../../supp
 import { renderApp } from '../../support/render-app';
 
 const HOUR = 3_600_000;
+// The page reads the time in whole seconds, so each fixture sits a margin away from a unit's boundary.
 const fromNow = (ms: number) => new Date(Date.now() + ms).toISOString();
 
 const demo = () =>
@@ -18,12 +19,12 @@ const demo = () =>
     cookie_count: 2,
     expires_at: fromNow(48 * HOUR + 60_000),
     expiry_status: 'expiring_soon',
-    last_validated_at: fromNow(-3 * HOUR),
+    last_validated_at: fromNow(-3 * HOUR - 5 * 60_000),
     last_validation_result: 'valid',
     total_requests: 6,
     successful_requests: 5,
     success_rate: 5 / 6,
-    last_used_at: fromNow(-10 * 60_000),
+    last_used_at: fromNow(-10 * 60_000 - 20_000),
   });
 const shop = () =>
   sessionFixture({
@@ -31,9 +32,9 @@ const shop = () =>
     name: 'Shop',
     domain: 'shop.example.com',
     status: 'expired',
-    expires_at: fromNow(-5 * 24 * HOUR),
+    expires_at: fromNow(-5 * 24 * HOUR - 5 * 60_000),
     expiry_status: 'expired',
-    last_validated_at: fromNow(-HOUR),
+    last_validated_at: fromNow(-HOUR - 5 * 60_000),
     last_validation_result: 'invalid',
     consecutive_failures: 3,
   });
