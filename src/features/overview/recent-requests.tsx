@@ -1,8 +1,8 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
-import { Link } from '@tanstack/react-router';
 import { requestQueries } from '../../api/requests';
 import { formatDateTime } from '../../lib/format';
 import { ColumnHeaders } from '../../components/column-headers';
+import { RequestCodeLink } from '../../components/request-code-link';
 
 const COLUMNS = [
   { label: 'Time' },
@@ -30,18 +30,7 @@ export function RecentRequests() {
               </td>
               <td className="py-2 pr-4">{entry.status}</td>
               <td className="py-2 pr-4">
-                {entry.code ? (
-                  <Link
-                    to="/errors/$code"
-                    params={{ code: entry.code }}
-                    search={{ status: entry.status }}
-                    className="font-mono text-red-800 underline"
-                  >
-                    {entry.code}
-                  </Link>
-                ) : (
-                  'OK'
-                )}
+                <RequestCodeLink code={entry.code} status={entry.status} />
               </td>
               <td className="py-2">{Math.round(entry.duration_ms)} ms</td>
             </tr>

@@ -1,8 +1,8 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
-import { Link } from '@tanstack/react-router';
 import { requestQueries } from '../../api/requests';
 import { ColumnHeaders } from '../../components/column-headers';
 import { formatDateTime } from '../../lib/format';
+import { RequestCodeLink } from '../../components/request-code-link';
 
 const SHOWN = 20;
 const COLUMNS = [{ label: 'Time' }, { label: 'Call' }, { label: 'URL' }, { label: 'Outcome' }, { label: 'Request id' }];
@@ -29,19 +29,7 @@ export function SessionRequests({ id }: { id: string }) {
               </td>
               <td className={`${CELL} font-mono break-all`}>{entry.url ?? '—'}</td>
               <td className={`${CELL} whitespace-nowrap`}>
-                {entry.status}{' '}
-                {entry.code ? (
-                  <Link
-                    to="/errors/$code"
-                    params={{ code: entry.code }}
-                    search={{ status: entry.status }}
-                    className="font-mono text-red-800 underline"
-                  >
-                    {entry.code}
-                  </Link>
-                ) : (
-                  'OK'
-                )}
+                {entry.status} <RequestCodeLink code={entry.code} status={entry.status} />
               </td>
               <td className={`${CELL} font-mono text-xs`}>{entry.request_id}</td>
             </tr>

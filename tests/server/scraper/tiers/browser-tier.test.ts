@@ -192,7 +192,16 @@ describe('the browser tiers', () => {
       .map((line) => Number(line.trim().split(/\s+/)[0]));
     expect(ours.length).toBeGreaterThan(0);
     for (const pid of ours) process.kill(pid, 'SIGKILL');
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Wait until the killed processes are really gone, rather than for a fixed time.
+    const alive = (pid: number) => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    await vi.waitFor(() => expect(ours.filter(alive)).toEqual([]), { timeout: 5_000, interval: 50 });
     expect((await pool.fetch('3', request(`${base}/article`))).status).toBe(200);
   });
 
