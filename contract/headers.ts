@@ -13,4 +13,6 @@ export const HEADER = {
   balance: 'x-alterlab-balance',
   /** low | critical | exhausted (contract/money.ts); absent when the balance is healthy. */
   balanceWarning: 'x-alterlab-balance-warning',
+  /** ours, sent by the dashboard on the calls it makes by itself (value `background`); the request log records it. */
+  dashboardCall: 'x-dashboard-call',
 } as const;
