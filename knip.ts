@@ -16,9 +16,7 @@ const config: KnipConfig = {
   // function's signature; unused exported values are still reported.
   ignoreExportsUsedInFile: { interface: true, type: true },
   ignoreDependencies: [
-    // The usage page (the next issue) draws its charts with recharts; react-is is recharts' peer dependency.
-    // Remove both if that page does not use recharts.
-    'recharts',
+    // recharts' peer dependency: recharts (the usage charts) imports it, nothing of ours does.
     'react-is',
     // Resolved at run time (createRequire(…).resolve) by server/scraper/extract/ocr-language-data.ts.
     '@tesseract.js-data/eng',

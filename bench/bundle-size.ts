@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { build } from 'vite';
 
 /** The JavaScript a first visit downloads: index.html's module script and its modulepreloads, gzipped. */
-export function firstLoadJs(distDir = 'dist'): {
+export function firstLoadJs(distDir: string): {
   files: { file: string; gzipBytes: number }[];
   totalGzipBytes: number;
 } {
@@ -14,4 +15,14 @@ export function firstLoadJs(distDir = 'dist'): {
     gzipBytes: gzipSync(readFileSync(path.join(distDir, file))).length,
   }));
   return { files, totalGzipBytes: files.reduce((sum, file) => sum + file.gzipBytes, 0) };
+}
+
+/** A production build with the project's Vite config: the dashboard (root `.`) or the bare baseline. */
+export async function buildWithProjectConfig(root: string, outDir: string): Promise<void> {
+  await build({
+    configFile: path.resolve('vite.config.ts'),
+    root: path.resolve(root),
+    build: { outDir, emptyOutDir: true },
+    logLevel: 'warn',
+  });
 }

@@ -1,33 +1,31 @@
-import { performance } from 'node:perf_hooks';
+import autocannon from 'autocannon';
+
+export interface Load {
+  /** Successful answers a second: a 429 or an error is not throughput. */
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  non2xx: number;
+  errors: number;
+}
 
 /**
- * Bounded load on GET /usage: `total` calls, `concurrency` at a time, each with a fresh
- * account's key so the per-key limit is what is measured, not the bench's own key running dry.
+ * autocannon against one URL for `seconds`, `connections` at a time. The calls rotate over `keys` (one
+ * header set each) so that per-key rate limits are not what is measured; no keys for the bare route.
  */
-export async function usageThroughput(api: string, keys: string[], total: number, concurrency: number) {
-  const latencies: number[] = [];
-  const statuses = new Map<number, number>();
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < total) {
-        const index = next++;
-        const key = keys[index % keys.length]!;
-        const t0 = performance.now();
-        const response = await fetch(`${api}/usage`, { headers: { 'X-API-Key': key } });
-        await response.arrayBuffer();
-        latencies.push(performance.now() - t0);
-        statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
+export async function load(url: string, keys: string[], seconds: number, connections = 10): Promise<Load> {
+  const requests = keys.map((key) => ({ method: 'GET' as const, headers: { 'x-api-key': key } }));
+  const result = await autocannon({
+    url,
+    connections,
+    duration: seconds,
+    ...(requests.length ? { requests } : {}),
+  });
   return {
-    requestsPerSecond: total / seconds,
-    p50Ms: latencies[Math.floor(latencies.length / 2)]!,
-    p99Ms: latencies[Math.floor(latencies.length * 0.99)]!,
-    statuses: Object.fromEntries(statuses),
+    requestsPerSecond: result['2xx'] / result.duration,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
   };
 }

@@ -15,8 +15,13 @@ export const tokenResponseSchema = z.object({
   expires_at: z.iso.datetime(),
 });
 
-/** Masks a key for display: `sk_test_…0000`. */
+/**
+ * Masks a key for display: the first and last 4 characters of its identifier, `sk_test_grow…0000`. Keys told
+ * apart by their start (the demo keys) or their end both stay recognisable; 24 of the 32 stay hidden.
+ */
 export function maskApiKey(key: string): string {
   const prefix = /^sk_(live|test)_/.exec(key)?.[0] ?? '';
-  return `${prefix}…${key.slice(-4)}`;
+  const identifier = key.slice(prefix.length);
+  if (identifier.length <= 8) return `${prefix}…${identifier.slice(-4)}`;
+  return `${prefix}${identifier.slice(0, 4)}…${identifier.slice(-4)}`;
 }

@@ -1,10 +1,11 @@
-/** Response headers every call carries (seed: rate-limit headers; contract: request id). */
+/** Headers of the API (seed: rate-limit headers; contract: request id) and the dashboard's own (ours). */
 export const HEADER = {
   limit: 'x-ratelimit-limit',
   remaining: 'x-ratelimit-remaining',
   reset: 'x-ratelimit-reset',
-  /** ours: which window the three values above describe (`minute` or `second`). */
-  window: 'x-ratelimit-window',
+  /** ours: the per-second burst window; the three above always describe the minute, as the real API's do. */
+  burstLimit: 'x-ratelimit-burst-limit',
+  burstRemaining: 'x-ratelimit-burst-remaining',
   requestId: 'x-request-id',
   retryAfter: 'retry-after',
   apiKey: 'x-api-key',

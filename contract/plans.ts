@@ -17,7 +17,7 @@ export const PLAN_LIMITS = {
 export const describePlanLimits = (plan: Plan) =>
   `${PLAN_LIMITS[plan].perMinute} requests a minute, ${PLAN_LIMITS[plan].burstPerSecond} a second`;
 
-/** The two windows every key is limited in; `X-RateLimit-Window` (ours) says which one the headers describe. */
+/** The two windows every key is limited in; a 429's `details.window` says which one refused the call. */
 export const rateLimitWindowSchema = z.enum(['minute', 'second']);
 export type RateLimitWindow = z.infer<typeof rateLimitWindowSchema>;
 export const WINDOW_SECONDS = { minute: 60, second: 1 } as const satisfies Record<RateLimitWindow, number>;

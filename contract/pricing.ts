@@ -30,6 +30,17 @@ export const SCRAPE_MODES = ['auto', 'html', 'js', 'pdf', 'ocr'] as const;
 export const scrapeModeSchema = z.enum(SCRAPE_MODES);
 export type ScrapeMode = z.infer<typeof scrapeModeSchema>;
 
+/**
+ * The tiers a request may try, in order: `js` starts in the browser, `html`
+ * never reaches it, and PDFs and images are fetched, not rendered.
+ */
+export function tierPlan(mode: ScrapeMode, maxTier: Tier): Tier[] {
+  const upTo = TIERS.filter((tier) => tier <= maxTier);
+  if (mode === 'js') return upTo.filter((tier) => tier >= '3');
+  if (mode === 'html' || mode === 'pdf' || mode === 'ocr') return upTo.filter((tier) => tier <= '2');
+  return upTo;
+}
+
 /** What each tier is, and its price in credits (ours; the contract's "Price in credits"). */
 export const TIER_FACTS = {
   '1': { name: 'plain HTTP', credits: 1 },

@@ -4,6 +4,8 @@ import { planSchema } from './plans';
 /** The sandbox's documented test accounts (public test keys, like a payment sandbox's test cards). */
 const demoAccountSchema = z.object({
   key: z.string(),
+  /** What the account is for, by its plan and the failure it shows: 'Free — out of credits'. */
+  name: z.string(),
   plan: planSchema.nullable(),
   balance_credits: z.number().nullable(),
   shows: z.string(),

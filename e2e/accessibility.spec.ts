@@ -1,27 +1,64 @@
-import { expect, test } from '@playwright/test';
-import { expectNoViolations, GROWTH_KEY } from './fixtures';
+import { expect, test, type Page } from '@playwright/test';
+import { connectWithKey, createKey, expectNoViolations } from './fixtures';
 
-test('the first-run prompt has no accessibility violations', async ({ page }) => {
-  await page.goto('/');
-  await expect(page.getByRole('region', { name: 'Or use a sandbox demo account' })).toBeVisible();
-  await expectNoViolations(page);
-});
+/** The two sizes every page is checked at: a laptop, and a phone held upright. */
+const VIEWPORTS = [
+  { name: 'desktop', width: 1440, height: 900 },
+  { name: 'phone', width: 390, height: 844 },
+] as const;
 
-for (const [name, path, ready] of [
-  ['overview', '/', 'balance'],
-  ['error reference', '/errors', null],
-  ['error detail', '/errors/SESSION_EXPIRED', null],
-  ['settings', '/settings', null],
-  ['not found', '/nowhere', null],
-] as const) {
-  test(`the ${name} page has no accessibility violations`, async ({ page }) => {
-    await page.goto('/');
-    await page.getByLabel('API key', { exact: true }).fill(GROWTH_KEY);
-    await page.getByRole('button', { name: 'Connect' }).click();
-    await expect(page.getByTestId('balance')).toBeVisible();
-    await page.goto(path);
-    if (ready) await expect(page.getByTestId(ready)).toBeVisible();
-    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-    await expectNoViolations(page);
+/** Every page, with what shows once it has loaded. */
+const PAGES = [
+  { name: 'overview', path: '/', ready: (page: Page) => page.getByTestId('balance') },
+  { name: 'scrape', path: '/scrape', ready: (page: Page) => page.getByRole('button', { name: /^Run scrape/ }) },
+  { name: 'sessions', path: '/sessions', ready: (page: Page) => page.getByTestId('session-limit') },
+  { name: 'error reference', path: '/errors', ready: (page: Page) => page.getByRole('table') },
+  { name: 'error search', path: '/errors?q=429', ready: (page: Page) => page.getByRole('table') },
+  {
+    name: 'error detail',
+    path: '/errors/SESSION_EXPIRED',
+    ready: (page: Page) => page.getByRole('heading', { level: 2 }).first(),
+  },
+  { name: 'settings', path: '/settings', ready: (page: Page) => page.getByTestId('server-kind') },
+  { name: 'not found', path: '/nowhere', ready: (page: Page) => page.getByRole('heading', { name: 'Page not found' }) },
+] as const;
+
+/** Nothing sticks out sideways: the page is no wider than the window, so nothing needs a horizontal scroll. */
+async function expectNoHorizontalScroll(page: Page, { soft = false } = {}) {
+  const widths = await page.evaluate(() => ({
+    page: document.documentElement.scrollWidth,
+    window: document.documentElement.clientWidth,
+  }));
+  (soft ? expect.soft : expect)(
+    widths.page,
+    `the page is ${widths.page} px wide in a ${widths.window} px window`,
+  ).toBeLessThanOrEqual(widths.window);
+}
+
+for (const viewport of VIEWPORTS) {
+  test.describe(`at ${viewport.width}×${viewport.height}`, () => {
+    test.use({ viewport: { width: viewport.width, height: viewport.height } });
+
+    test('the first-run prompt has no accessibility violations and fits the window', async ({ page }) => {
+      await page.goto('/');
+      await expect(page.getByRole('region', { name: 'Or use a sandbox demo account' })).toBeVisible();
+      await expectNoViolations(page);
+      await expectNoHorizontalScroll(page);
+    });
+
+    test('every page has no accessibility violations and fits the window', async ({ page, request }) => {
+      test.setTimeout(90_000);
+      await connectWithKey(page, await createKey(request, 'growth'));
+      for (const target of PAGES) {
+        await test.step(target.name, async () => {
+          await page.goto(target.path);
+          await expect(target.ready(page)).toBeVisible();
+          await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+          // Soft: one run reports every page's problems, not the first page's alone.
+          await expectNoViolations(page, { soft: true });
+          await expectNoHorizontalScroll(page, { soft: true });
+        });
+      }
+    });
   });
 }

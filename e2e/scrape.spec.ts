@@ -86,7 +86,7 @@ test('the timeout is fixed by its button', async ({ page, request }) => {
   await runPreset(page, 'Slow page (timeout)');
   const card = result(page).getByTestId('guidance-card');
   await expect(card).toContainText('TIMEOUT · HTTP 504', { timeout: 30_000 });
-  await card.getByRole('button', { name: /timeout: 180/ }).click();
+  await card.getByRole('button', { name: 'Wait up to 180 seconds (timeout: 180)' }).click();
   await expect(tierUsed(page)).toHaveText(/^Tier 1/, { timeout: 30_000 });
   await expect(page.getByLabel('Timeout (seconds)')).toHaveValue('180');
 });
@@ -109,6 +109,7 @@ test('an async job shows its progress and its result', async ({ page, request })
   await openScrape(page, await createKey(request, 'scale'));
   await page.getByRole('button', { name: 'Plain article', exact: true }).click();
   await page.getByLabel('URL to scrape').fill(`${DEMO_WEB}/slow?ms=2500`);
+  await page.getByText('Timeout and background jobs').click();
   await page.getByLabel('Run in the background (async job)').check();
   await page.getByRole('button', { name: 'Run scrape' }).click();
   await expect(result(page)).toContainText(/Job .*: (queued|processing)/);

@@ -5,6 +5,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import billing from './billing/billing-service';
 import clock from './clock';
 import type { Config } from './config';
+import demoHistory from './db/demo-history';
 import { newRequestId } from './lib/secrets';
 import { loggerOptions } from './logger';
 import database from './plugins/database';
@@ -25,6 +26,7 @@ import screenshots from './repositories/screenshots-repository';
 import sessionsRepository from './repositories/sessions-repository';
 import tierMemory from './repositories/tier-memory-repository';
 import usage from './repositories/usage-repository';
+import usageReport from './repositories/usage-report-repository';
 import apiRoutes from './routes';
 import faults from './sandbox/faults';
 import scraper from './scraper/scraper';
@@ -50,6 +52,7 @@ const PLUGINS = [
   jobs,
   screenshots,
   usage,
+  usageReport,
   secretsKey,
   sessionsRepository,
   faults,
@@ -60,6 +63,8 @@ export interface AppOptions {
   config: Config;
   demoWebUrl: string;
   distDir?: string | undefined;
+  /** A new data dir gets the demo accounts' 30 days of history (off in tests; `--no-demo-history` at start). */
+  demoHistory?: boolean | undefined;
   /** Tests add routes under /api/v1 (one that throws on purpose); never used in production. */
   extraApiRoutes?: FastifyPluginAsync | undefined;
 }
@@ -98,6 +103,7 @@ async function app(fastify: FastifyInstance, options: AppOptions) {
     for (const plugin of PLUGINS) {
       await fastify.register(plugin);
     }
+    if (options.demoHistory) await fastify.register(demoHistory);
     await fastify.register(scraper, { demoWebUrl: options.demoWebUrl });
     await fastify.register(sessions);
     await fastify.register(scrapes);

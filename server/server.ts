@@ -5,11 +5,11 @@ import { DEMO_ACCOUNTS } from './db/demo-accounts';
 import { buildDemoWeb } from './demo-web/app';
 
 /** Start-up, the banner, and a clean stop on Ctrl-C: nothing else lives here. */
-export async function startServer(): Promise<{ close: () => Promise<void> }> {
+export async function startServer(options: { demoHistory: boolean }): Promise<{ close: () => Promise<void> }> {
   const config = loadConfig();
   const demoWeb = await buildDemoWeb();
   const demoWebUrl = await demoWeb.listen({ host: '127.0.0.1', port: config.demoWebPort });
-  const app = await buildApp(config, { demoWebUrl });
+  const app = await buildApp(config, { demoWebUrl, demoHistory: options.demoHistory });
   const url = await app.listen({ host: config.host, port: config.port });
   printBanner(url, demoWebUrl, config.upstreamApi);
   if (!config.upstreamApi && !app.scraper.browser.available) {

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { ErrorCode } from '../../contract/error-codes';
-import { describePlanLimits, type Plan } from '../../contract/plans';
+import { describePlanLimits, PLAN_LIMITS, type Plan } from '../../contract/plans';
 import type { subscriptionStatusSchema } from '../../contract/usage';
 
 export interface DemoAccountSeed {
@@ -26,20 +26,39 @@ export const DEMO_KEY = {
   revoked: 'sk_test_revoked0000000000000000000000000',
 } as const;
 
-/** The contract's demo accounts, created in a new DATA_DIR. */
+/**
+ * The contract's demo accounts, created in a new DATA_DIR. Each is named by its plan and, where it has one, the
+ * failure it shows, so two accounts of one plan read apart ('Free — out of credits').
+ */
 export const DEMO_ACCOUNTS: readonly DemoAccountSeed[] = [
-  demo(DEMO_KEY.free, 'Free demo', 'free', 1_000),
-  demo(DEMO_KEY.basic, 'Basic demo', 'basic', 100_000),
-  { ...demo(DEMO_KEY.growth, 'Growth demo', 'growth', 100_000), isDefault: true },
-  demo(DEMO_KEY.scale, 'Scale demo', 'scale', 100_000),
-  demo(DEMO_KEY.highVolume, 'High volume demo', 'high_volume', 1_000_000),
-  demo(DEMO_KEY.broke, 'Broke demo', 'free', 2, 'INSUFFICIENT_CREDITS'),
-  { ...demo(DEMO_KEY.lapsed, 'Lapsed demo', 'basic', 100_000, 'SUBSCRIPTION_INACTIVE'), subscription: 'cancelled' },
-  { ...demo(DEMO_KEY.revoked, 'Revoked demo', 'free', 0, 'INVALID_API_KEY'), revoked: true },
+  demo(DEMO_KEY.free, 'free', 1_000),
+  demo(DEMO_KEY.basic, 'basic', 100_000),
+  { ...demo(DEMO_KEY.growth, 'growth', 100_000), isDefault: true },
+  demo(DEMO_KEY.scale, 'scale', 100_000),
+  demo(DEMO_KEY.highVolume, 'high_volume', 1_000_000),
+  demo(DEMO_KEY.broke, 'free', 2, { code: 'INSUFFICIENT_CREDITS', label: 'out of credits' }),
+  {
+    ...demo(DEMO_KEY.lapsed, 'basic', 100_000, { code: 'SUBSCRIPTION_INACTIVE', label: 'subscription cancelled' }),
+    subscription: 'cancelled',
+  },
+  {
+    ...demo(DEMO_KEY.revoked, 'free', 0, { code: 'INVALID_API_KEY', label: 'revoked key' }),
+    name: 'Revoked key',
+    revoked: true,
+  },
 ];
 
 /** An account that shows a code says so; the others show their plan's limits. */
-function demo(key: string, name: string, plan: Plan, balance: number, code?: ErrorCode): DemoAccountSeed {
-  const shows = code ?? describePlanLimits(plan);
-  return { key, name, plan, balance, subscription: 'active', revoked: false, shows, isDefault: false };
+function demo(key: string, plan: Plan, balance: number, failure?: { code: ErrorCode; label: string }): DemoAccountSeed {
+  const planLabel = PLAN_LIMITS[plan].label;
+  return {
+    key,
+    name: failure ? `${planLabel} — ${failure.label}` : planLabel,
+    plan,
+    balance,
+    subscription: 'active',
+    revoked: false,
+    shows: failure?.code ?? describePlanLimits(plan),
+    isDefault: false,
+  };
 }

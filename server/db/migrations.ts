@@ -1,4 +1,6 @@
 import type Database from 'better-sqlite3';
+import { registerSqlFunctions } from './sql-functions';
+import { USAGE_REPORT_MIGRATION } from './usage-report-migration';
 
 /**
  * Schema changes in order; `PRAGMA user_version` records how many ran.
@@ -219,9 +221,166 @@ export const MIGRATIONS: readonly string[] = [
            coalesce(s.credits_refunded, 0) AS credits_refunded, s.tier, coalesce(s.cached, 0) AS cached, r.session_id
       FROM requests r LEFT JOIN settlements s USING (request_id);
   `,
+  `
+  -- Usage summed as it happens, so no read on a request path walks an account's history: rows by UTC day (day =
+  -- epoch ms / 86,400,000) and by UTC month, each written by the triggers below in the transaction that writes the
+  -- ledger entry, the request row or the settlement it counts. The ledger and the request log stay the source of
+  -- truth; the roll-ups are rebuilt from them here.
+  -- Holds are summed per account on every scrape: the account's running ones, not the whole table.
+  CREATE INDEX holds_account ON holds(account_id, credits);
+
+  -- Credits charged and refunded by the day of the ledger entry: /usage's month and /billing/usage's day, week, month.
+  CREATE TABLE ledger_days (
+    account_id TEXT NOT NULL,
+    day INTEGER NOT NULL,
+    charged INTEGER NOT NULL,
+    refunded INTEGER NOT NULL,
+    PRIMARY KEY (account_id, day)
+  ) WITHOUT ROWID;
+  INSERT INTO ledger_days (account_id, day, charged, refunded)
+    SELECT account_id, CAST(at / 86400000 AS INTEGER),
+           sum(CASE WHEN kind = 'charge' THEN -credits ELSE 0 END), sum(CASE WHEN kind = 'refund' THEN credits ELSE 0 END)
+      FROM ledger WHERE kind IN ('charge', 'refund') GROUP BY 1, 2;
+  CREATE TRIGGER ledger_days AFTER INSERT ON ledger WHEN NEW.kind IN ('charge', 'refund') BEGIN
+    INSERT INTO ledger_days (account_id, day, charged, refunded)
+      VALUES (NEW.account_id, CAST(NEW.at / 86400000 AS INTEGER),
+              CASE WHEN NEW.kind = 'charge' THEN -NEW.credits ELSE 0 END,
+              CASE WHEN NEW.kind = 'refund' THEN NEW.credits ELSE 0 END)
+      ON CONFLICT (account_id, day) DO UPDATE SET charged = charged + excluded.charged,
+                                                  refunded = refunded + excluded.refunded;
+  END;
+
+  -- The request log (requests joined to settlements, as the request_log view reads) by the day of the request: calls,
+  -- calls with a target URL, what their settlements charged and refunded, cache hits, and each error code's count.
+  -- A settlement may be written before its request's row (a sync scrape) or after it (an async job): whichever comes
+  -- second adds it to the request's day.
+  CREATE TABLE request_days (
+    account_id TEXT NOT NULL,
+    day INTEGER NOT NULL,
+    requests INTEGER NOT NULL,
+    scrapes INTEGER NOT NULL,
+    charged INTEGER NOT NULL,
+    refunded INTEGER NOT NULL,
+    cache_hits INTEGER NOT NULL,
+    PRIMARY KEY (account_id, day)
+  ) WITHOUT ROWID;
+  CREATE TABLE request_day_errors (
+    account_id TEXT NOT NULL,
+    day INTEGER NOT NULL,
+    code TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (account_id, day, code)
+  ) WITHOUT ROWID;
+  -- By target host and UTC month (epoch ms of its first instant): the hosts that cost the most this billing period.
+  CREATE TABLE request_month_domains (
+    account_id TEXT NOT NULL,
+    month INTEGER NOT NULL,
+    domain TEXT NOT NULL,
+    requests INTEGER NOT NULL,
+    credits_used INTEGER NOT NULL,
+    PRIMARY KEY (account_id, month, domain)
+  ) WITHOUT ROWID;
+  INSERT INTO request_days (account_id, day, requests, scrapes, charged, refunded, cache_hits)
+    SELECT r.account_id, CAST(r.at / 86400000 AS INTEGER), count(*), count(r.url), coalesce(sum(s.credits_charged), 0),
+           coalesce(sum(s.credits_refunded), 0), coalesce(sum(s.cached), 0)
+      FROM requests r LEFT JOIN settlements s USING (request_id) GROUP BY 1, 2;
+  INSERT INTO request_day_errors (account_id, day, code, n)
+    SELECT r.account_id, CAST(r.at / 86400000 AS INTEGER), coalesce(s.code, r.code), count(*)
+      FROM requests r LEFT JOIN settlements s USING (request_id)
+     WHERE coalesce(s.code, r.code) IS NOT NULL GROUP BY 1, 2, 3;
+  INSERT INTO request_month_domains (account_id, month, domain, requests, credits_used)
+    SELECT r.account_id,
+           CAST(strftime('%s', CAST(r.at / 1000 AS INTEGER), 'unixepoch', 'start of month') AS INTEGER) * 1000,
+           url_host(r.url), count(*), coalesce(sum(s.credits_charged - s.credits_refunded), 0)
+      FROM requests r LEFT JOIN settlements s USING (request_id)
+     WHERE url_host(r.url) IS NOT NULL GROUP BY 1, 2, 3;
+
+  CREATE TRIGGER request_rollups AFTER INSERT ON requests BEGIN
+    INSERT INTO request_days (account_id, day, requests, scrapes, charged, refunded, cache_hits)
+      SELECT NEW.account_id, CAST(NEW.at / 86400000 AS INTEGER), 1, NEW.url IS NOT NULL,
+             coalesce(s.credits_charged, 0), coalesce(s.credits_refunded, 0), coalesce(s.cached, 0)
+        FROM (SELECT NEW.request_id AS request_id) r LEFT JOIN settlements s ON s.request_id = r.request_id
+       WHERE true
+      ON CONFLICT (account_id, day) DO UPDATE SET requests = requests + 1, scrapes = scrapes + excluded.scrapes,
+                                                  charged = charged + excluded.charged,
+                                                  refunded = refunded + excluded.refunded,
+                                                  cache_hits = cache_hits + excluded.cache_hits;
+    INSERT INTO request_day_errors (account_id, day, code, n)
+      SELECT NEW.account_id, CAST(NEW.at / 86400000 AS INTEGER), code, 1
+        FROM (SELECT coalesce((SELECT code FROM settlements WHERE request_id = NEW.request_id), NEW.code) AS code)
+       WHERE code IS NOT NULL
+      ON CONFLICT (account_id, day, code) DO UPDATE SET n = n + 1;
+    INSERT INTO request_month_domains (account_id, month, domain, requests, credits_used)
+      SELECT NEW.account_id,
+             CAST(strftime('%s', CAST(NEW.at / 1000 AS INTEGER), 'unixepoch', 'start of month') AS INTEGER) * 1000,
+             url_host(NEW.url), 1,
+             coalesce((SELECT credits_charged - credits_refunded FROM settlements WHERE request_id = NEW.request_id), 0)
+       WHERE url_host(NEW.url) IS NOT NULL
+      ON CONFLICT (account_id, month, domain) DO UPDATE SET requests = requests + 1,
+                                                          credits_used = credits_used + excluded.credits_used;
+  END;
+
+  -- A settlement after its request's row: its credits join that day and host, and its code replaces the row's.
+  CREATE TRIGGER settlement_rollups AFTER INSERT ON settlements BEGIN
+    UPDATE request_days
+       SET charged = charged + NEW.credits_charged, refunded = refunded + NEW.credits_refunded,
+           cache_hits = cache_hits + NEW.cached
+     WHERE account_id = (SELECT account_id FROM requests WHERE request_id = NEW.request_id)
+       AND day = (SELECT CAST(at / 86400000 AS INTEGER) FROM requests WHERE request_id = NEW.request_id);
+    UPDATE request_day_errors SET n = n - 1
+     WHERE account_id = (SELECT account_id FROM requests WHERE request_id = NEW.request_id)
+       AND day = (SELECT CAST(at / 86400000 AS INTEGER) FROM requests WHERE request_id = NEW.request_id)
+       AND code = (SELECT code FROM requests WHERE request_id = NEW.request_id)
+       AND code != NEW.code;
+    DELETE FROM request_day_errors
+     WHERE account_id = (SELECT account_id FROM requests WHERE request_id = NEW.request_id)
+       AND day = (SELECT CAST(at / 86400000 AS INTEGER) FROM requests WHERE request_id = NEW.request_id)
+       AND n = 0;
+    INSERT INTO request_day_errors (account_id, day, code, n)
+      SELECT account_id, CAST(at / 86400000 AS INTEGER), NEW.code, 1 FROM requests
+       WHERE request_id = NEW.request_id AND NEW.code IS NOT NULL AND code IS NOT NEW.code
+      ON CONFLICT (account_id, day, code) DO UPDATE SET n = n + 1;
+    UPDATE request_month_domains SET credits_used = credits_used + NEW.credits_charged - NEW.credits_refunded
+     WHERE account_id = (SELECT account_id FROM requests WHERE request_id = NEW.request_id)
+       AND month = (SELECT CAST(strftime('%s', CAST(at / 1000 AS INTEGER), 'unixepoch', 'start of month') AS INTEGER)
+                           * 1000 FROM requests WHERE request_id = NEW.request_id)
+       AND domain = (SELECT url_host(url) FROM requests WHERE request_id = NEW.request_id);
+  END;
+  `,
+  `
+  -- The request log at any size: each filter of GET /requests is one range of an index that also gives the newest
+  -- first order, so a page costs the same at a thousand rows as at a million (request-log-repository.ts).
+  -- origin: 'dashboard' for the calls the dashboard makes by itself (its X-Dashboard-Call header), else 'user'.
+  -- domain: the target URL's host (url_host, lower case), kept on the row so it can be indexed.
+  -- outcome_code: the code the log shows, the request_log view's coalesce(s.code, r.code), kept on the row so it can
+  -- be indexed: written with the row, and by the trigger below when a job settles after its 202 was logged.
+  ALTER TABLE requests ADD COLUMN origin TEXT NOT NULL DEFAULT 'user' CHECK (origin IN ('user', 'dashboard'));
+  ALTER TABLE requests ADD COLUMN domain TEXT;
+  ALTER TABLE requests ADD COLUMN outcome_code TEXT;
+  UPDATE requests SET domain = url_host(url) WHERE url IS NOT NULL;
+  UPDATE requests
+     SET outcome_code = coalesce((SELECT s.code FROM settlements s WHERE s.request_id = requests.request_id), code);
+  CREATE TRIGGER settlement_outcome_code AFTER INSERT ON settlements WHEN NEW.code IS NOT NULL BEGIN
+    UPDATE requests SET outcome_code = NEW.code WHERE request_id = NEW.request_id;
+  END;
+  -- Origin leads each index: "the user's calls" (the dashboard's default) and origin + one filter are one range; a
+  -- filter without origin reads the two origins' ranges and merges them. No origin and no filter: requests_account_at.
+  CREATE INDEX requests_origin ON requests(account_id, origin, at DESC, request_id DESC);
+  CREATE INDEX requests_origin_code ON requests(account_id, origin, outcome_code, at DESC, request_id DESC)
+    WHERE outcome_code IS NOT NULL;
+  CREATE INDEX requests_origin_status ON requests(account_id, origin, status, at DESC, request_id DESC);
+  CREATE INDEX requests_origin_method ON requests(account_id, origin, method, at DESC, request_id DESC);
+  CREATE INDEX requests_origin_path ON requests(account_id, origin, path, at DESC, request_id DESC);
+  CREATE INDEX requests_origin_domain ON requests(account_id, origin, domain, at DESC, request_id DESC)
+    WHERE domain IS NOT NULL;
+  CREATE INDEX requests_origin_session ON requests(account_id, origin, session_id, at DESC, request_id DESC)
+    WHERE session_id IS NOT NULL;
+  `,
+  USAGE_REPORT_MIGRATION,
 ];
 
 export function migrate(db: Database.Database): void {
+  registerSqlFunctions(db);
   const current = db.pragma('user_version', { simple: true }) as number;
   for (let index = current; index < MIGRATIONS.length; index++) {
     db.transaction(() => {

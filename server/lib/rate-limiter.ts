@@ -1,15 +1,25 @@
 import { PLAN_LIMITS, WINDOW_SECONDS, type Plan, type RateLimitWindow } from '../../contract/plans';
 
-export interface RateLimitState {
+/** One window of a bucket as the next call meets it. */
+export interface WindowState {
   limit: number;
   remaining: number;
-  /** Unix seconds when the window described resets. */
+  /** Unix seconds when this window resets. */
   reset: number;
-  window: RateLimitWindow;
+}
+
+/**
+ * A bucket's two windows. X-RateLimit-* always describe the minute (as the real API's do), and the burst headers
+ * (ours) the second, so a client's meter never has one number standing for two windows.
+ */
+export interface RateLimitState {
+  minute: WindowState;
+  burst: WindowState;
 }
 
 export type RateDecision =
-  { allowed: true; state: RateLimitState } | { allowed: false; state: RateLimitState; retryAfter: number };
+  | { allowed: true; state: RateLimitState }
+  | { allowed: false; state: RateLimitState; window: RateLimitWindow; retryAfter: number };
 
 interface Bucket {
   minuteStart: number;
@@ -54,25 +64,25 @@ export function createRateLimiter(now: () => number) {
     const t = now();
     const bucket = bucketAt(bucketKey, t, count);
     const minuteReset = bucket.minuteStart + MINUTE_MS;
-    if (bucket.minuteCount >= perMinute) {
-      return refuse({ limit: perMinute, reset: minuteReset, window: 'minute' }, t);
-    }
-    if (bucket.secondCount >= burstPerSecond) {
-      return refuse({ limit: burstPerSecond, reset: bucket.secondStart + SECOND_MS, window: 'second' }, t);
-    }
-    if (count) {
+    const secondReset = bucket.secondStart + SECOND_MS;
+    // The minute binds first: waiting out a second would only meet the spent minute.
+    const refusedBy: RateLimitWindow | null =
+      bucket.minuteCount >= perMinute ? 'minute' : bucket.secondCount >= burstPerSecond ? 'second' : null;
+    if (count && !refusedBy) {
       bucket.minuteCount++;
       bucket.secondCount++;
     }
-    return {
-      allowed: true,
-      state: {
-        limit: perMinute,
-        remaining: perMinute - bucket.minuteCount,
-        reset: Math.ceil(minuteReset / 1000),
-        window: 'minute',
+    const state: RateLimitState = {
+      minute: { limit: perMinute, remaining: perMinute - bucket.minuteCount, reset: Math.ceil(minuteReset / 1000) },
+      burst: {
+        limit: burstPerSecond,
+        remaining: Math.max(0, burstPerSecond - bucket.secondCount),
+        reset: Math.ceil(secondReset / 1000),
       },
     };
+    if (!refusedBy) return { allowed: true, state };
+    const resetAt = refusedBy === 'minute' ? minuteReset : secondReset;
+    return { allowed: false, state, window: refusedBy, retryAfter: Math.max(1, Math.ceil((resetAt - t) / 1000)) };
   }
 
   return {
@@ -80,13 +90,5 @@ export function createRateLimiter(now: () => number) {
     take: (bucketKey: string, plan: Plan): RateDecision => decide(bucketKey, plan, true),
     /** What the next call would meet, without counting one: for answers to calls that are never counted. */
     peek: (bucketKey: string, plan: Plan): RateLimitState => decide(bucketKey, plan, false).state,
-  };
-}
-
-function refuse(window: { limit: number; reset: number; window: RateLimitWindow }, t: number): RateDecision {
-  return {
-    allowed: false,
-    state: { limit: window.limit, remaining: 0, reset: Math.ceil(window.reset / 1000), window: window.window },
-    retryAfter: Math.max(1, Math.ceil((window.reset - t) / 1000)),
   };
 }

@@ -31,7 +31,8 @@ export default fp(
         const decision = app.rateLimits.take(caller, request.ip);
         request.rateLimit = decision.state;
         if (!decision.allowed) {
-          const { limit, reset, window } = decision.state;
+          const { window } = decision;
+          const { limit, reset } = window === 'minute' ? decision.state.minute : decision.state.burst;
           throw fail('RATE_LIMIT_EXCEEDED', `Rate limit of ${limit} requests per ${window} exceeded`, {
             details: { limit, remaining: 0, reset, window },
             retryAfter: decision.retryAfter,

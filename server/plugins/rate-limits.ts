@@ -57,13 +57,14 @@ function identifyAccount(headers: IncomingHttpHeaders, accounts: AccountsReposit
   return null;
 }
 
-/** The X-RateLimit-* headers describing a bucket. */
+/** The X-RateLimit-* headers of a bucket: the minute window, and beside it the burst (ours). */
 export function rateLimitHeaders(state: RateLimitState): Record<string, string> {
   return {
-    [HEADER.limit]: String(state.limit),
-    [HEADER.remaining]: String(state.remaining),
-    [HEADER.reset]: String(state.reset),
-    [HEADER.window]: state.window,
+    [HEADER.limit]: String(state.minute.limit),
+    [HEADER.remaining]: String(state.minute.remaining),
+    [HEADER.reset]: String(state.minute.reset),
+    [HEADER.burstLimit]: String(state.burst.limit),
+    [HEADER.burstRemaining]: String(state.burst.remaining),
   };
 }
 

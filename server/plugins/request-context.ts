@@ -1,7 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { HEADER } from '../../contract/headers';
+import { DASHBOARD_CALL } from '../../contract/request-log';
 import type { RateLimitState } from '../lib/rate-limiter';
 import type { Account } from '../repositories/accounts-repository';
+import type { RequestLogRecord } from '../repositories/request-log-repository';
 import type { ScrapeLogFacts } from '../scrapes/scrapes-service';
 import { rateLimitHeaders } from './rate-limits';
 
@@ -31,20 +34,15 @@ export default fp(
     // The request id is the root's (request-id.ts): every answer carries it, inside /api/v1 or not.
     app.addHook('onSend', async (request, reply) => {
       if (request.rateLimit) reply.headers(rateLimitHeaders(request.rateLimit));
-      // A client that hung up never sees its answer, and Fastify never calls onResponse for it; the call still
-      // happened (a scrape ran and was billed), so its row is written now, as the answer it was given.
-      if (reply.raw.destroyed) record(request, reply);
+      // The row is committed before the answer leaves, so a crash right after cannot lose a call a client saw. A
+      // client that hung up gets here too (Fastify never calls onResponse for it): the call still happened.
+      if (request.account) await app.requestLog.commit(rowOf(request, reply, request.account.id));
     });
 
-    app.addHook('onResponse', async (request, reply) => record(request, reply));
-
-    const recorded = new WeakSet<FastifyRequest>();
-    function record(request: FastifyRequest, reply: FastifyReply) {
-      if (!request.account || recorded.has(request)) return;
-      recorded.add(request);
-      app.requestLog.record({
+    function rowOf(request: FastifyRequest, reply: FastifyReply, accountId: string): RequestLogRecord {
+      return {
         requestId: request.id,
-        accountId: request.account.id,
+        accountId,
         method: request.method,
         path: request.url.split('?')[0] ?? request.url,
         status: reply.statusCode,
@@ -53,7 +51,8 @@ export default fp(
         at: app.clock.now(),
         url: request.logFacts?.url ?? null,
         sessionId: request.logFacts?.sessionId ?? null,
-      });
+        origin: request.headers[HEADER.dashboardCall] === DASHBOARD_CALL ? 'dashboard' : 'user',
+      };
     }
   },
   { name: 'request-context', dependencies: ['request-log-repository', 'clock'] },

@@ -5,6 +5,7 @@ import type { Plan } from '../../contract/plans';
 import type { subscriptionStatusSchema } from '../../contract/usage';
 import type { Clock } from '../clock';
 import { DEMO_ACCOUNTS } from '../db/demo-accounts';
+import { createLruCache } from '../lib/lru-cache';
 import { newId, randomToken, sha256 } from '../lib/secrets';
 
 type SubscriptionStatus = z.infer<typeof subscriptionStatusSchema>;
@@ -20,6 +21,8 @@ export type KeyLookup = { kind: 'ok'; account: Account } | { kind: 'unknown' } |
 export type TokenLookup = { kind: 'ok'; account: Account } | { kind: 'unknown' } | { kind: 'expired' };
 
 const TOKEN_TTL_MS = 60 * 60 * 1000;
+/** Keys remembered between calls: each is one SHA-256 hash and an account, so memory stays small at the cap. */
+const KEY_CACHE_SIZE = 10_000;
 
 interface AccountRow {
   id: string;
@@ -28,12 +31,9 @@ interface AccountRow {
   subscription_status: SubscriptionStatus;
 }
 
-const toAccount = (row: AccountRow): Account => ({
-  id: row.id,
-  name: row.name,
-  plan: row.plan,
-  subscriptionStatus: row.subscription_status,
-});
+// Frozen: one object is shared by every call of the key while it is cached.
+const toAccount = (row: AccountRow): Account =>
+  Object.freeze({ id: row.id, name: row.name, plan: row.plan, subscriptionStatus: row.subscription_status });
 
 export function createAccountsRepository(db: Database.Database, clock: Clock) {
   const byKeyHash = db.prepare<[string], AccountRow & { revoked_at: number | null }>(
@@ -50,6 +50,13 @@ export function createAccountsRepository(db: Database.Database, clock: Clock) {
   );
   const insertDeposit = db.prepare(
     `INSERT INTO ledger (account_id, at, kind, credits, code) VALUES (?, ?, 'deposit', ?, 'OPENING_BALANCE')`,
+  );
+  const revokeKey = db.prepare<[number, string]>(
+    `UPDATE api_keys SET revoked_at = ? WHERE key_hash = ? AND revoked_at IS NULL`,
+  );
+  const updateAccount = db.prepare<{ id: string; plan: Plan | null; status: SubscriptionStatus | null }>(
+    `UPDATE accounts SET plan = coalesce(@plan, plan), subscription_status = coalesce(@status, subscription_status)
+      WHERE id = @id`,
   );
   const insertToken = db.prepare(`INSERT INTO auth_tokens (token_hash, account_id, expires_at) VALUES (?, ?, ?)`);
   const accountCount = db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM accounts`);
@@ -72,12 +79,34 @@ export function createAccountsRepository(db: Database.Database, clock: Clock) {
     },
   );
 
+  // Every call looks its key up: the answer is kept by the key's hash (never the key), and dropped by the writes
+  // below, the only ones that change what it holds. An unknown key is not kept: it may be created a moment later.
+  const keys = createLruCache<string, KeyLookup>(KEY_CACHE_SIZE);
+
   return {
     findByKey(key: string): KeyLookup {
-      const row = byKeyHash.get(sha256(key));
+      const hash = sha256(key);
+      const cached = keys.get(hash);
+      if (cached) return cached;
+      const row = byKeyHash.get(hash);
       if (!row) return { kind: 'unknown' };
-      if (row.revoked_at !== null) return { kind: 'revoked' };
-      return { kind: 'ok', account: toAccount(row) };
+      const found: KeyLookup = row.revoked_at !== null ? { kind: 'revoked' } : { kind: 'ok', account: toAccount(row) };
+      keys.set(hash, found);
+      return found;
+    },
+
+    /** The key stops working from the next call; false when it was unknown or already revoked. */
+    revokeKey(key: string): boolean {
+      const hash = sha256(key);
+      const revoked = revokeKey.run(clock.now(), hash).changes > 0;
+      keys.delete(hash);
+      return revoked;
+    },
+
+    /** A new plan or subscription status, seen by the account's next call whichever of its keys it uses. */
+    updateAccount(accountId: string, changes: { plan?: Plan; subscriptionStatus?: SubscriptionStatus }): void {
+      updateAccount.run({ id: accountId, plan: changes.plan ?? null, status: changes.subscriptionStatus ?? null });
+      keys.deleteWhere((found) => found.kind === 'ok' && found.account.id === accountId);
     },
 
     findByToken(token: string): TokenLookup {

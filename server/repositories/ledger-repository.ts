@@ -34,13 +34,9 @@ export function createLedgerRepository(db: Database.Database, clock: Clock) {
   const balanceOf = db.prepare<[string], { balance: number }>(
     `SELECT coalesce((SELECT balance FROM account_totals WHERE account_id = ?), 0) AS balance`,
   );
+  // What the account's running scrapes hold: a range of the holds index (the usage roll-ups' migration).
   const heldBy = db.prepare<[string], { held: number }>(
     `SELECT coalesce(sum(credits), 0) AS held FROM holds WHERE account_id = ?`,
-  );
-  const totalsSince = db.prepare<[string, number], { used: number; refunded: number }>(
-    `SELECT coalesce(sum(CASE WHEN kind = 'charge' THEN -credits END), 0) AS used,
-            coalesce(sum(CASE WHEN kind = 'refund' THEN credits END), 0) AS refunded
-       FROM ledger WHERE account_id = ? AND at >= ?`,
   );
   const insertHold = db.prepare(`INSERT INTO holds (request_id, account_id, credits, at) VALUES (?, ?, ?, ?)`);
   const deleteHold = db.prepare(`DELETE FROM holds WHERE request_id = ?`);
@@ -90,11 +86,6 @@ export function createLedgerRepository(db: Database.Database, clock: Clock) {
       if (charged > 0) insertEntry.run(accountId, at, 'charge', -charged, requestId, code, url);
       if (refunded > 0) insertEntry.run(accountId, at, 'refund', refunded, requestId, code, url);
     }),
-
-    totalsSince(accountId: string, sinceMs: number) {
-      const row = totalsSince.get(accountId, sinceMs)!;
-      return { creditsUsed: row.used, creditsRefunded: row.refunded };
-    },
 
     /** Newest first; the cursor is the id of the last entry seen. */
     auditLog(

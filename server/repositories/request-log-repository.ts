@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import fp from 'fastify-plugin';
-import type { RequestLogEntry } from '../../contract/request-log';
+import type { RequestLogEntry, RequestLogFilter, RequestOrigin } from '../../contract/request-log';
 import { maskSecrets, maskSecretsOrNull } from '../lib/mask-secrets';
+import { createRequestLogPages, ENTRY_COLUMNS, ENTRY_FROM, type EntryRow } from './request-log-pages';
 
 /** What a call was, as HTTP: its cost is the settlement's, which the log joins in (migration 3). */
 export interface RequestLogRecord {
@@ -16,114 +17,85 @@ export interface RequestLogRecord {
   url: string | null;
   /** The stored session the call used. */
   sessionId: string | null;
+  /** Absent: the user's. */
+  origin?: RequestOrigin | undefined;
 }
 
-export interface RequestLogFilter {
-  code?: string | undefined;
-  status?: number | undefined;
-  sinceMs?: number | undefined;
-  session?: string | undefined;
-  cursor?: string | undefined;
-  limit: number;
-}
-
-type Row = Omit<RequestLogEntry, 'at'> & { at: number };
-const COLUMNS =
-  'request_id, method, path, status, code, duration_ms, at, credits_charged, credits_refunded, tier, url, session_id';
-
-const toEntry = (row: Row): RequestLogEntry => ({
+const toEntry = (row: EntryRow): RequestLogEntry => ({
   ...row,
   duration_ms: Math.round(row.duration_ms * 10) / 10,
   at: new Date(row.at).toISOString(),
 });
 
-/** The cursor is the (time, id) of the last row seen: stable while new calls arrive. */
-const encodeCursor = (row: Row) => Buffer.from(`${row.at}:${row.request_id}`).toString('base64url');
-function decodeCursor(cursor: string): { at: number; id: string } | null {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString().split(/:(.*)/s);
-  const atMs = Number(at);
-  return Number.isFinite(atMs) && id ? { at: atMs, id } : null;
-}
+export function createRequestLogRepository(db: Database.Database, onWriteError: (error: unknown) => void) {
+  // The host and the code the log is searched by are kept on the row (migration 8): a job settled before its 202 was
+  // logged already has its code; one settled after gets it from the settlement's trigger.
+  const insert = db.prepare<Record<string, string | number | null>>(
+    `INSERT INTO requests (request_id, account_id, method, path, status, code, duration_ms, at, url, session_id, origin,
+                           domain, outcome_code)
+     VALUES (@requestId, @accountId, @method, @path, @status, @code, @durationMs, @at, @url, @sessionId, @origin,
+             url_host(@url), coalesce((SELECT code FROM settlements WHERE request_id = @requestId), @code))`,
+  );
+  const byId = db.prepare<[string, string], EntryRow>(
+    `SELECT ${ENTRY_COLUMNS} FROM ${ENTRY_FROM} WHERE r.request_id = ? AND r.account_id = ?`,
+  );
+  const pages = createRequestLogPages(db);
 
-export function createRequestLogRepository(db: Database.Database) {
-  const insert = db.prepare<RequestLogRecord>(
-    `INSERT INTO requests (request_id, account_id, method, path, status, code, duration_ms, at, url, session_id)
-     VALUES (@requestId, @accountId, @method, @path, @status, @code, @durationMs, @at, @url, @sessionId)`,
-  );
-  const byId = db.prepare<[string, string], Row>(
-    `SELECT ${COLUMNS} FROM request_log WHERE account_id = ? AND request_id = ?`,
-  );
-  const countSince = db.prepare<[string, number], { n: number }>(
-    `SELECT count(*) AS n FROM requests WHERE account_id = ? AND at >= ?`,
-  );
-  const days = db.prepare<
-    [string, number],
-    { date: string; requests: number; charged: number; refunded: number; hits: number }
-  >(
-    `SELECT date(at / 1000, 'unixepoch') AS date, count(*) AS requests, sum(credits_charged) AS charged,
-            sum(credits_refunded) AS refunded, sum(cached) AS hits
-       FROM request_log WHERE account_id = ? AND at >= ? GROUP BY 1 ORDER BY 1`,
-  );
-  const dayErrors = db.prepare<[string, number], { date: string; code: string; n: number }>(
-    `SELECT date(at / 1000, 'unixepoch') AS date, code, count(*) AS n
-       FROM request_log WHERE account_id = ? AND at >= ? AND code IS NOT NULL GROUP BY 1, 2`,
-  );
-  // A filter left out is null, and its condition holds for every row.
-  const pageWhere = (scope: string) =>
-    db.prepare<Record<string, string | number | null>, Row>(
-      `SELECT ${COLUMNS} FROM request_log
-      WHERE ${scope} AND (@code IS NULL OR code = @code) AND (@status IS NULL OR status = @status)
-        AND (@since IS NULL OR at >= @since)
-        AND (@cursorAt IS NULL OR at < @cursorAt OR (at = @cursorAt AND request_id < @cursorId))
-      ORDER BY at DESC, request_id DESC LIMIT @limit`,
-    );
-  const page = pageWhere('account_id = @accountId');
-  // One session's requests are one range of their own index (migration 6), not a walk through the whole log.
-  const sessionPage = pageWhere('account_id = @accountId AND session_id = @session');
+  // A key anywhere in its URLs never lands here.
+  const write = (entry: RequestLogRecord) =>
+    void insert.run({
+      ...entry,
+      origin: entry.origin ?? 'user',
+      path: maskSecrets(entry.path),
+      url: maskSecretsOrNull(entry.url),
+    });
+  const writeAll = db.transaction((entries: RequestLogRecord[]) => entries.forEach(write));
+
+  let pending: { entry: RequestLogRecord; written: () => void }[] = [];
+  function flush() {
+    const batch = pending;
+    pending = [];
+    if (batch.length === 0 || !db.open) return;
+    try {
+      writeAll(batch.map((item) => item.entry));
+    } catch {
+      // One row that cannot be written must not cost the others theirs.
+      for (const { entry } of batch) {
+        try {
+          write(entry);
+        } catch (error) {
+          onWriteError(error);
+        }
+      }
+    }
+    for (const item of batch) item.written();
+  }
 
   return {
-    /** The one writer of a call's row, once it has been answered; a key anywhere in its URLs never lands here. */
-    record: (entry: RequestLogRecord) =>
-      void insert.run({ ...entry, path: maskSecrets(entry.path), url: maskSecretsOrNull(entry.url) }),
+    /** Writes a call's row now, in a transaction of its own. */
+    record: write,
+
+    /**
+     * Writes a call's row with the other calls answered in this turn of the event loop, in one transaction, and
+     * resolves once it is committed: the caller answers after that, so no answer a client saw lacks its row.
+     */
+    commit(entry: RequestLogRecord): Promise<void> {
+      return new Promise((written) => {
+        if (pending.push({ entry, written }) === 1) setImmediate(flush);
+      });
+    },
+
+    /** The rows still waiting for their turn, written at once: for shutdown. */
+    flush,
 
     get: (accountId: string, requestId: string) => {
-      const row = byId.get(accountId, requestId);
+      const row = byId.get(requestId, accountId);
       return row ? toEntry(row) : null;
     },
 
-    /** Per UTC day since `sinceMs`: requests, credits, cache hits and error codes. */
-    dailySince(accountId: string, sinceMs: number) {
-      const errors = dayErrors.all(accountId, sinceMs);
-      return days.all(accountId, sinceMs).map((day) => ({
-        date: day.date,
-        requests: day.requests,
-        credits_charged: day.charged,
-        credits_refunded: day.refunded,
-        cache_hits: day.hits,
-        errors: Object.fromEntries(errors.filter((row) => row.date === day.date).map((row) => [row.code, row.n])),
-      }));
-    },
-
-    countSince: (accountId: string, sinceMs: number) => countSince.get(accountId, sinceMs)!.n,
-
     list(accountId: string, filter: RequestLogFilter): { requests: RequestLogEntry[]; next_cursor: string | null } {
-      const cursor = filter.cursor ? decodeCursor(filter.cursor) : null;
-      const rows = (filter.session ? sessionPage : page).all({
-        accountId,
-        session: filter.session ?? null,
-        code: filter.code ?? null,
-        status: filter.status ?? null,
-        since: filter.sinceMs ?? null,
-        cursorAt: cursor?.at ?? null,
-        cursorId: cursor?.id ?? null,
-        limit: filter.limit + 1,
-      });
-      const shown = rows.slice(0, filter.limit);
-      const last = shown.at(-1);
-      return {
-        requests: shown.map(toEntry),
-        next_cursor: rows.length > filter.limit && last ? encodeCursor(last) : null,
-      };
+      const { rows, nextCursor } = pages.page(accountId, filter);
+      return { requests: rows.map(toEntry), next_cursor: nextCursor };
     },
   };
 }
@@ -138,7 +110,12 @@ declare module 'fastify' {
 
 export default fp(
   async (app) => {
-    app.decorate('requestLog', createRequestLogRepository(app.db));
+    const repository = createRequestLogRepository(app.db, (error) =>
+      app.log.error({ err: error }, 'a request log row could not be written'),
+    );
+    app.decorate('requestLog', repository);
+    // Before the database closes (registered first, it closes last): the rows of calls answered just before.
+    app.addHook('onClose', async () => repository.flush());
   },
   { name: 'request-log-repository', dependencies: ['database'] },
 );

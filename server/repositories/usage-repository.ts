@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import fp from 'fastify-plugin';
+import type { DailyUsage } from '../../contract/usage';
 
 /** An account's ledger summed over its whole life (kept by migration 5's trigger), and since when it exists. */
 export interface AccountTotals {
@@ -17,55 +18,104 @@ export interface UsageMarks {
   month: number;
 }
 
-/** The page's host, or null for a URL that has none. */
-function hostOf(url: unknown): string | null {
-  if (typeof url !== 'string') return null;
-  try {
-    return new URL(url).hostname || null;
-  } catch {
-    return null;
-  }
+/** What GET /usage reports of a billing period: the ledger's charges and refunds, and the calls made. */
+export interface PeriodUsage {
+  balance: number;
+  creditsUsed: number;
+  creditsRefunded: number;
+  requests: number;
 }
 
+// The roll-ups' key (their migration): whole UTC days since the epoch. Every mark passed in starts a day.
+const DAY_MS = 86_400_000;
+const dayOf = (ms: number) => Math.floor(ms / DAY_MS);
+
 /**
- * What GET /billing/* reports. Every query is one row by key or a range of time on an index, so none reads an
- * account's whole history however long it grows. Credits "used" are net: charged less refunded.
+ * What GET /usage and GET /billing/* report, read from the roll-ups the ledger's and the request log's triggers keep
+ * (the usage roll-ups' migration): a row by key, or one row per day or host of the period asked for, so no read
+ * grows with an account's history. Credits "used" are net: charged less refunded.
  */
 export function createUsageRepository(db: Database.Database) {
-  db.function('url_host', { deterministic: true }, hostOf);
   const totals = db.prepare<[string], AccountTotals>(
     `SELECT coalesce(t.balance, 0) AS balance, coalesce(t.deposited, 0) AS deposited,
             coalesce(t.charged, 0) AS charged, coalesce(t.refunded, 0) AS refunded, a.created_at AS createdAt
        FROM accounts a LEFT JOIN account_totals t ON t.account_id = a.id WHERE a.id = ?`,
   );
+  // One statement for the whole of GET /usage's figures: that route is the one clients poll.
+  const period = db.prepare<{ accountId: string; since: number }, PeriodUsage>(
+    `SELECT coalesce((SELECT balance FROM account_totals WHERE account_id = @accountId), 0) AS balance,
+            coalesce(sum(charged), 0) AS creditsUsed, coalesce(sum(refunded), 0) AS creditsRefunded,
+            coalesce((SELECT sum(requests) FROM request_days WHERE account_id = @accountId AND day >= @since), 0)
+              AS requests
+       FROM ledger_days WHERE account_id = @accountId AND day >= @since`,
+  );
   const spent = db.prepare<Record<string, string | number>, UsageMarks>(
-    `SELECT coalesce(-sum(CASE WHEN at >= @today THEN credits END), 0) AS today,
-            coalesce(-sum(CASE WHEN at >= @week THEN credits END), 0) AS week,
-            coalesce(-sum(CASE WHEN at >= @month THEN credits END), 0) AS month
-       FROM ledger WHERE account_id = @accountId AND at >= @since AND kind IN ('charge', 'refund')`,
+    `SELECT coalesce(sum(CASE WHEN day >= @today THEN charged - refunded END), 0) AS today,
+            coalesce(sum(CASE WHEN day >= @week THEN charged - refunded END), 0) AS week,
+            coalesce(sum(CASE WHEN day >= @month THEN charged - refunded END), 0) AS month
+       FROM ledger_days WHERE account_id = @accountId AND day >= @since`,
   );
   const scrapes = db.prepare<Record<string, string | number>, { today: number; week: number }>(
-    `SELECT coalesce(sum(at >= @today), 0) AS today, coalesce(sum(at >= @week), 0) AS week
-       FROM requests WHERE account_id = @accountId AND at >= @week AND url IS NOT NULL`,
+    `SELECT coalesce(sum(CASE WHEN day >= @today THEN scrapes END), 0) AS today, coalesce(sum(scrapes), 0) AS week
+       FROM request_days WHERE account_id = @accountId AND day >= @week`,
   );
   const domains = db.prepare<[string, number, number], { domain: string; credits_used: number; requests: number }>(
-    `SELECT url_host(url) AS domain, sum(credits_charged - credits_refunded) AS credits_used, count(*) AS requests
-       FROM request_log WHERE account_id = ? AND at >= ? AND url IS NOT NULL AND url_host(url) IS NOT NULL
-      GROUP BY 1 ORDER BY credits_used DESC, requests DESC, domain LIMIT ?`,
+    `SELECT domain, sum(credits_used) AS credits_used, sum(requests) AS requests
+       FROM request_month_domains WHERE account_id = ? AND month >= ?
+      GROUP BY domain ORDER BY credits_used DESC, requests DESC, domain LIMIT ?`,
+  );
+  const days = db.prepare<
+    [string, number],
+    { day: number; date: string; requests: number; charged: number; refunded: number; hits: number }
+  >(
+    `SELECT day, date(day * 86400, 'unixepoch') AS date, requests, charged, refunded, cache_hits AS hits
+       FROM request_days WHERE account_id = ? AND day >= ? ORDER BY day`,
+  );
+  const dayErrors = db.prepare<[string, number], { day: number; code: string; n: number }>(
+    `SELECT day, code, n FROM request_day_errors WHERE account_id = ? AND day >= ? ORDER BY day, code`,
   );
 
   return {
     totals: (accountId: string): AccountTotals | null => totals.get(accountId) ?? null,
 
+    /** The balance, and the credits used and refunded and the calls made since `sinceMs` (a period's start). */
+    periodSince: (accountId: string, sinceMs: number): PeriodUsage => period.get({ accountId, since: dayOf(sinceMs) })!,
+
     /** Net credits used since each mark. */
     spentSince: (accountId: string, marks: UsageMarks): UsageMarks =>
-      spent.get({ accountId, ...marks, since: Math.min(marks.today, marks.week, marks.month) })!,
+      spent.get({
+        accountId,
+        today: dayOf(marks.today),
+        week: dayOf(marks.week),
+        month: dayOf(marks.month),
+        since: dayOf(Math.min(marks.today, marks.week, marks.month)),
+      })!,
 
     /** Scrapes (calls with a target URL) since today's and the week's start; the week holds today. */
-    scrapesSince: (accountId: string, marks: Omit<UsageMarks, 'month'>) => scrapes.get({ accountId, ...marks })!,
+    scrapesSince: (accountId: string, marks: Omit<UsageMarks, 'month'>) =>
+      scrapes.get({ accountId, today: dayOf(marks.today), week: dayOf(marks.week) })!,
 
-    /** The hosts that cost the most since `sinceMs`, at most `limit`. */
+    /** The hosts that cost the most since `sinceMs` (a month's start), at most `limit`. */
     topDomains: (accountId: string, sinceMs: number, limit: number) => domains.all(accountId, sinceMs, limit),
+
+    /** Per UTC day since `sinceMs` (a day's start), days with calls only: requests, credits, cache hits, error codes. */
+    dailySince(accountId: string, sinceMs: number): DailyUsage[] {
+      const since = dayOf(sinceMs);
+      const errors = new Map<number, Record<string, number>>();
+      for (const row of dayErrors.all(accountId, since)) {
+        const codes = errors.get(row.day) ?? {};
+        codes[row.code] = row.n;
+        errors.set(row.day, codes);
+      }
+      return days.all(accountId, since).map((day) => ({
+        date: day.date,
+        requests: day.requests,
+        credits_charged: day.charged,
+        credits_refunded: day.refunded,
+        cache_hits: day.hits,
+        errors: errors.get(day.day) ?? {},
+      }));
+    },
   };
 }
 

@@ -15,6 +15,7 @@ import scrapeRoutes from './scrape';
 import screenshotRoutes from './screenshots';
 import sessionRoutes from './sessions';
 import usageRoutes from './usage';
+import usageReportRoutes from './usage-report';
 
 interface ApiOptions {
   demoWebUrl: string;
@@ -39,6 +40,7 @@ const apiRoutes: FastifyPluginAsync<ApiOptions> = async (app, options) => {
       if (fault) throw faultFailure(fault);
     });
     await faultable.register(usageRoutes);
+    await faultable.register(usageReportRoutes);
     await faultable.register(requestRoutes);
     await faultable.register(jobRoutes);
     await faultable.register(billingRoutes);

@@ -1,8 +1,9 @@
 import { lookup as lookupCallback, type LookupAddress, type LookupOptions } from 'node:dns';
 import { lookup } from 'node:dns/promises';
 import ipaddr from 'ipaddr.js';
-import { Agent } from 'undici';
+import type { Agent } from 'undici';
 import { fail } from '../errors';
+import { undici } from './lazy-module';
 
 type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
 type GuardedLookup = (hostname: string, options: LookupOptions, callback: LookupCallback) => void;
@@ -34,9 +35,13 @@ export function createTargetGuard(options: { allowPrivate: boolean; demoWebUrl: 
     lookupCallback,
     ipaddr.isValid(bare(demoWeb.hostname)) ? null : demoWeb.hostname,
   );
+  let dispatcher: Agent | undefined;
   return {
     lookup: guardedLookup,
-    dispatcher: new Agent({ connect: { lookup: guardedLookup } }),
+    // Made on the first tier-1 or tier-2 fetch, so an idle server never loads undici.
+    get dispatcher() {
+      return (dispatcher ??= new (undici().Agent)({ connect: { lookup: guardedLookup } }));
+    },
     async check(url) {
       const target = new URL(url);
       if (isDemoWeb(target)) return;

@@ -1,17 +1,19 @@
 import type { z } from 'zod';
 import { errorEnvelopeSchema } from '../../contract/envelope';
 import { HEADER } from '../../contract/headers';
-import { rateLimitWindowSchema } from '../../contract/plans';
 import { ApiError } from './api-error';
 import { useCredentialsStore } from './credentials-store';
-import { type CallSource, useRateLimitStore } from './rate-limit-store';
+import { type CallSource, keyFingerprint, useRateLimitStore } from './rate-limit-store';
 
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   query?: Record<string, string | number | boolean | undefined | null>;
   body?: unknown;
   signal?: AbortSignal | undefined;
-  /** Defaults to 'dashboard'; calls the user asked for say 'user', so the meter can tell them apart. */
+  /**
+   * Defaults to 'dashboard': such calls carry `X-Dashboard-Call: background`, so the request log and the meter
+   * can tell them from what the user asked for ('user').
+   */
   source?: CallSource;
   /** Send without a key (sandbox info, the key check passes its own). */
   apiKey?: string | null;
@@ -24,9 +26,9 @@ export interface ApiResponse<T> {
 }
 
 /**
- * The one HTTP client. It adds the key, records every response's rate-limit
- * headers, parses the body with the contract's schema and throws ApiError on
- * anything else. It never touches the UI.
+ * The one HTTP client. It adds the key, records the rate-limit headers of every
+ * response to a call made with the connected key, parses the body with the
+ * contract's schema and throws ApiError on anything else. It never touches the UI.
  */
 export async function request<S extends z.ZodType>(
   schema: S,
@@ -77,6 +79,10 @@ async function send(
   const headers: Record<string, string> = { Accept: options.accept ?? 'application/json' };
   if (apiKey) headers['X-API-Key'] = apiKey;
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if ((options.source ?? 'dashboard') === 'dashboard') headers[HEADER.dashboardCall] = 'background';
+  // Only the connected key's answers describe its limits: a key-less call shows the pre-auth bucket, and the
+  // check of another key that key's.
+  const meterKey = apiKey && apiKey === storedKey ? keyFingerprint(apiKey) : null;
 
   let response: Response;
   try {
@@ -108,10 +114,18 @@ async function send(
       retryAfter: envelope.success ? envelope.data.retry_after : undefined,
       headers: responseHeaders,
     });
-    observe(responseHeaders, { method, path, status: response.status, code: error.code, source: options.source });
+    if (meterKey)
+      observe(meterKey, responseHeaders, {
+        method,
+        path,
+        status: response.status,
+        code: error.code,
+        source: options.source,
+      });
     throw error;
   }
-  observe(responseHeaders, { method, path, status: response.status, code: null, source: options.source });
+  if (meterKey)
+    observe(meterKey, responseHeaders, { method, path, status: response.status, code: null, source: options.source });
   return { response, headers: responseHeaders };
 }
 
@@ -142,6 +156,7 @@ function parseJson(text: string): unknown {
 }
 
 function observe(
+  fingerprint: string,
   headers: Record<string, string>,
   call: { method: string; path: string; status: number; code: string | null; source: CallSource | undefined },
 ) {
@@ -150,19 +165,24 @@ function observe(
   const reset = Number(headers[HEADER.reset]);
   // A server without rate-limit headers (or a proxy that strips them) leaves the meter as it was.
   if (![limit, remaining, reset].every(Number.isFinite) || headers[HEADER.limit] === undefined) return;
+  const burstLimit = Number(headers[HEADER.burstLimit]);
+  const burstRemaining = Number(headers[HEADER.burstRemaining]);
   const retryAfter = Number(headers[HEADER.retryAfter]);
-  useRateLimitStore.getState().responseObserved({
+  useRateLimitStore.getState().responseObserved(fingerprint, {
     at: Date.now(),
     limit,
     remaining,
     reset,
-    // The real API sends no window header: its headers describe the per-minute window.
-    window: rateLimitWindowSchema.catch('minute').parse(headers[HEADER.window]),
+    // The real API publishes no burst: its headers describe the minute alone.
+    burst:
+      headers[HEADER.burstLimit] !== undefined && Number.isFinite(burstLimit) && Number.isFinite(burstRemaining)
+        ? { limit: burstLimit, remaining: burstRemaining }
+        : null,
     source: call.source ?? 'dashboard',
     method: call.method,
     path: call.path,
     status: call.status,
     code: call.code,
-    retryAfter: Number.isFinite(retryAfter) ? retryAfter : null,
+    retryAfter: Number.isFinite(retryAfter) && headers[HEADER.retryAfter] !== undefined ? retryAfter : null,
   });
 }

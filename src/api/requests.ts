@@ -1,13 +1,22 @@
 import { queryOptions } from '@tanstack/react-query';
-import { requestLogPageSchema, type RequestLogQuery } from '../../contract/request-log';
+import { requestLogEntrySchema, requestLogPageSchema, type RequestLogQuery } from '../../contract/request-log';
 import { request } from './http-client';
 
-/** The API's request log: GET /requests. */
+/** The API's request log: GET /requests, GET /requests/{id}. */
 export const requestQueries = {
   all: () => ['requests'] as const,
   list: (query: RequestLogQuery) =>
     queryOptions({
       queryKey: [...requestQueries.all(), 'list', query],
       queryFn: ({ signal }) => request(requestLogPageSchema, '/requests', { query, signal }).then((r) => r.data),
+    }),
+  /** One logged request; a request of another key, or none, is 404. */
+  detail: (requestId: string) =>
+    queryOptions({
+      queryKey: [...requestQueries.all(), 'detail', requestId],
+      queryFn: ({ signal }) =>
+        request(requestLogEntrySchema, `/requests/${encodeURIComponent(requestId)}`, { signal }).then((r) => r.data),
+      // A logged request never changes.
+      staleTime: Infinity,
     }),
 };

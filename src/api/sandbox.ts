@@ -20,4 +20,16 @@ export const sandboxQueries = {
       queryFn: ({ signal }) => getSandboxInfo(signal),
       staleTime: Infinity,
     }),
+  /**
+   * The same question put to an address just saved (the client sends to the saved one): asked once, keyed by the
+   * address, so what an earlier address answered is never taken for this one's answer.
+   */
+  check: (apiBase: string) =>
+    queryOptions({
+      queryKey: ['sandbox', 'check', apiBase],
+      queryFn: ({ signal }) => getSandboxInfo(signal),
+      staleTime: 0,
+      gcTime: 0,
+      retry: false,
+    }),
 };

@@ -1,12 +1,7 @@
-import { mutationOptions, queryOptions, type QueryClient } from '@tanstack/react-query';
+import { mutationOptions, type QueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
-import {
-  estimateSchema,
-  jobAcceptedSchema,
-  scrapeResultSchema,
-  type ScrapeRequest,
-  type ScrapeResult,
-} from '../../contract/scrape';
+import { jobAcceptedSchema, scrapeResultSchema, type ScrapeRequest, type ScrapeResult } from '../../contract/scrape';
+import { estimateQueries } from './estimate';
 import { request } from './http-client';
 import { requestQueries } from './requests';
 import { sessionQueries } from './sessions';
@@ -19,15 +14,6 @@ export type RunAnswer = { kind: 'result'; result: ScrapeResult } | { kind: 'job'
 
 export const scrapeQueries = {
   all: () => ['scrape'] as const,
-  /** POST /scrape/estimate: free, asked by the dashboard as the form changes; typing again beats a retry. */
-  estimate: (body: ScrapeRequest) =>
-    queryOptions({
-      queryKey: [...scrapeQueries.all(), 'estimate', body],
-      queryFn: ({ signal }) =>
-        request(estimateSchema, '/scrape/estimate', { method: 'POST', body, signal }).then((r) => r.data),
-      staleTime: 60_000,
-      retry: false,
-    }),
 };
 
 /**
@@ -38,6 +24,7 @@ export function scrapeChangedAccount(queryClient: QueryClient) {
   void queryClient.invalidateQueries({ queryKey: usageQueries.all(), refetchType: 'none' });
   void queryClient.invalidateQueries({ queryKey: requestQueries.all(), refetchType: 'none' });
   void queryClient.invalidateQueries({ queryKey: sessionQueries.all(), refetchType: 'none' });
+  void queryClient.invalidateQueries({ queryKey: estimateQueries.all(), refetchType: 'none' });
 }
 
 export const scrapeMutations = {

@@ -17,6 +17,20 @@ export const usageQueries = {
       queryFn: ({ signal }) =>
         request(dailyUsageListSchema, '/usage/daily', { query: { days }, signal }).then((r) => r.data),
     }),
+  /**
+   * This month and today as of one moment: today's totals first, then the month's, so every call today counts in
+   * the month as well (a call is logged once it is answered, so read the other way round the month could lag).
+   */
+  snapshot: () =>
+    queryOptions({
+      queryKey: [...usageQueries.all(), 'snapshot'],
+      queryFn: async ({ signal }) => {
+        const days = await request(dailyUsageListSchema, '/usage/daily', { query: { days: 1 }, signal });
+        const usage = await request(usageSchema, '/usage', { signal });
+        // days=1 asks for the server's current day only, so the one entry (if any) is today's.
+        return { usage: usage.data, today: days.data.at(-1) ?? null };
+      },
+    }),
 };
 
 export const usageMutations = {

@@ -3,6 +3,7 @@ export const NAV_ITEMS = [
   { to: '/', label: 'Overview' },
   { to: '/scrape', label: 'Scrape' },
   { to: '/sessions', label: 'Sessions' },
+  { to: '/usage', label: 'Usage' },
   { to: '/errors', label: 'Error reference' },
   { to: '/settings', label: 'Settings' },
 ] as const;

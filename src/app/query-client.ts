@@ -1,11 +1,16 @@
 import { QueryCache, QueryClient } from '@tanstack/react-query';
 import { isApiError } from '../api/api-error';
 import { retryOptions } from '../api/query-retry';
+import { connectedBudgetIsLow } from '../api/rate-limit-store';
 import { useNoticeStore } from '../components/notice-store';
+
+/** Data already on screen is refreshed only while the key's minute has room; a first load always goes. */
+const budgetAllows = () => !connectedBudgetIsLow();
 
 /**
  * The dashboard's own calls spend the user's rate limit, so it refetches frugally: no refetch on focus, data fresh
- * for 30 s, and retries as retryDecision says except that a 429 is not waited out. When a background refresh of
+ * for 30 s, no refresh of data on screen while the budget is low (until the window resets: the user's own calls
+ * come first), and retries as retryDecision says except that a 429 is not waited out. When a background refresh of
  * data already on screen fails, the screen keeps the data and a notice says what happened, so a 429 the user did
  * not cause is never silent.
  */
@@ -28,6 +33,8 @@ export function createQueryClient(): QueryClient {
       queries: {
         staleTime: 30_000,
         refetchOnWindowFocus: false,
+        refetchOnMount: budgetAllows,
+        refetchOnReconnect: budgetAllows,
         ...retryOptions({ waitOutRateLimit: false }),
       },
       mutations: { retry: false },

@@ -1,10 +1,16 @@
 import { Link, Outlet } from '@tanstack/react-router';
+import { useRef } from 'react';
 import { Notices } from '../components/notices';
 import { RateLimitMeter } from '../features/rate-limits/rate-limit-meter';
 import { KeyBadge } from '../features/settings/key-badge';
 import { NAV_ITEMS } from './nav-items';
+import { useDocumentTitle } from './use-document-title';
+import { useHeadingFocus } from './use-heading-focus';
 
 export function RootLayout() {
+  const main = useRef<HTMLElement>(null);
+  useDocumentTitle();
+  useHeadingFocus(main);
   return (
     <div className="min-h-screen bg-slate-50 text-slate-900">
       <a
@@ -14,17 +20,17 @@ export function RootLayout() {
         Skip to content
       </a>
       <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-          <Link to="/" className="text-lg font-semibold tracking-tight">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
+          <Link to="/" className="mr-auto text-lg font-semibold tracking-tight">
             Scrape Dashboard
           </Link>
-          <div className="ml-auto flex flex-wrap items-center gap-4">
-            <RateLimitMeter />
-            <KeyBadge />
-          </div>
+          {/* The meter places itself: its own row under the title and key on a narrow screen. */}
+          <RateLimitMeter />
+          <KeyBadge />
         </div>
         <nav aria-label="Main" className="mx-auto max-w-7xl px-4">
-          <ul className="flex gap-1 overflow-x-auto">
+          {/* Wrapped, not scrolled sideways: at 390 px every page is still one click away. */}
+          <ul className="flex flex-wrap gap-x-1">
             {NAV_ITEMS.map((item) => (
               <li key={item.to}>
                 <Link
@@ -40,7 +46,7 @@ export function RootLayout() {
           </ul>
         </nav>
       </header>
-      <main id="main" className="mx-auto max-w-7xl space-y-4 px-4 py-6">
+      <main id="main" ref={main} className="mx-auto max-w-7xl min-w-0 space-y-4 px-4 py-6">
         <Notices />
         <Outlet />
       </main>

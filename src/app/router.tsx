@@ -10,12 +10,17 @@ import { errorDetailSearchSchema, errorsSearchSchema } from '../features/error-r
 import { ErrorDetailPage } from '../features/error-reference/error-detail-page';
 import { ErrorsPage } from '../features/error-reference/errors-page';
 import { OverviewPage } from '../features/overview/overview-page';
+import { overviewSearchSchema } from '../features/overview/search';
 import { sessionsSearchSchema } from '../features/sessions/search';
 import { SettingsPage } from '../features/settings/settings-page';
+import { usageSearchSchema } from '../features/usage/search';
 import { NotFoundPage } from './not-found-page';
 import { RootLayout } from './root-layout';
 import { RouteError } from './route-error';
 import { withApiKey } from './with-api-key';
+
+/** A page's own title, which the layout puts in the tab (see useDocumentTitle). */
+const pageTitle = (title: string) => ({ meta: [{ title }] });
 
 const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({
   component: RootLayout,
@@ -25,12 +30,15 @@ const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({
 const overviewRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/',
+  head: () => pageTitle('Overview'),
+  validateSearch: overviewSearchSchema,
   component: withApiKey(OverviewPage),
 });
 
 const scrapeRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/scrape',
+  head: () => pageTitle('Scrape'),
   // The playground is the heaviest page: it loads when opened, not with the app.
   component: withApiKey(lazyRouteComponent(() => import('../features/scrape/scrape-page'), 'ScrapePage')),
 });
@@ -38,13 +46,24 @@ const scrapeRoute = createRoute({
 const sessionsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/sessions',
+  head: () => pageTitle('Stored sessions'),
   validateSearch: sessionsSearchSchema,
   component: withApiKey(lazyRouteComponent(() => import('../features/sessions/sessions-page'), 'SessionsPage')),
+});
+
+const usageRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/usage',
+  head: () => pageTitle('Usage'),
+  validateSearch: usageSearchSchema,
+  // The charts (recharts) load with the page, never with the app.
+  component: withApiKey(lazyRouteComponent(() => import('../features/usage/usage-page'), 'UsagePage')),
 });
 
 const errorsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/errors',
+  head: () => pageTitle('Error reference'),
   validateSearch: errorsSearchSchema,
   component: ErrorsPage,
 });
@@ -52,6 +71,7 @@ const errorsRoute = createRoute({
 const errorDetailRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/errors/$code',
+  head: ({ params }) => pageTitle(`${params.code.toUpperCase()} · Error reference`),
   validateSearch: errorDetailSearchSchema,
   component: ErrorDetailPage,
 });
@@ -59,6 +79,7 @@ const errorDetailRoute = createRoute({
 const settingsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/settings',
+  head: () => pageTitle('Settings'),
   component: SettingsPage,
 });
 
@@ -66,6 +87,7 @@ const routeTree = rootRoute.addChildren([
   overviewRoute,
   scrapeRoute,
   sessionsRoute,
+  usageRoute,
   errorsRoute,
   errorDetailRoute,
   settingsRoute,

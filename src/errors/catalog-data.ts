@@ -71,8 +71,8 @@ export const CODE_GUIDANCE = {
     whatHappened:
       'The target site showed a login wall. This is about the target site, not your API key, which was accepted.',
     whatToChange:
-      'The page cannot be scraped without credentials: log in to the site in a browser, store its cookies as a session, and scrape with that session_id.',
-    fixes: [FIX.chooseSessionForDomain, FIX.createSessionForDomain],
+      'The page cannot be scraped without credentials: log in to the site in a browser, then scrape with a stored session of its cookies (session_id), or send the cookies with this one request.',
+    fixes: [FIX.chooseSessionForDomain, FIX.addInlineCookies, FIX.createSessionForDomain],
   },
   PAYWALL_DETECTED: {
     title: 'Paywall on the target page',

@@ -14,7 +14,7 @@ const unbuilt = <const P extends readonly string[]>(
  * Pages of DESIGN.md the guidance already points to but that are not built yet. The card leaves their links out
  * (a link to "Page not found" helps no one) and the error reference still lists the fix.
  */
-const PLANNED_PAGES = unbuilt(['/usage', '/rate-limits', '/webhooks']);
+const PLANNED_PAGES = unbuilt(['/rate-limits', '/webhooks']);
 type PlannedPage = (typeof PLANNED_PAGES)[number];
 
 export const isBuiltPage = (to: AppPath | PlannedPage): to is AppPath =>
@@ -36,6 +36,7 @@ type SessionsSearch = RegisteredRouter['routesByPath']['/sessions']['types']['se
 export type FixAction =
   | { kind: 'patch-request'; id: string; label: string; set?: Partial<ScrapeRequest>; drop?: (keyof ScrapeRequest)[] }
   | { kind: 'choose-session'; id: string; label: string }
+  | { kind: 'add-cookies'; id: string; label: string }
   | { kind: 'link'; id: string; label: string; to: AppPath | PlannedPage }
   | { kind: 'link'; id: string; label: string; to: '/sessions'; search: (context: FixContext) => SessionsSearch };
 
@@ -43,8 +44,8 @@ const hostOf = (context: FixContext) => (context.url ? (urlHost(context.url) ?? 
 
 /**
  * The fix actions the catalog offers, each defined once so that one id always means one change. The scrape
- * page applies 'patch-request' fixes to the request and runs it again, and answers 'choose-session' with its
- * session picker (the URL's domain first); 'link' fixes open a page.
+ * page applies 'patch-request' fixes to the request and runs it again, answers 'choose-session' with its
+ * session picker (the URL's domain first) and 'add-cookies' with a new cookie row; 'link' fixes open a page.
  */
 export const FIX = {
   raiseMaxTier4: {
@@ -114,6 +115,11 @@ export const FIX = {
     kind: 'choose-session',
     id: 'choose-session-for-domain',
     label: 'Use a stored session for this domain',
+  },
+  addInlineCookies: {
+    kind: 'add-cookies',
+    id: 'add-inline-cookies',
+    label: 'Send the login cookies with this request',
   },
   createSessionForDomain: {
     kind: 'link',

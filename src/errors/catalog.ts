@@ -8,6 +8,7 @@ import {
 } from '../../contract/error-codes';
 import { HTTP_STATUSES, statusText } from '../../contract/http-statuses';
 import { CODE_GUIDANCE, STATUS_GUIDANCE, type Guidance } from './catalog-data';
+import { unknownStatusRule } from './code-facts';
 
 export type { FixAction } from './catalog-fixes';
 
@@ -94,7 +95,7 @@ function unknownEntry(status: number): CatalogEntry {
       ? 'The API reported a server-side failure with a code this dashboard does not know.'
       : 'The API reported a failure with a code this dashboard does not know.',
     refund: server ? 'refunded' : 'not-applicable',
-    retry: server ? 'backoff' : client ? 'never' : 'maybe',
+    retry: unknownStatusRule(status),
     whatToChange: server
       ? 'Retry with backoff; if it keeps failing, contact support with the request id.'
       : 'Read the message and details, check the request, and contact support with the request id if it is unclear.',

@@ -2,7 +2,7 @@ import { errorEnvelopeSchema } from '../../contract/envelope';
 import type { ErrorBilling } from '../../contract/envelope';
 import type { Job } from '../../contract/scrape';
 import { isApiError, type ApiError } from '../api/api-error';
-import { findEntry } from './catalog';
+import { statusOfCode } from './code-facts';
 
 /** One failure as the guidance needs it, whether it came from the client or was pasted by support staff. */
 export interface FailureInput {
@@ -44,7 +44,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** Without a status, a known code implies the seed's status for it; an unknown one leaves it unknown (0). */
 function statusFor(code: string, status: number | undefined): number {
-  return status ?? findEntry(code)?.status ?? 0;
+  return status ?? statusOfCode(code) ?? 0;
 }
 
 function fromEnvelope(value: unknown, status: number | undefined): FailureInput | null {

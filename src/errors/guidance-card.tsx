@@ -1,10 +1,13 @@
 import { Link } from '@tanstack/react-router';
 import { useMemo } from 'react';
+import type { ScrapeRequest } from '../../contract/scrape';
 import { credits, formatDateTime, formatSeconds } from '../lib/format';
 import { useNow } from '../lib/use-now';
 import { adviseThrown, type Advice } from './advise';
 import type { FixAction, FixContext } from './catalog-fixes';
-import { Fixes } from './guidance-fixes';
+import { failureFacts, triesMade } from './failure-facts';
+import { fixesFor } from './fix-plan';
+import { Fixes, SECONDARY_BUTTON } from './guidance-fixes';
 
 interface GuidanceCardProps {
   /** Worked out once, when the failure happened: only the countdown below ticks. */
@@ -15,6 +18,10 @@ interface GuidanceCardProps {
   onFix?: (fix: FixAction) => void;
   /** The failed request's session and URL, which some fix links carry (the session to refresh, its domain). */
   context?: FixContext;
+  /** The request that failed: its fixes are completed for it, and its values (the timeout) are named. */
+  request?: ScrapeRequest;
+  /** How many tries the dashboard made, its automatic retries included. */
+  attempts?: number;
 }
 
 /**
@@ -22,15 +29,17 @@ interface GuidanceCardProps {
  * was refunded (and whether it should have been), when a retry is safe, and what
  * to change, with the fixes as buttons.
  */
-export function GuidanceCard({ advice, onRetry, onFix, context = {} }: GuidanceCardProps) {
+export function GuidanceCard({ advice, onRetry, onFix, context = {}, request, attempts }: GuidanceCardProps) {
   const { entry, failure } = advice;
   const headingId = `guidance-${entry.code}-${failure.status}`;
+  const facts = failureFacts(advice, request);
+  const tries = triesMade(attempts);
 
   return (
     <article
       aria-labelledby={headingId}
       data-testid="guidance-card"
-      className="space-y-3 rounded-lg border-l-4 border-red-700 bg-red-50 p-4 text-sm text-slate-900"
+      className="min-w-0 space-y-3 rounded-lg border-l-4 border-red-700 bg-red-50 p-4 text-sm wrap-anywhere text-slate-900"
     >
       <header className="space-y-1">
         <p className="font-mono text-xs font-semibold tracking-wide text-red-900">
@@ -42,30 +51,28 @@ export function GuidanceCard({ advice, onRetry, onFix, context = {} }: GuidanceC
       </header>
       <Fact label="What happened">
         {entry.whatHappened}
+        {facts.map((fact) => (
+          <span key={fact} className="block font-medium">
+            {fact}
+          </span>
+        ))}
         {failure.message && <span className="block text-slate-700">The API said: “{failure.message}”</span>}
       </Fact>
       <Fact label="Refund">
         <RefundLine advice={advice} />
       </Fact>
       <Fact label="Retry">
+        {tries && <span className="block">{tries}</span>}
         <RetryLine advice={advice} />
       </Fact>
       <Fact label="What to change">{entry.whatToChange}</Fact>
       <Fixes
-        fixes={entry.fixes}
+        fixes={fixesFor(advice, request)}
         onFix={onFix}
         context={{ ...context, sessionId: context.sessionId ?? sessionOf(advice) }}
       />
       <footer className="flex flex-wrap items-center gap-3 border-t border-red-200 pt-3">
-        {onRetry && (
-          <button
-            type="button"
-            onClick={onRetry}
-            className="rounded-md bg-slate-900 px-3 py-1.5 font-medium text-white hover:bg-slate-700"
-          >
-            Try again
-          </button>
-        )}
+        {onRetry && advice.retry.rule !== 'never' && <TryAgain advice={advice} onRetry={onRetry} />}
         <Link
           to="/errors/$code"
           params={{ code: entry.kind === 'code' ? entry.code : failure.code }}
@@ -124,6 +131,22 @@ function RefundLine({ advice }: { advice: Advice }) {
         </span>
       )}
     </>
+  );
+}
+
+/**
+ * Sending the same request again, secondary to the fixes. Before a rate limit's reset it stays disabled: a retry
+ * then only spends another try on the same 429.
+ */
+function TryAgain({ advice, onRetry }: { advice: Advice; onRetry: () => void }) {
+  const { safeAt, rule } = advice.retry;
+  const waiting = rule === 'after-reset' && safeAt !== null;
+  const now = useNow(waiting);
+  const early = waiting && safeAt.getTime() > now;
+  return (
+    <button type="button" onClick={onRetry} disabled={early} className={SECONDARY_BUTTON}>
+      {early ? `Try again (in ${formatSeconds((safeAt.getTime() - now) / 1000)})` : 'Try again'}
+    </button>
   );
 }
 

@@ -2,7 +2,7 @@ import { QueryErrorResetBoundary } from '@tanstack/react-query';
 import { Suspense, type ReactNode } from 'react';
 import { ErrorBoundary } from 'react-error-boundary';
 import { isApiError } from '../api/api-error';
-import { ThrownErrorGuidance } from './guidance-card';
+import { LazyThrownErrorGuidance } from './lazy-guidance';
 
 /**
  * One panel's loading and failure states. A failed query renders the catalog's
@@ -16,7 +16,7 @@ export function QueryBoundary({ label, children }: { label: string; children: Re
           onReset={reset}
           fallbackRender={({ error, resetErrorBoundary }) =>
             isApiError(error) ? (
-              <ThrownErrorGuidance error={error} onRetry={resetErrorBoundary} />
+              <LazyThrownErrorGuidance error={error} onRetry={resetErrorBoundary} />
             ) : (
               <div role="alert" className="space-y-2 text-sm">
                 <p>

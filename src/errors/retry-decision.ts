@@ -2,7 +2,7 @@ import type { RetryRule } from '../../contract/error-codes';
 import { HEADER } from '../../contract/headers';
 import { RETRY_SCHEDULE } from '../../contract/http-statuses';
 import { isApiError } from '../api/api-error';
-import { entryForFailure } from './catalog';
+import { retryRuleOf } from './code-facts';
 import { failureFromApiError, type FailureInput } from './failure-input';
 
 export type ResponseHeaders = Readonly<Record<string, string | undefined>>;
@@ -80,7 +80,7 @@ const GIVE_UP: RetryDecision = { kind: 'give-up' };
 export function retryDecision(error: unknown, attempt: number, now: Date): RetryDecision {
   if (!isApiError(error) || attempt >= RETRY_SCHEDULE.maxAttempts) return GIVE_UP;
   const failure = failureFromApiError(error);
-  const { retry } = entryForFailure(failure).entry;
+  const retry = retryRuleOf(failure);
   const time = safeTime(retry, failure, error.headers, now, attempt);
   if (!time) return GIVE_UP;
   return {

@@ -4,9 +4,10 @@ import { z } from 'zod';
 import { ApiError } from '../../src/api/api-error';
 import { usageSchema } from '../../contract/usage';
 import { useCredentialsStore } from '../../src/api/credentials-store';
-import { useRateLimitStore } from '../../src/api/rate-limit-store';
+import { keyFingerprint, useRateLimitStore } from '../../src/api/rate-limit-store';
 import { DEMO_KEY } from '../support/demo-keys';
-import { envelope, rateLimitHeaders } from '../support/msw/fixtures';
+import { sandboxInfoSchema } from '../../contract/sandbox';
+import { envelope, rateLimitHeaders, sandboxInfoFixture, usageFixture } from '../support/msw/fixtures';
 import { API, api, server } from '../support/msw/server';
 
 // The client itself is under test here; everything else reaches it through src/api's resource files.
@@ -16,6 +17,20 @@ const KEY = DEMO_KEY.growth;
 const getUsage = () => request(usageSchema, '/usage');
 const verifyApiKey = (apiKey: string) => request(usageSchema, '/usage', { apiKey, source: 'user' });
 beforeEach(() => useCredentialsStore.getState().keyEntered(KEY, false));
+/** What the store holds for a key. */
+const samplesOf = (key: string) => useRateLimitStore.getState().byKey[keyFingerprint(key)] ?? [];
+
+/** The headers of every request sent while `run` runs. */
+async function headersSent(run: () => Promise<unknown>): Promise<Headers[]> {
+  const seen: Headers[] = [];
+  server.events.on('request:start', ({ request }) => void seen.push(request.headers));
+  try {
+    await run();
+  } finally {
+    server.events.removeAllListeners();
+  }
+  return seen;
+}
 
 async function caught(promise: Promise<unknown>): Promise<ApiError> {
   const error = await promise.then(
@@ -36,14 +51,50 @@ describe('the HTTP client', () => {
     expect(seen?.url).not.toContain(KEY);
   });
 
-  it('records the rate-limit headers of every response, telling the dashboard’s calls from the user’s', async () => {
+  it('records the rate-limit headers of the connected key’s answers, telling the dashboard’s calls from the user’s', async () => {
     await getUsage();
     await verifyApiKey(KEY);
-    const history = useRateLimitStore.getState().history;
-    expect(history.map((sample) => [sample.source, sample.path, sample.remaining, sample.limit])).toEqual([
+    expect(samplesOf(KEY).map((sample) => [sample.source, sample.path, sample.remaining, sample.limit])).toEqual([
       ['dashboard', '/usage', 97, 100],
       ['user', '/usage', 97, 100],
     ]);
+  });
+
+  it('marks the dashboard’s own calls with X-Dashboard-Call: background, and not the user’s', async () => {
+    const [background] = await headersSent(getUsage);
+    const [asked] = await headersSent(() => verifyApiKey(KEY));
+    expect(background?.get('x-dashboard-call')).toBe('background');
+    expect(asked?.has('x-dashboard-call')).toBe(false);
+  });
+
+  it('keeps the burst beside the minute when the server sends it', async () => {
+    server.use(
+      api.get('/usage', () =>
+        HttpResponse.json(usageFixture(), {
+          headers: { ...rateLimitHeaders(28, 30), 'X-RateLimit-Burst-Limit': '5', 'X-RateLimit-Burst-Remaining': '3' },
+        }),
+      ),
+    );
+    await getUsage();
+    expect(samplesOf(KEY).at(-1)).toMatchObject({ limit: 30, remaining: 28, burst: { limit: 5, remaining: 3 } });
+  });
+
+  it('leaves the meter alone for key-less calls and for the check of another key, and never stores a key', async () => {
+    server.use(
+      api.get('/sandbox/info', () => HttpResponse.json(sandboxInfoFixture(), { headers: rateLimitHeaders(498, 500) })),
+      api.get('/usage', () => HttpResponse.json(usageFixture(), { headers: rateLimitHeaders(11, 30) })),
+    );
+    await getUsage();
+    await request(sandboxInfoSchema, '/sandbox/info', { apiKey: null });
+    const other = DEMO_KEY.basic;
+    await verifyApiKey(other);
+
+    expect(samplesOf(KEY).map((sample) => `${sample.path} ${sample.remaining}/${sample.limit}`)).toEqual([
+      '/usage 11/30',
+    ]);
+    expect(samplesOf(other)).toEqual([]);
+    expect(Object.keys(useRateLimitStore.getState().byKey)).toHaveLength(1);
+    expect(JSON.stringify(useRateLimitStore.getState())).not.toContain(KEY);
   });
 
   it('turns an error envelope into an ApiError with everything the guidance needs, and records it', async () => {
@@ -65,7 +116,7 @@ describe('the HTTP client', () => {
       details: { window: 'minute' },
     });
     expect(error.headers['retry-after']).toBe('12');
-    expect(useRateLimitStore.getState().latest).toMatchObject({ status: 429, remaining: 0, retryAfter: 12 });
+    expect(samplesOf(KEY).at(-1)).toMatchObject({ status: 429, remaining: 0, retryAfter: 12 });
   });
 
   it('keeps the status when a body is not an envelope', async () => {

@@ -37,6 +37,8 @@ export interface TestServer {
 export async function startTestServer(
   overrides: Partial<Config> = {},
   extraApiRoutes?: AppOptions['extraApiRoutes'],
+  // Without it a new data dir has the demo accounts and no history, which most tests count on.
+  { demoHistory = false }: Pick<AppOptions, 'demoHistory'> = {},
 ): Promise<TestServer> {
   // A data dir passed in belongs to the caller (restart tests); otherwise each server gets its own, removed on close.
   const ownsDataDir = overrides.dataDir === undefined;
@@ -51,7 +53,13 @@ export async function startTestServer(
   const demoWeb = await buildDemoWeb();
   const demoWebUrl = await demoWeb.listen({ host: '127.0.0.1', port: 0 });
   const config = testConfig({ dataDir, logLevel: 'info', ...overrides });
-  const app = await buildApp(config, { demoWebUrl, logStream, distDir: path.join(dataDir, 'no-dist'), extraApiRoutes });
+  const app = await buildApp(config, {
+    demoWebUrl,
+    logStream,
+    distDir: path.join(dataDir, 'no-dist'),
+    extraApiRoutes,
+    demoHistory,
+  });
   const base = await app.listen({ host: '127.0.0.1', port: 0 });
   const api = `${base}/api/v1`;
 

@@ -1,25 +1,37 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requestLogEntrySchema, requestLogPageSchema, requestLogQuerySchema } from '../../../contract/request-log';
+import {
+  REQUEST_LOG_SCAN_LIMIT,
+  requestLogEntrySchema,
+  requestLogPageSchema,
+  requestLogQuerySchema,
+} from '../../../contract/request-log';
 import { fail } from '../../errors';
 import { currentAccount } from '../current-account';
+
+const LIST_DESCRIPTION = `The calls made with this key, newest first, a page at a time (\`next_cursor\` continues; pages stay
+stable while new calls arrive). Filters combine: \`code\`, \`status\`, \`method\`, \`path\`, \`domain\` (the target's host),
+\`session\`, \`origin\` (\`user\`, or \`dashboard\` for the calls the dashboard makes by itself with
+\`X-Dashboard-Call: background\`; absent: both), \`since\` (included) and \`until\` (excluded). \`q\` is a request id (that
+request) or text in the target URL, any case.
+
+Every page costs the same however long the history: \`origin\` with one other filter is read from an index in order.
+A second filter, or \`q\` as URL text, is checked within that range, at most ${REQUEST_LOG_SCAN_LIMIT} rows a page: such a
+page can hold fewer than \`limit\` entries, even none, with a \`next_cursor\` to read on.`;
 
 /** The request log (ours): what support staff search. */
 const requestRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/requests',
-    { schema: { tags: ['requests'], querystring: requestLogQuerySchema, response: { 200: requestLogPageSchema } } },
-    async (request) => {
-      const { code, status, since, session, cursor, limit } = request.query;
-      return app.requestLog.list(currentAccount(request).id, {
-        code,
-        status,
-        session,
-        cursor,
-        limit,
-        sinceMs: since ? Date.parse(since) : undefined,
-      });
+    {
+      schema: {
+        tags: ['requests'],
+        description: LIST_DESCRIPTION,
+        querystring: requestLogQuerySchema,
+        response: { 200: requestLogPageSchema },
+      },
     },
+    async (request) => app.requestLog.list(currentAccount(request).id, request.query),
   );
 
   app.get(

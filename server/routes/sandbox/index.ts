@@ -26,6 +26,7 @@ const sandboxRoutes: FastifyPluginAsyncZod<{ demoWebUrl: string }> = async (app,
       demo_web_url: options.demoWebUrl,
       demo_accounts: DEMO_ACCOUNTS.map((demo) => ({
         key: demo.key,
+        name: demo.name,
         plan: demo.revoked ? null : demo.plan,
         balance_credits: demo.revoked ? null : demo.balance,
         shows: demo.shows,

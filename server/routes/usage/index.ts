@@ -9,19 +9,17 @@ const usageRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/usage', { schema: { tags: ['usage'], response: { 200: usageSchema } } }, async (request) => {
     const account = currentAccount(request);
     const period = monthOf(app.clock.now());
-    const totals = app.ledger.totalsSince(account.id, period.start);
+    const { balance, creditsUsed, creditsRefunded, requests } = app.usage.periodSince(account.id, period.start);
     const limits = PLAN_LIMITS[account.plan];
-    const balance = app.ledger.balance(account.id);
-    const requests = app.requestLog.countSince(account.id, period.start);
-    const usedNet = totals.creditsUsed - totals.creditsRefunded;
+    const usedNet = creditsUsed - creditsRefunded;
     const periodStart = new Date(period.start).toISOString();
     const periodEnd = new Date(period.end).toISOString();
     return {
       plan: account.plan,
       rate_limit: { per_minute: limits.perMinute, burst_per_second: limits.burstPerSecond },
       balance_credits: balance,
-      credits_used_month: totals.creditsUsed,
-      credits_refunded_month: totals.creditsRefunded,
+      credits_used_month: creditsUsed,
+      credits_refunded_month: creditsRefunded,
       requests_month: requests,
       period_start: periodStart,
       period_end: periodEnd,
@@ -47,7 +45,7 @@ const usageRoutes: FastifyPluginAsyncZod = async (app) => {
         today.getUTCMonth(),
         today.getUTCDate() - (request.query.days - 1),
       );
-      return app.requestLog.dailySince(currentAccount(request).id, since);
+      return app.usage.dailySince(currentAccount(request).id, since);
     },
   );
 };

@@ -1,4 +1,4 @@
-import { createWorker, OEM, type Worker } from 'tesseract.js';
+import type { Worker } from 'tesseract.js';
 import { ScrapeFailure } from '../scrape-failure';
 import { detectImage } from './image-type';
 import { englishDataFolder } from './ocr-language-data';
@@ -27,20 +27,25 @@ class DeadlinePassed extends Error {}
 function startWorker(): Promise<Worker> {
   return new Promise<Worker>((resolve, reject) => {
     let started = false;
-    createWorker('eng', OEM.LSTM_ONLY, {
-      langPath: englishDataFolder(),
-      cacheMethod: 'none',
-      gzip: true,
-      // Without a handler tesseract.js throws every failed job from a message listener, which would
-      // take the whole server down; the job's own promise already carries the error. A failure while
-      // starting (e.g. missing model) never settles createWorker, so it is turned into a rejection here.
-      errorHandler: (error: unknown) => {
-        if (!started) reject(new Error(String(error)));
-      },
-    }).then((created) => {
-      started = true;
-      resolve(created);
-    }, reject);
+    // Imported on the first image: an idle server does not carry tesseract.js.
+    import('tesseract.js')
+      .then(({ createWorker, OEM }) =>
+        createWorker('eng', OEM.LSTM_ONLY, {
+          langPath: englishDataFolder(),
+          cacheMethod: 'none',
+          gzip: true,
+          // Without a handler tesseract.js throws every failed job from a message listener, which would
+          // take the whole server down; the job's own promise already carries the error. A failure while
+          // starting (e.g. missing model) never settles createWorker, so it is turned into a rejection here.
+          errorHandler: (error: unknown) => {
+            if (!started) reject(new Error(String(error)));
+          },
+        }),
+      )
+      .then((created) => {
+        started = true;
+        resolve(created);
+      }, reject);
   });
 }
 

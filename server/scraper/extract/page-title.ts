@@ -1,4 +1,4 @@
-import { parseHTML } from 'linkedom';
+import { linkedom } from './parse-document';
 
 /**
  * One pass over the markup: skips what can hold a stray "<title>" (scripts, styles, comments, SVG
@@ -14,7 +14,7 @@ function collapse(text: string): string {
 /** Entities and nested tags are left to a real parser, but only for the few bytes of the title. */
 function textOf(fragment: string, tag: 'title' | 'h1'): string {
   if (!/[&<]/.test(fragment)) return collapse(fragment);
-  const { document } = parseHTML(`<!doctype html><html><body><${tag}>${fragment}</${tag}></body></html>`);
+  const { document } = linkedom().parseHTML(`<!doctype html><html><body><${tag}>${fragment}</${tag}></body></html>`);
   return collapse(document.querySelector(tag)?.textContent ?? '');
 }
 

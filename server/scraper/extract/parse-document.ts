@@ -1,4 +1,7 @@
-import { parseHTML } from 'linkedom';
+import type * as Linkedom from 'linkedom';
+import { lazyModule } from '../lazy-module';
+
+export const linkedom = lazyModule<typeof Linkedom>('linkedom');
 
 const HAS_HTML = /<html[\s>]/i;
 const HAS_BODY = /<body[\s>]/i;
@@ -10,7 +13,7 @@ const FRAME_TAGS = /<!doctype[^>]*>|<\/?(?:html|head|body)\b[^>]*>/gi;
  * re-framed first (head elements end up in the body, where the text walkers skip them).
  */
 export function parseDocument(html: string): Document {
-  if (HAS_HTML.test(html) && HAS_BODY.test(html)) return parseHTML(html).document;
+  if (HAS_HTML.test(html) && HAS_BODY.test(html)) return linkedom().parseHTML(html).document;
   const inner = html.replace(FRAME_TAGS, '');
-  return parseHTML(`<!doctype html><html><head></head><body>${inner}</body></html>`).document;
+  return linkedom().parseHTML(`<!doctype html><html><head></head><body>${inner}</body></html>`).document;
 }

@@ -1,4 +1,4 @@
-import { extractText, getDocumentProxy, getMeta } from 'unpdf';
+import type { getDocumentProxy } from 'unpdf';
 import { ScrapeFailure } from '../scrape-failure';
 
 export interface PdfText {
@@ -32,6 +32,8 @@ export async function extractPdfText(bytes: Uint8Array): Promise<PdfText> {
   if (!looksLikePdf(bytes)) throw new ScrapeFailure('EXTRACTION_FAILED', 'The document is not a PDF');
   let pdf: Awaited<ReturnType<typeof getDocumentProxy>> | undefined;
   try {
+    // Imported on the first PDF: an idle server does not carry pdf.js.
+    const { extractText, getDocumentProxy, getMeta } = await import('unpdf');
     // A copy: PDF.js may take ownership of (detach) the buffer it is given, and the caller keeps the body.
     // verbosity 0: PDF.js would otherwise print warnings about fonts it does not need for text.
     pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });

@@ -1,17 +1,28 @@
-import { gfm } from '@joplin/turndown-plugin-gfm';
-import TurndownService from 'turndown';
+import type * as TurndownGfm from '@joplin/turndown-plugin-gfm';
+import type TurndownService from 'turndown';
+import { lazyModule } from '../lazy-module';
 
-// Built once: the rules never change and building a service registers every rule again.
-const turndown = new TurndownService({
-  headingStyle: 'atx',
-  codeBlockStyle: 'fenced',
-  fence: '```',
-  bulletListMarker: '-',
-  emDelimiter: '_',
-  hr: '---',
-});
-turndown.use(gfm);
-turndown.remove(['script', 'style', 'noscript', 'template', 'iframe']);
+const turndownModule = lazyModule<typeof TurndownService>('turndown');
+const gfmModule = lazyModule<typeof TurndownGfm>('@joplin/turndown-plugin-gfm');
+let service: TurndownService | undefined;
+
+// Built once, on the first markdown asked for: the rules never change and building a service registers
+// every rule again.
+function turndown(): TurndownService {
+  if (service) return service;
+  const Turndown = turndownModule();
+  service = new Turndown({
+    headingStyle: 'atx',
+    codeBlockStyle: 'fenced',
+    fence: '```',
+    bulletListMarker: '-',
+    emDelimiter: '_',
+    hr: '---',
+  });
+  service.use(gfmModule().gfm);
+  service.remove(['script', 'style', 'noscript', 'template', 'iframe']);
+  return service;
+}
 
 function normalise(text: string): string {
   return text.replace(/\s+/g, ' ').trim().toLowerCase();
@@ -24,10 +35,10 @@ function hasHeading(root: Element, title: string): boolean {
 
 /** GitHub-flavoured Markdown of the main content, led by the title when the content has no such heading. */
 export function toMarkdown(root: Element, title: string | null): string {
-  const body = turndown.turndown(root.innerHTML).trim();
+  const body = turndown().turndown(root.innerHTML).trim();
   if (!title || hasHeading(root, title)) return body;
-  return `# ${turndown.escape(title)}\n\n${body}`.trim();
+  return `# ${turndown().escape(title)}\n\n${body}`.trim();
 }
 
 /** Text that must read as written in Markdown (a PDF's text): its Markdown syntax escaped. */
-export const escapeMarkdown = (text: string) => turndown.escape(text);
+export const escapeMarkdown = (text: string) => turndown().escape(text);

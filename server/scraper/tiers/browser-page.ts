@@ -1,4 +1,4 @@
-import { type BrowserContext, type Page, type Request, type Response, errors } from 'playwright-core';
+import type { BrowserContext, Page, Request, Response } from 'playwright-core';
 import { MAX_CONTENT_BYTES } from '../../../contract/pricing';
 import { contentTooLarge, ScrapeFailure } from '../scrape-failure';
 import type { TargetGuard } from '../target-guard';
@@ -11,10 +11,14 @@ import type { GuardProxy } from './guard-proxy';
 const NETWORK_ERROR =
   /net::(ERR_(?:NAME_|CONNECTION_|ADDRESS_|INTERNET_|NETWORK_|SSL_|CERT_|PROXY_|TUNNEL_|SOCKS_|TIMED_OUT|EMPTY_RESPONSE|UNSAFE_PORT)[A-Z_]*)(?: at (\S+))?/;
 
+// By name, not `instanceof errors.TimeoutError`: importing playwright-core's value here would load all of it
+// (~90 MiB) when the server starts, though most servers never open a browser.
+const isPlaywrightTimeout = (error: unknown) => error instanceof Error && error.name === 'TimeoutError';
+
 export function translateError(error: unknown, deadline: number, proxy: GuardProxy | null = null): unknown {
   if (error instanceof ScrapeFailure) return error;
   const message = error instanceof Error ? error.message : String(error);
-  if (error instanceof errors.TimeoutError || Date.now() >= deadline) {
+  if (isPlaywrightTimeout(error) || Date.now() >= deadline) {
     return new ScrapeFailure('TIMEOUT', `The page did not finish before the deadline: ${message.split('\n')[0]}`);
   }
   const network = NETWORK_ERROR.exec(message);

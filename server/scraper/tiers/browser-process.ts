@@ -2,7 +2,7 @@ import { accessSync, constants, mkdirSync, mkdtempSync, writeFileSync } from 'no
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../../lib/chromium.mjs';
 import { ScrapeFailure } from '../scrape-failure';
 
@@ -73,13 +73,17 @@ export function createBrowserHolder(executablePath: string) {
     // Chromium may still be writing to it as it disconnects: retried, and never worth failing over.
     const removeProfile = () =>
       rm(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }).catch(() => undefined);
-    const browser = chromium
-      .launchPersistentContext(profile, {
-        executablePath,
-        headless: true,
-        args: CHROMIUM_ARGS,
-        timeout: LAUNCH_TIMEOUT_MS,
-      })
+    // Imported here, on the first browser scrape: loading playwright-core costs ~90 MiB that a server which
+    // never renders a page should not carry.
+    const browser = import('playwright-core')
+      .then(({ chromium }) =>
+        chromium.launchPersistentContext(profile, {
+          executablePath,
+          headless: true,
+          args: CHROMIUM_ARGS,
+          timeout: LAUNCH_TIMEOUT_MS,
+        }),
+      )
       .then((context) => {
         const launched = context.browser();
         if (!launched) throw new Error('Chromium started without a browser to open contexts in');

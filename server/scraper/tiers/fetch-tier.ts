@@ -1,6 +1,7 @@
-import { fetch, type Response } from 'undici';
+import type * as Undici from 'undici';
 import { MAX_CONTENT_BYTES } from '../../../contract/pricing';
 import { carriesCredentials, cookieHeader } from '../credentials';
+import { undici } from '../lazy-module';
 import { contentTooLarge, ScrapeFailure } from '../scrape-failure';
 import type { FetchedPage, TierRequest } from '../types';
 import type { TargetGuard } from '../target-guard';
@@ -40,7 +41,7 @@ export async function fetchTier(tier: '1' | '2', request: TierRequest, guard: Ta
     for (let hop = 0; ; hop++) {
       await guard.check(url);
       const headers = carriesCredentials(request, url) ? signedIn : own;
-      const response = await fetch(url, { headers, redirect: 'manual', signal, dispatcher: guard.dispatcher });
+      const response = await undici().fetch(url, { headers, redirect: 'manual', signal, dispatcher: guard.dispatcher });
       const location = response.headers.get('location');
       if (response.status >= 300 && response.status < 400 && location && hop < MAX_REDIRECTS) {
         await response.body?.cancel();
@@ -74,7 +75,7 @@ function withCredentials(own: Record<string, string>, request: TierRequest): Rec
   return { ...headers, ...sent };
 }
 
-async function readCapped(response: Response): Promise<Buffer> {
+async function readCapped(response: Undici.Response): Promise<Buffer> {
   const declared = Number(response.headers.get('content-length'));
   if (declared > MAX_CONTENT_BYTES) {
     await response.body?.cancel();

@@ -7,7 +7,7 @@ const route = getRouteApi('/errors/$code');
 /** One code (all of its statuses: SESSION_EXPIRED has two) or one HTTP status, from the catalog. */
 export function ErrorDetailPage() {
   const { code } = route.useParams();
-  const { status } = route.useSearch();
+  const { status, q } = route.useSearch();
   const byStatus = /^\d{3}$/.test(code) ? statusEntry(Number(code)) : undefined;
   const entries = byStatus ? [byStatus] : entriesForCode(code);
 
@@ -17,7 +17,7 @@ export function ErrorDetailPage() {
         <h1 className="text-2xl font-semibold">Unknown code {code}</h1>
         <p>
           This code is not in the catalog. Its HTTP status still tells a lot:{' '}
-          <Link to="/errors" search={{ q: '' }} className="text-blue-800 underline">
+          <Link to="/errors" search={{ q }} className="text-blue-800 underline">
             browse the reference
           </Link>
           .
@@ -31,11 +31,11 @@ export function ErrorDetailPage() {
   return (
     <div className="space-y-4">
       <p>
-        <Link to="/errors" className="text-blue-800 underline">
-          ← All errors
+        <Link to="/errors" search={{ q }} className="text-blue-800 underline">
+          {q ? `← All errors matching “${q.length > 40 ? `${q.slice(0, 40)}…` : q}”` : '← All errors'}
         </Link>
       </p>
-      <h1 className="font-mono text-2xl font-semibold">{code.toUpperCase()}</h1>
+      <h1 className="font-mono text-2xl font-semibold break-all">{code.toUpperCase()}</h1>
       {ordered.length > 1 && (
         <p className="text-slate-700">
           This code exists at {ordered.length} statuses with different meanings; the status tells them apart.

@@ -1,17 +1,22 @@
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { useId } from 'react';
-import { searchCatalog } from '../../errors/catalog';
-import { REFUND_LABEL, RETRY_LABEL } from './labels';
 import { ColumnHeaders } from '../../components/column-headers';
+import { ScrollRegion } from '../../components/scroll-region';
+import { REFUND_LABEL, RETRY_LABEL } from './labels';
+import { PastedSummary } from './pasted-summary';
+import { searchEntries } from './search-entries';
 
 const route = getRouteApi('/errors');
 const COLUMNS = [{ label: 'Code' }, { label: 'Status' }, { label: 'Meaning' }, { label: 'Retry' }, { label: 'Refund' }];
 
-/** The error reference: every code and status of the catalog, searchable by code, status or words. */
+/**
+ * The error reference: every code and status of the catalog, searchable by code, status, words or refund, and
+ * a pasted error body, response or request id is read for its code.
+ */
 export function ErrorsPage() {
   const { q = '' } = route.useSearch();
   const navigate = route.useNavigate();
-  const results = searchCatalog(q);
+  const { decoded, results } = searchEntries(q);
   const countId = useId();
 
   return (
@@ -19,7 +24,8 @@ export function ErrorsPage() {
       <h1 className="text-2xl font-semibold">Error reference</h1>
       <p className="max-w-3xl text-slate-700">
         Every error code and HTTP status the API answers with: what it means, whether you are refunded, when a retry is
-        safe, and what to change. Paste a code, a status or a few words.
+        safe, and what to change. Search by a code, a status or a few words, or paste an error body, a response (curl
+        -i) or a request id.
       </p>
       <form role="search" onSubmit={(event) => event.preventDefault()}>
         <label htmlFor="error-search" className="block text-sm font-medium">
@@ -30,7 +36,7 @@ export function ErrorsPage() {
           type="search"
           value={q}
           aria-describedby={countId}
-          placeholder="TIMEOUT, 429, anti-bot…"
+          placeholder="TIMEOUT, 429, refund, a pasted error…"
           onChange={(event) => void navigate({ search: { q: event.target.value || undefined }, replace: true })}
           className="mt-1 w-full max-w-md rounded-md border border-slate-400 px-3 py-2"
         />
@@ -38,8 +44,9 @@ export function ErrorsPage() {
           {results.length === 1 ? '1 match' : `${results.length} matches`}
         </p>
       </form>
+      {decoded && <PastedSummary decoded={decoded} />}
       {results.length > 0 && (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <ScrollRegion label="Error codes and statuses" className="rounded-lg border border-slate-200 bg-white">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Error codes and statuses</caption>
             <ColumnHeaders columns={COLUMNS} cellClassName="px-3 py-2" />
@@ -50,8 +57,8 @@ export function ErrorsPage() {
                     <Link
                       to="/errors/$code"
                       params={{ code: entry.code }}
-                      search={{ status: entry.status }}
-                      className="font-mono text-blue-800 underline"
+                      search={{ status: entry.status, q: q || undefined }}
+                      className="font-mono break-all text-blue-800 underline"
                     >
                       {entry.code}
                     </Link>
@@ -64,7 +71,7 @@ export function ErrorsPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </div>
   );

@@ -1,10 +1,10 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { PLAN_LIMITS } from '../../../contract/plans';
 import { usageQueries } from '../../api/usage';
-import { credits, formatDateTime, formatNumber } from '../../lib/format';
+import { credits, formatDateTime } from '../../lib/format';
 
 export function AccountSummary() {
-  const { data: usage } = useSuspenseQuery(usageQueries.summary());
+  const { usage } = useSuspenseQuery(usageQueries.snapshot()).data;
   const facts = [
     { label: 'Balance', value: credits(usage.balance_credits), testId: 'balance' },
     { label: 'Plan', value: PLAN_LIMITS[usage.plan].label, testId: 'plan' },
@@ -17,13 +17,6 @@ export function AccountSummary() {
       label: 'Subscription',
       value: usage.subscription_status === 'active' ? 'Active' : 'Cancelled',
       testId: 'subscription',
-    },
-    { label: 'Requests this month', value: formatNumber(usage.requests_month), testId: 'requests-month' },
-    { label: 'Credits used this month', value: formatNumber(usage.credits_used_month), testId: 'credits-used' },
-    {
-      label: 'Credits refunded this month',
-      value: formatNumber(usage.credits_refunded_month),
-      testId: 'credits-refunded',
     },
   ];
   return (

@@ -1,34 +1,55 @@
-import type { RateLimitWindow } from '../../../contract/plans';
-import type { RateLimitSample } from '../../api/rate-limit-store';
+import { PLAN_LIMITS, PLANS, type Plan } from '../../../contract/plans';
+import { LOW_BUDGET_SHARE, type MinuteWindow } from '../../api/rate-limit-store';
 
 export interface RateLimitView {
   limit: number;
   remaining: number;
-  window: RateLimitWindow;
-  /** Seconds until the window resets; 0 once it has (the counts shown are then out of date). */
+  burst: { limit: number; remaining: number } | null;
+  /** Seconds until the minute resets; 0 once it has (the counts shown are then out of date). */
   resetsIn: number;
   state: 'ok' | 'low' | 'exhausted' | 'reset';
   stateLabel: string;
+  /** "Free plan", or null when neither GET /usage nor the limits tell. */
+  planLabel: string | null;
+  dashboardCalls: number;
+  used: number;
   sourceLabel: string;
 }
 
-/** What the meter says about one sample at `now`: the words carry the state, not the colour. */
-export function describeRateLimit(sample: RateLimitSample, now: number): RateLimitView {
-  const resetsIn = Math.max(0, sample.reset - Math.floor(now / 1000));
-  const exhausted = sample.remaining <= 0 || sample.status === 429;
+/**
+ * The plan whose limits the headers show, for when GET /usage has not answered (an exhausted key's 429): the
+ * contract's table is the sandbox's, so a pair of limits names at most one plan.
+ */
+export function planOfLimits(perMinute: number, burstPerSecond: number | undefined): Plan | null {
+  const matches = PLANS.filter(
+    (plan) =>
+      PLAN_LIMITS[plan].perMinute === perMinute &&
+      (burstPerSecond === undefined || PLAN_LIMITS[plan].burstPerSecond === burstPerSecond),
+  );
+  return matches.length === 1 ? (matches[0] ?? null) : null;
+}
+
+/** What the meter says about a key's minute window at `now`: the words carry the state, not the colour. */
+export function describeRateLimit(window: MinuteWindow, plan: Plan | null, now: number): RateLimitView {
+  const resetsIn = Math.max(0, window.reset - Math.floor(now / 1000));
+  const exhausted = window.remaining <= 0 || window.latest.status === 429;
   let state: RateLimitView['state'];
   if (resetsIn === 0) state = 'reset';
   else if (exhausted) state = 'exhausted';
-  else if (sample.remaining <= Math.ceil(sample.limit * 0.2)) state = 'low';
+  else if (window.remaining <= Math.floor(window.limit * LOW_BUDGET_SHARE)) state = 'low';
   else state = 'ok';
   const stateLabel = { ok: 'OK:', low: 'Low:', exhausted: 'Exhausted:', reset: 'Window reset; last seen' }[state];
+  const shownPlan = plan ?? planOfLimits(window.limit, window.burst?.limit);
   return {
-    limit: sample.limit,
-    remaining: Math.max(0, sample.remaining),
-    window: sample.window,
+    limit: window.limit,
+    remaining: Math.max(0, window.remaining),
+    burst: window.burst && { limit: window.burst.limit, remaining: Math.max(0, window.burst.remaining) },
     resetsIn,
     state,
     stateLabel,
-    sourceLabel: sample.source === 'user' ? 'you' : 'the dashboard',
+    planLabel: shownPlan ? `${PLAN_LIMITS[shownPlan].label} plan` : null,
+    dashboardCalls: window.dashboardCalls,
+    used: window.used,
+    sourceLabel: window.latest.source === 'user' ? 'you' : 'the dashboard',
   };
 }

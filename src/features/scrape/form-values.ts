@@ -113,11 +113,24 @@ export function applyFix(values: ScrapeFormValues, fix: FixAction): ScrapeFormVa
 /** Where a request field's error shows in the form (cookies' issues land on the cookie rows' group). */
 const FIELD_OF: Record<string, keyof ScrapeFormValues> = { cookies: 'cookies', formats: 'formats' };
 
+/**
+ * The API refuses a stored session beside inline cookies (SESSION_COOKIES_CONFLICT, at `cookies`) before it reads
+ * the page; the form says so at the same field before anything is sent.
+ */
+const CONFLICT_MESSAGE =
+  'Send a stored session or inline cookies, not both: remove the cookies, or choose “No stored session”.';
+
+function sessionConflict(request: ScrapeRequest): boolean {
+  return Boolean(request.session_id ?? request.advanced?.session_id) && Boolean(request.cookies ?? request.advanced?.cookies);
+}
+
 /** react-hook-form resolver: the contract's schema decides, each issue shown at its field. */
 export const scrapeFormResolver: Resolver<ScrapeFormValues> = async (values) => {
-  const parsed = scrapeRequestSchema.safeParse(toRequest(values));
-  if (parsed.success) return { values, errors: {} };
+  const request = toRequest(values);
+  const parsed = scrapeRequestSchema.safeParse(request);
   const errors: FieldErrors<ScrapeFormValues> = {};
+  if (sessionConflict(request)) errors.cookies = { type: 'conflict', message: CONFLICT_MESSAGE };
+  if (parsed.success) return Object.keys(errors).length === 0 ? { values, errors: {} } : { values: {}, errors };
   for (const issue of parsed.error.issues) {
     const top = String(issue.path[0] ?? 'url');
     const field = FIELD_OF[top] ?? (top as keyof ScrapeFormValues);

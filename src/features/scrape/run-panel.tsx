@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { RETRY_SCHEDULE } from '../../../contract/http-statuses';
 import type { FixAction } from '../../errors/catalog';
 import { GuidanceCard } from '../../errors/guidance-card';
+import { CutOffNotice } from './cut-off-notice';
 import { JobProgress } from './job-progress';
 import { ResultViewer } from './result-viewer';
 import { runAnnouncement } from './run-announcement';
@@ -16,7 +17,7 @@ const PRIMARY = `${BUTTON} border-slate-900 bg-slate-900 text-white hover:bg-sla
 /** The run's progress, then its result or the guidance for its failure. */
 export function RunPanel({ run, onFix }: { run: ScrapeRun; onFix: (fix: FixAction) => void }) {
   const { state } = run;
-  const { section, heading } = useKeepFocus(state.phase);
+  const { section, heading } = useKeepFocus(state.phase, run.started);
   const cancel = (
     <button type="button" className={SECONDARY} onClick={run.cancel}>
       Cancel
@@ -53,13 +54,16 @@ export function RunPanel({ run, onFix }: { run: ScrapeRun; onFix: (fix: FixActio
       );
       break;
     case 'waiting':
+      // Before a rate limit's reset a try only earns another 429 and spends one of the 3: it is not offered.
       body = (
         <Row
           actions={
             <>
-              <button type="button" className={PRIMARY} onClick={run.retryNow}>
-                Retry now
-              </button>
+              {state.reason === 'backoff' && (
+                <button type="button" className={PRIMARY} onClick={run.retryNow}>
+                  Retry now
+                </button>
+              )}
               {cancel}
             </>
           }
@@ -74,12 +78,17 @@ export function RunPanel({ run, onFix }: { run: ScrapeRun; onFix: (fix: FixActio
           advice={state.advice}
           onRetry={() => run.start(state.request)}
           onFix={onFix}
+          request={state.request}
+          attempts={state.attempts}
           context={{
             url: state.request.url,
             sessionId: state.request.session_id ?? state.request.advanced?.session_id,
           }}
         />
       );
+      break;
+    case 'cut-off':
+      body = <CutOffNotice request={state.request} startedAt={state.startedAt} />;
       break;
     case 'succeeded':
       body = <ResultViewer key={state.result.request_id} result={state.result} />;
@@ -90,7 +99,7 @@ export function RunPanel({ run, onFix }: { run: ScrapeRun; onFix: (fix: FixActio
     <section
       aria-labelledby="run-panel-heading"
       ref={section}
-      className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+      className="min-w-0 scroll-mt-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
     >
       <h2 id="run-panel-heading" ref={heading} tabIndex={-1} className="mb-3 text-base font-semibold">
         Result

@@ -1,7 +1,10 @@
-import type { UseFormReturn } from 'react-hook-form';
+import { useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
+import type { FieldErrors, UseFormReturn } from 'react-hook-form';
 import type { ScrapeRequest } from '../../../contract/scrape';
 import { DemoPresets } from './demo-presets';
 import { EstimateLine } from './estimate-line';
+import { FoldedGroup } from './form-fold';
 import { AdvancedSection } from './form-section-advanced';
 import { BasicsSection } from './form-section-basics';
 import { CacheSection } from './form-section-cache';
@@ -16,29 +19,79 @@ interface ScrapeFormProps {
   onRun: (request: ScrapeRequest) => void;
 }
 
+/** The first control, in the page's order, of a field a failed submit found invalid (`cookies.0.name` is cookies). */
+function firstInvalid(root: HTMLFormElement | null, invalid: ReadonlySet<string>): HTMLElement | null {
+  const controls = root?.querySelectorAll<HTMLElement>('input[name], select[name], textarea[name]') ?? [];
+  for (const control of controls) {
+    const name = control.getAttribute('name') ?? '';
+    if (invalid.has(name.split('.')[0] ?? name) && !control.hasAttribute('disabled')) return control;
+  }
+  return null;
+}
+
 /**
  * Every field of a scrape request. The contract's schema (through the resolver) decides what is valid; an invalid
- * form sends nothing and moves the focus to the first field to fix.
+ * form sends nothing, opens the folded group that holds the first field to fix and moves the focus there.
+ * Ctrl-Enter (Cmd-Enter) runs from anywhere on the page, and the Run bar stays at the foot of the screen.
  */
 export function ScrapeForm({ form, running, onRun }: ScrapeFormProps) {
-  const onSubmit = form.handleSubmit((values) => onRun(toRequest(values)));
+  const ref = useRef<HTMLFormElement>(null);
+  const [invalid, setInvalid] = useState<ReadonlySet<string>>(new Set());
+  const onInvalid = (errors: FieldErrors<ScrapeFormValues>) => {
+    const fields = new Set(Object.keys(errors));
+    // The group must be open before its field can take focus.
+    flushSync(() => setInvalid(fields));
+    firstInvalid(ref.current, fields)?.focus();
+  };
+  const onSubmit = form.handleSubmit((values) => {
+    setInvalid(new Set());
+    onRun(toRequest(values));
+  }, onInvalid);
+
+  const submit = useRef(onSubmit);
+  useEffect(() => {
+    submit.current = onSubmit;
+  });
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey) || event.defaultPrevented) return;
+      event.preventDefault();
+      if (!running) void submit.current();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [running]);
+
   return (
-    <form aria-label="Scrape request" noValidate onSubmit={onSubmit} className="space-y-4">
+    <form ref={ref} aria-label="Scrape request" noValidate onSubmit={onSubmit} className="space-y-4">
       <DemoPresets form={form} />
       <BasicsSection form={form} />
       <RenderingSection form={form} />
-      <CostSection form={form} />
-      <CacheSection form={form} />
       <SessionSection form={form} />
-      <AdvancedSection form={form} />
-      <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+      <FoldedGroup form={form} fields={['max_credits']} summary="Cost cap" invalid={invalid}>
+        <CostSection form={form} />
+      </FoldedGroup>
+      <FoldedGroup form={form} fields={['cache', 'cache_ttl', 'force_refresh']} summary="Cache" invalid={invalid}>
+        <CacheSection form={form} />
+      </FoldedGroup>
+      <FoldedGroup form={form} fields={['timeout', 'sync']} summary="Timeout and background jobs" invalid={invalid}>
+        <AdvancedSection form={form} />
+      </FoldedGroup>
+      <div
+        data-testid="run-bar"
+        className="sticky bottom-0 z-10 -mx-1 flex flex-wrap items-center gap-x-4 gap-y-2 border-t border-slate-200 bg-white/95 px-1 py-3"
+      >
         <button
           type="submit"
           disabled={running}
+          aria-keyshortcuts="Control+Enter Meta+Enter"
           className="rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800 disabled:opacity-60"
         >
           {running ? 'Running…' : 'Run scrape'}
         </button>
+        <span className="text-xs text-slate-600">
+          or <kbd className="font-mono">Ctrl</kbd>+<kbd className="font-mono">Enter</kbd>
+        </span>
         <EstimateLine form={form} />
       </div>
     </form>

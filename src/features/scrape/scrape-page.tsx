@@ -1,3 +1,4 @@
+import { flushSync } from 'react-dom';
 import type { FixAction } from '../../errors/catalog';
 import { CodeSnippets } from './code-snippets';
 import { applyFix, fromRequest, toRequest } from './form-values';
@@ -17,6 +18,12 @@ export function ScrapePage() {
   const onFix = (fix: FixAction) => {
     // The picker lists the URL's domain first; the user picks, then runs.
     if (fix.kind === 'choose-session') return form.setFocus('session_id');
+    if (fix.kind === 'add-cookies') {
+      const rows = form.getValues('cookies');
+      // The new row must be on the page before its name field can take focus.
+      flushSync(() => form.setValue('cookies', [...rows, { name: '', value: '' }]));
+      return form.setFocus(`cookies.${rows.length}.name`);
+    }
     const next = applyFix(form.getValues(), fix);
     form.reset(next, { keepDefaultValues: true });
     run.start(toRequest(next));

@@ -1,11 +1,11 @@
 import { useEffect, useRef } from 'react';
 
 /**
- * Each phase of a run replaces the panel's buttons (Cancel, Retry now, the guidance's fixes), so the button a
+ * Each run the user starts moves focus to the panel's heading, scrolled into view. Each phase of a run replaces the panel's buttons (Cancel, Retry now, the guidance's fixes), so the button a
  * keyboard user just pressed, or was resting on, vanishes and focus falls to the page's start. When that happens
  * to focus that was inside the panel, it goes to the panel's heading instead; focus elsewhere is never taken.
  */
-export function useKeepFocus(phase: string) {
+export function useKeepFocus(phase: string, started: number) {
   const section = useRef<HTMLElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const inside = useRef(false);
@@ -33,6 +33,15 @@ export function useKeepFocus(phase: string) {
     const active = document.activeElement;
     if (inside.current && (active === null || active === document.body)) heading.current?.focus();
   }, [phase]);
+
+  // A run the user starts is brought into view with focus on the panel: the form is long, and on a phone the
+  // panel is below it, so the countdown or the guidance would otherwise appear off screen.
+  useEffect(() => {
+    if (started === 0) return;
+    section.current?.scrollIntoView?.({ block: 'start' });
+    heading.current?.focus({ preventScroll: true });
+    inside.current = true;
+  }, [started]);
 
   return { section, heading };
 }

@@ -14,7 +14,13 @@ const SAVE_DELAY_MS = 300;
  */
 export function useScrapeForm(): UseFormReturn<ScrapeFormValues> {
   const [defaultValues] = useState(() => readDraft() ?? DEFAULT_FORM_VALUES);
-  const form = useForm<ScrapeFormValues>({ resolver: scrapeFormResolver, mode: 'onTouched', defaultValues });
+  // The form focuses the first invalid field itself, once the folded group holding it is open (scrape-form.tsx).
+  const form = useForm<ScrapeFormValues>({
+    resolver: scrapeFormResolver,
+    mode: 'onTouched',
+    defaultValues,
+    shouldFocusError: false,
+  });
 
   // flushOnExit: the last keystrokes are saved even when the page is left or reloaded within the delay.
   const saveDraft = useDebouncedCallback(() => writeDraft(form.getValues()), SAVE_DELAY_MS, { flushOnExit: true });

@@ -1,6 +1,7 @@
 import { RETRY_SCHEDULE } from '../../../contract/http-statuses';
 import { formatDateTime, formatSeconds } from '../../lib/format';
 import { useNow } from '../../lib/use-now';
+import { waitCause } from './run-announcement';
 import type { RunState } from './use-scrape-run';
 
 const MAX_TRIES = RETRY_SCHEDULE.maxAttempts;
@@ -19,7 +20,7 @@ export function WaitingNotice({ state }: { state: Waiting }) {
   const headline =
     state.reason === 'rate-limit'
       ? `Rate limited: retrying in ${left}`
-      : `Server error: try ${state.attempt} of ${MAX_TRIES} in ${left}`;
+      : `${waitCause(error)}: try ${state.attempt} of ${MAX_TRIES} in ${left}`;
   const why = error.status === 0 ? error.code : `HTTP ${error.status} ${error.code}`;
   return (
     <div className="space-y-1">

@@ -1,53 +1,68 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useId } from 'react';
-import { useForm } from 'react-hook-form';
-import { z } from 'zod';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { apiKeySchema } from '../../../contract/auth';
 import { isApiError } from '../../api/api-error';
 import { ThrownErrorGuidance } from '../../errors/guidance-card';
 import { useConnect } from './use-connect';
 
-const formSchema = z.object({ apiKey: apiKeySchema, remember: z.boolean() });
-type FormValues = z.infer<typeof formSchema>;
-
-/** Paste a key, check it against the API, keep it. A refused key is explained at the field; the text stays. */
+/**
+ * Paste a key, check it against the API, keep it. A refused key is explained at the field, which gets the focus;
+ * the text stays. One field does not need a form library: a controlled input and the contract's key schema.
+ */
 export function ApiKeyForm({ submitLabel = 'Connect' }: { submitLabel?: string }) {
   const connect = useConnect();
   const hintId = useId();
-  const form = useForm<FormValues>({
-    resolver: zodResolver(formSchema),
-    defaultValues: { apiKey: '', remember: false },
-  });
-  const { errors } = form.formState;
+  const field = useRef<HTMLInputElement>(null);
+  const [apiKey, setApiKey] = useState('');
+  const [remember, setRemember] = useState(false);
+  const [fieldError, setFieldError] = useState<string | undefined>();
 
-  const onSubmit = form.handleSubmit(async (values) => {
+  const refuse = (message: string) => {
+    setFieldError(message);
+    field.current?.focus();
+  };
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    const parsed = apiKeySchema.safeParse(apiKey);
+    if (!parsed.success) {
+      refuse(parsed.error.issues[0]?.message ?? 'Enter an API key');
+      return;
+    }
+    setFieldError(undefined);
     try {
-      await connect.mutateAsync({ apiKey: values.apiKey.trim(), remember: values.remember });
+      await connect.mutateAsync({ apiKey: parsed.data, remember });
     } catch (error) {
       if (isApiError(error) && error.status === 401) {
-        form.setError('apiKey', { message: `The API refused this key (${error.code}): ${error.message}` });
+        refuse(`The API refused this key (${error.code}): ${error.message}`);
       }
     }
-  });
+  };
 
   const unexpected = connect.error && isApiError(connect.error) && connect.error.status !== 401 ? connect.error : null;
-  const fieldError = errors.apiKey?.message;
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label="Connect with an API key">
+    <form
+      onSubmit={(event) => void onSubmit(event)}
+      noValidate
+      className="space-y-3"
+      aria-label="Connect with an API key"
+    >
       <div className="space-y-1">
         <label htmlFor="api-key" className="block text-sm font-medium">
           API key
         </label>
         <input
+          ref={field}
           id="api-key"
+          name="apiKey"
           type="password"
           autoComplete="off"
           spellCheck={false}
+          value={apiKey}
+          onChange={(event) => setApiKey(event.target.value)}
           className="w-full max-w-xl rounded-md border border-slate-400 px-3 py-2 font-mono text-sm"
           aria-invalid={fieldError ? true : undefined}
-          aria-describedby={fieldError ? `${hintId}-error` : hintId}
-          {...form.register('apiKey')}
+          aria-describedby={fieldError ? `${hintId}-error ${hintId}` : hintId}
         />
         <p id={hintId} className="text-sm text-slate-600">
           Starts with sk_live_ or sk_test_. Kept in this tab only, unless you tick the box below.
@@ -59,7 +74,12 @@ export function ApiKeyForm({ submitLabel = 'Connect' }: { submitLabel?: string }
         )}
       </div>
       <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" {...form.register('remember')} />
+        <input
+          type="checkbox"
+          name="remember"
+          checked={remember}
+          onChange={(event) => setRemember(event.target.checked)}
+        />
         Remember on this device
       </label>
       <button

@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
 import { maskApiKey } from '../../../contract/auth';
-import { PLAN_LIMITS } from '../../../contract/plans';
 import { sandboxQueries } from '../../api/sandbox';
 import { credits } from '../../lib/format';
 import { useConnect } from './use-connect';
@@ -23,14 +22,14 @@ export function DemoAccounts() {
             key={account.key}
             className="flex items-center justify-between gap-3 rounded-md border border-slate-300 bg-white p-3"
           >
-            <div className="text-sm">
+            <div className="min-w-0 text-sm">
               <p className="font-semibold">
-                {account.plan ? PLAN_LIMITS[account.plan].label : 'Revoked key'}
+                {account.name}
                 {account.is_default && (
                   <span className="ml-2 rounded bg-blue-100 px-1.5 text-xs text-blue-900">default</span>
                 )}
               </p>
-              <p className="font-mono text-xs text-slate-600">{maskApiKey(account.key)}</p>
+              <p className="font-mono text-xs break-all text-slate-600">{maskApiKey(account.key)}</p>
               <p className="text-slate-700">
                 {account.balance_credits !== null && `${credits(account.balance_credits)} · `}
                 {account.shows}
@@ -39,7 +38,7 @@ export function DemoAccounts() {
             <button
               type="button"
               className="shrink-0 rounded-md border border-blue-700 px-3 py-1.5 text-sm font-medium text-blue-800 hover:bg-blue-50"
-              aria-label={`Use the ${account.plan ? PLAN_LIMITS[account.plan].label : 'revoked'} demo key ${maskApiKey(account.key)}`}
+              aria-label={`Use the ${account.name} demo account, key ${maskApiKey(account.key)}`}
               disabled={connect.isPending}
               onClick={() => connect.mutate({ apiKey: account.key, remember: false })}
             >

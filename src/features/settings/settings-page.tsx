@@ -41,9 +41,11 @@ export function SettingsPage() {
         <p className="text-sm" data-testid="server-kind">
           {info.isPending
             ? 'Checking the server…'
-            : info.data
-              ? `This is the local sandbox: every error code can be produced on purpose. Demo web at ${info.data.demo_web_url}.`
-              : 'This server is not the sandbox (the real API, or a proxy to it).'}
+            : info.isError
+              ? `The API could not be asked what it is (${info.error.message}).`
+              : info.data
+                ? `This is the local sandbox: every error code can be produced on purpose. Demo web at ${info.data.demo_web_url}.`
+                : 'This server is not the sandbox (the real API, or a proxy to it).'}
         </p>
         <ApiBaseForm />
       </section>

@@ -2,7 +2,8 @@ import { screen, within } from '@testing-library/react';
 import { HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useCredentialsStore } from '../../../src/api/credentials-store';
-import { envelope, rateLimitHeaders, usageFixture } from '../../support/msw/fixtures';
+import { dailyUsageFixture, envelope, rateLimitHeaders, usageFixture } from '../../support/msw/fixtures';
+import { sessionListFixture } from '../../support/msw/session-fixtures';
 import { api, server } from '../../support/msw/server';
 import { renderApp } from '../../support/render-app';
 import { DEMO_KEY } from '../../support/demo-keys';
@@ -10,35 +11,117 @@ import { DEMO_KEY } from '../../support/demo-keys';
 beforeEach(() => useCredentialsStore.getState().keyEntered(DEMO_KEY.growth, false));
 
 describe('overview', () => {
-  it('shows balance, plan, month totals and the recent requests with links to their guidance', async () => {
+  it('shows balance, plan and limits', async () => {
     renderApp('/');
     expect(await screen.findByTestId('balance')).toHaveTextContent('100,000 credits');
+    expect(screen.getByTestId('plan')).toHaveTextContent('Growth');
     expect(screen.getByTestId('plan-limits')).toHaveTextContent('100/min, 20/s burst');
-    expect(screen.getByTestId('credits-refunded')).toHaveTextContent('5');
-
-    const table = await screen.findByRole('table', { name: /latest requests/ });
-    const link = within(table).getByRole('link', { name: 'BLOCKED_BY_ANTIBOT' });
-    expect(link).toHaveAttribute('href', '/errors/BLOCKED_BY_ANTIBOT?status=403');
+    expect(screen.queryByTestId('subscription-warning')).not.toBeInTheDocument();
   });
 
-  it('shows today’s spend, refunds and errors, each error linking to its guidance', async () => {
+  it('shows today beside this month, saying which credits are before and after refunds', async () => {
     renderApp('/');
-    expect(await screen.findByTestId('refunds-today')).toHaveTextContent('5');
-    expect(screen.getByTestId('charged-today')).toHaveTextContent('9');
-    const today = screen.getByRole('region', { name: 'Today' });
-    expect(within(today).getByRole('link', { name: 'PAYWALL_DETECTED' })).toHaveAttribute(
+    const usage = await screen.findByRole('table', { name: 'Use today and this billing period' });
+    const row = (name: RegExp) => within(usage).getByRole('row', { name });
+    // Today: 9 charged, 5 refunded; the month: 12 charged, 5 refunded (the fixtures).
+    expect(row(/^Credits charged, before refunds/)).toHaveTextContent(/9\s*12$/);
+    expect(row(/^Credits refunded/)).toHaveTextContent(/5\s*5$/);
+    expect(row(/^Credits spent, after refunds/)).toHaveTextContent(/4\s*7$/);
+    expect(row(/^Requests/)).toHaveTextContent(/12\s*42$/);
+
+    const panel = screen.getByRole('region', { name: 'Usage' });
+    expect(within(panel).getByRole('link', { name: 'PAYWALL_DETECTED' })).toHaveAttribute(
       'href',
       '/errors/PAYWALL_DETECTED',
     );
-    expect(today).toHaveTextContent('PAYWALL_DETECTED × 2');
+    expect(panel).toHaveTextContent('PAYWALL_DETECTED × 2');
+  });
+
+  it('never shows fewer requests this month than today, even right after the key check', async () => {
+    // A request log like the API's: a call counts once answered, and both totals count the same calls.
+    let logged = 0;
+    server.use(
+      api.get('/usage', () => {
+        const answer = usageFixture({ requests_month: logged, requests_count: logged });
+        logged++;
+        return HttpResponse.json(answer, { headers: rateLimitHeaders(90) });
+      }),
+      api.get('/usage/daily', () => {
+        const answer = dailyUsageFixture([{ requests: logged }]);
+        logged++;
+        return HttpResponse.json(answer, { headers: rateLimitHeaders(90) });
+      }),
+    );
+    useCredentialsStore.getState().keyForgotten();
+    const { user } = renderApp('/');
+    await user.type(await screen.findByLabelText('API key'), DEMO_KEY.growth);
+    await user.click(screen.getByRole('button', { name: 'Connect' }));
+
+    const today = Number((await screen.findByTestId('requests-today')).textContent);
+    const month = Number(screen.getByTestId('requests-month').textContent);
+    expect(today).toBeGreaterThan(0);
+    expect(month).toBeGreaterThanOrEqual(today);
+  });
+
+  it('lists the user’s own calls by default, with target, outcome, credits and refund', async () => {
+    const requested: (string | null)[] = [];
+    server.events.on('request:start', ({ request }) => {
+      const url = new URL(request.url);
+      if (url.pathname.endsWith('/requests')) requested.push(url.searchParams.get('origin'));
+    });
+    const { user, router } = renderApp('/');
+    const table = await screen.findByRole('table', { name: 'The ten latest requests you made with this key' });
+    const [, row] = within(table).getAllByRole('row');
+    expect(row).toHaveTextContent('https://shop.example.com/item');
+    expect(within(row!).getByRole('link', { name: 'BLOCKED_BY_ANTIBOT' })).toHaveAttribute(
+      'href',
+      '/errors/BLOCKED_BY_ANTIBOT?status=403',
+    );
+    expect(
+      within(row!)
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent),
+    ).toEqual(expect.arrayContaining(['5 credits', '5 credits']));
+    expect(table).not.toHaveTextContent('GET /api/v1/usage');
+
+    expect(screen.getByRole('button', { name: 'Your calls' })).toHaveAttribute('aria-pressed', 'true');
+    await user.click(screen.getByRole('button', { name: 'The dashboard’s own calls' }));
+    const own = await screen.findByRole('table', { name: /requests the dashboard made by itself/ });
+    expect(own).toHaveTextContent('GET /api/v1/usage');
+    expect(own).not.toHaveTextContent('shop.example.com');
+    expect(screen.getByRole('button', { name: 'The dashboard’s own calls' })).toHaveAttribute('aria-pressed', 'true');
+    expect(router.state.location.search).toEqual({ calls: 'dashboard' });
+    expect(requested).toEqual(['user', 'dashboard']);
+    server.events.removeAllListeners();
+  });
+
+  it('warns of a lapsed subscription and says what to do', async () => {
+    server.use(
+      api.get('/usage', () =>
+        HttpResponse.json(usageFixture({ subscription_status: 'cancelled', plan: 'basic' }), {
+          headers: rateLimitHeaders(50, 60),
+        }),
+      ),
+    );
+    renderApp('/');
+    const warning = await screen.findByRole('region', { name: /subscription is cancelled/ });
+    expect(warning).toHaveTextContent(/refused with SUBSCRIPTION_INACTIVE and nothing is charged/);
+    expect(warning).toHaveTextContent(/update the payment method/);
+    expect(within(warning).getByRole('link', { name: 'SUBSCRIPTION_INACTIVE' })).toHaveAttribute(
+      'href',
+      '/errors/SUBSCRIPTION_INACTIVE',
+    );
+    expect(within(warning).getByRole('link', { name: /use another key in Settings/ })).toHaveAttribute(
+      'href',
+      '/settings',
+    );
   });
 
   it('feeds the header meter from the responses’ rate-limit headers', async () => {
     renderApp('/');
     const meter = await screen.findByRole('region', { name: 'Rate limit' });
-    expect(await within(meter).findByTestId('rate-limit-remaining')).toHaveTextContent(/9[5-7] \/ 100/);
+    expect(await within(meter).findByTestId('rate-limit-remaining')).toHaveTextContent(/9\d \/ 100/);
     expect(within(meter).getByRole('meter')).toHaveAttribute('max', '100');
-    expect(meter).toHaveTextContent(/OK:/);
   });
 
   it('renders the catalog guidance for a failed panel, and "Try again" refetches', async () => {
@@ -54,9 +137,9 @@ describe('overview', () => {
       ),
     );
     const { user } = renderApp('/');
-    const card = await screen.findByTestId('guidance-card');
+    const account = await screen.findByRole('region', { name: 'Account' });
+    const card = await within(account).findByTestId('guidance-card');
     expect(card).toHaveTextContent('SERVICE_UNAVAILABLE · HTTP 503');
-    expect(card).toHaveTextContent(/exponential back-off/);
     expect(card).toHaveTextContent('The API said: “Try later”');
 
     fail = false;
@@ -64,20 +147,47 @@ describe('overview', () => {
     expect(await screen.findByTestId('balance')).toHaveTextContent('77 credits');
   });
 
-  it('says when the dashboard’s own background refresh hits the rate limit, and keeps the data', async () => {
-    const { queryClient } = renderApp('/');
-    expect(await screen.findByTestId('balance')).toHaveTextContent('100,000 credits');
+  it('under a 429 shows one notice, waits for the reset to try again, and recovers by itself', async () => {
+    const resetAt = Date.now() + 2000;
+    const sentAfterClick: number[] = [];
+    let clicked = false;
+    const limited = () =>
+      HttpResponse.json(envelope('RATE_LIMIT_EXCEEDED', 'Rate limit exceeded', { retry_after: 2 }), {
+        status: 429,
+        headers: { ...rateLimitHeaders(0, 100, 2), 'Retry-After': '2' },
+      });
+    server.events.on('request:start', () => {
+      if (clicked) sentAfterClick.push(Date.now());
+    });
     server.use(
-      api.get('/usage', () =>
-        HttpResponse.json(envelope('RATE_LIMIT_EXCEEDED', 'Rate limit exceeded', { retry_after: 20 }), {
-          status: 429,
-          headers: { ...rateLimitHeaders(0), 'Retry-After': '20' },
-        }),
+      api.get('/usage/daily', () =>
+        Date.now() < resetAt ? limited() : HttpResponse.json(dailyUsageFixture([]), { headers: rateLimitHeaders(80) }),
+      ),
+      api.get('/requests', () =>
+        Date.now() < resetAt ? limited() : HttpResponse.json({ requests: [], next_cursor: null }),
+      ),
+      api.get('/sessions', () =>
+        Date.now() < resetAt ? limited() : HttpResponse.json(sessionListFixture([]), { headers: rateLimitHeaders(80) }),
       ),
     );
-    await queryClient.refetchQueries({ queryKey: ['usage', 'summary'] });
-    expect(await screen.findByText(/background refresh hit the rate limit/)).toBeInTheDocument();
-    expect(screen.getByTestId('balance')).toHaveTextContent('100,000 credits');
-    expect(await screen.findByRole('region', { name: 'Rate limit' })).toHaveTextContent(/Exhausted:/);
+    const { user } = renderApp('/');
+    const notice = await screen.findByRole('region', {
+      name: /rate limit of this key is used up \(RATE_LIMIT_EXCEEDED\)/,
+    });
+    expect(notice).toHaveTextContent(/loads again by itself/);
+    expect(screen.queryAllByTestId('guidance-card')).toHaveLength(0);
+    expect(screen.queryByRole('region', { name: 'Account' })).not.toBeInTheDocument();
+
+    const tryAgain = within(notice).getByRole('button', { name: 'Try again' });
+    clicked = true;
+    await user.click(tryAgain);
+    expect(within(notice).getByRole('button')).toHaveTextContent(/Trying again at the reset/);
+
+    expect(await screen.findByTestId('balance', {}, { timeout: 6000 })).toHaveTextContent('100,000 credits');
+    expect(screen.queryByTestId('rate-limit-notice')).not.toBeInTheDocument();
+    expect(sentAfterClick.length).toBeGreaterThan(0);
+    // Nothing went out between the click and the reset.
+    expect(Math.min(...sentAfterClick)).toBeGreaterThanOrEqual(resetAt);
+    server.events.removeAllListeners();
   });
 });

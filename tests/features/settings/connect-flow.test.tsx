@@ -23,6 +23,7 @@ describe('first run: connecting a key', () => {
 
     expect(await screen.findByText(/followed by 32 letters or digits/)).toBeInTheDocument();
     expect(field).toHaveAttribute('aria-invalid', 'true');
+    expect(field).toHaveFocus();
     expect(field).toHaveValue('sk_live_short');
     expect(calls).toBe(before);
     server.events.removeAllListeners();
@@ -43,6 +44,7 @@ describe('first run: connecting a key', () => {
     await user.click(screen.getByRole('button', { name: 'Connect' }));
 
     expect(await screen.findByText(/The API refused this key \(INVALID_API_KEY\)/)).toBeInTheDocument();
+    expect(field).toHaveFocus();
     expect(field).toHaveValue('sk_test_unknown00000000000000000000000000'.slice(0, 40));
     expect(useCredentialsStore.getState().apiKey).toBeNull();
   });
@@ -55,7 +57,9 @@ describe('first run: connecting a key', () => {
     expect(await screen.findByRole('heading', { name: 'Overview' })).toBeInTheDocument();
     expect(await screen.findByTestId('balance')).toHaveTextContent('100,000 credits');
     expect(screen.getByTestId('plan')).toHaveTextContent('Growth');
-    expect(screen.getByRole('link', { name: 'API key sk_test_…0000: settings' })).toBeInTheDocument();
+    // The badge names the plan, and the masked key keeps the part that tells the demo keys apart.
+    const badge = await screen.findByRole('link', { name: 'API key sk_test_grow…0000, Growth plan: settings' });
+    expect(badge).toHaveTextContent('Growthsk_test_grow…0000');
 
     expect(sessionStorage.getItem('scrape-dashboard.api-key')).toBe(GOOD_KEY);
     expect(localStorage.getItem('scrape-dashboard.api-key')).toBeNull();
@@ -79,9 +83,11 @@ describe('first run: connecting a key', () => {
   it('connects with one click on a sandbox demo account, listed with masked keys', async () => {
     const { user } = renderApp('/');
     const list = await screen.findByRole('region', { name: 'Or use a sandbox demo account' });
-    expect(within(list).getAllByText('sk_test_…0000')).toHaveLength(2);
+    expect(within(list).getByText('sk_test_grow…0000')).toBeInTheDocument();
+    expect(within(list).getByText('sk_test_revo…0000')).toBeInTheDocument();
+    expect(within(list).getByText('Revoked key')).toBeInTheDocument();
     expect(list.innerHTML).not.toContain(GOOD_KEY);
-    await user.click(within(list).getByRole('button', { name: /Use the Growth demo key/ }));
+    await user.click(within(list).getByRole('button', { name: 'Use the Growth demo account, key sk_test_grow…0000' }));
     expect(await screen.findByTestId('balance')).toHaveTextContent('100,000 credits');
   });
 

@@ -34,11 +34,32 @@ describe('rate limiter', () => {
     expect(body.retry_after).toBe(1);
     expect(refused.headers.get('retry-after')).toBe('1');
     for (const response of responses) {
-      expect(response.headers.get('x-ratelimit-limit')).toMatch(/^\d+$/);
+      // The minute window on every answer, the refused ones included; the burst beside it.
+      expect(response.headers.get('x-ratelimit-limit')).toBe('30');
       expect(response.headers.get('x-ratelimit-remaining')).toMatch(/^\d+$/);
       expect(response.headers.get('x-ratelimit-reset')).toMatch(/^\d{10}$/);
+      expect(response.headers.get('x-ratelimit-burst-limit')).toBe('5');
       expect(response.headers.get('x-request-id')).toMatch(/^req_[0-9a-f-]{36}$/);
     }
+    expect(refused.headers.get('x-ratelimit-remaining')).toBe('25');
+    expect(refused.headers.get('x-ratelimit-burst-remaining')).toBe('0');
+    expect(refused.headers.get('x-ratelimit-window')).toBeNull();
+  });
+
+  it('counts the burst down beside the minute, and a new second gives the burst back', async () => {
+    const key = await server.newKey('free');
+    freezeClock();
+    const first = await server.call('/usage', { key });
+    const second = await server.call('/usage', { key });
+    expect([first, second].map((response) => response.headers.get('x-ratelimit-burst-remaining'))).toEqual(['4', '3']);
+    expect([first, second].map((response) => response.headers.get('x-ratelimit-remaining'))).toEqual(['29', '28']);
+    vi.restoreAllMocks();
+
+    await advance(1.01);
+    const later = await server.call('/usage', { key });
+    expect(later.headers.get('x-ratelimit-burst-remaining')).toBe('4');
+    expect(later.headers.get('x-ratelimit-remaining')).toBe('27');
+    expect(later.headers.get('x-ratelimit-limit')).toBe('30');
   });
 
   it('counts down X-RateLimit-Remaining per call and stops at the per-minute limit', async () => {
@@ -60,6 +81,8 @@ describe('rate limiter', () => {
     expect(body.retry_after).toBeGreaterThan(50);
     expect(body.retry_after).toBeLessThanOrEqual(60);
     expect(Number(refused.headers.get('retry-after'))).toBe(body.retry_after);
+    expect(refused.headers.get('x-ratelimit-remaining')).toBe('0');
+    expect(refused.headers.get('x-ratelimit-limit')).toBe('30');
 
     await advance(60);
     const again = await server.call('/usage', { key });

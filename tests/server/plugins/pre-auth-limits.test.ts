@@ -21,7 +21,9 @@ async function exhaust(key: string | null) {
   }
   const refused = await server.call('/usage', { key });
   expect(refused.status).toBe(429);
-  expect(refused.headers.get('x-ratelimit-window')).toBe('minute');
+  expect(((await refused.json()) as { details: { window: string } }).details.window).toBe('minute');
+  expect(refused.headers.get('x-ratelimit-limit')).toBe(String(perMinute));
+  expect(refused.headers.get('x-ratelimit-remaining')).toBe('0');
 }
 
 describe('the pre-auth limit', () => {

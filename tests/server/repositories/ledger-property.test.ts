@@ -1,12 +1,16 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type ScrapeAnswer, type TestServer } from '../../support/test-server';
+import { waitForJob } from '../../support/wait-for-job';
+import { rollupsByScan, rollupsStored, usageByScan } from './usage-scan';
 
 // Random sequences of scrapes with random outcomes, some concurrent, against the real sandbox and demo web.
-// Tiers 1–2 only, so each run takes milliseconds and the property can explore many sequences.
+// Tiers 1–2 only, so each run takes milliseconds and the property can explore many sequences. Some scrapes run as
+// async jobs (their settlement comes after the request's row) and the clock jumps between steps, so the usage
+// roll-ups see requests, settlements and ledger entries land on different days and months.
 let server: TestServer;
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ testClock: true });
 });
 afterAll(() => server.close());
 
@@ -49,6 +53,13 @@ const SEED_SCRAPING_ERRORS = new Set([
 ]);
 const seedRefunds = (code: string, status: number) => SEED_SCRAPING_ERRORS.has(code) || status >= 500;
 
+/** Waits for the call's row in the request log: it is written once the answer has left. */
+async function loggedAs(response: Response) {
+  const requestId = response.headers.get('x-request-id');
+  const row = server.app.db.prepare('SELECT 1 AS found FROM requests WHERE request_id = ?');
+  await expect.poll(() => row.get(requestId)).toEqual({ found: 1 });
+}
+
 interface LedgerRow {
   request_id: string | null;
   kind: string;
@@ -59,7 +70,16 @@ describe('the ledger under random scrapes', () => {
   it('balance = sum of the ledger = deposit − what successes cost; one charge, one refund at most, refunds per seed', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.record({ op: fc.constantFrom(...OPS), concurrent: fc.boolean() }), { minLength: 1, maxLength: 8 }),
+        fc.array(
+          fc.record({
+            op: fc.constantFrom(...OPS),
+            concurrent: fc.boolean(),
+            async: fc.boolean(),
+            // Seconds the clock jumps before the step's batch: none, within the day, to another day or month.
+            advance: fc.constantFrom(0, 0, 0, 5 * 3_600, 86_400, 29 * 86_400),
+          }),
+          { minLength: 1, maxLength: 8 },
+        ),
         async (steps) => {
           const key = await server.newKey('scale', 10_000);
           const answers: { op: Op; answer: ScrapeAnswer; status: number }[] = [];
@@ -69,6 +89,12 @@ describe('the ledger under random scrapes', () => {
             while (steps[index + batch.length]?.concurrent && steps[index]!.concurrent)
               batch.push(steps[index + batch.length]!);
             index += batch.length;
+            if (batch[0]!.advance > 0)
+              await server.call('/sandbox/clock', {
+                method: 'POST',
+                key: null,
+                json: { advance_seconds: batch[0]!.advance },
+              });
             for (const step of batch) {
               if (step.op.fault)
                 await server.call('/sandbox/faults', {
@@ -77,10 +103,22 @@ describe('the ledger under random scrapes', () => {
                   json: { status: step.op.fault, count: 1 },
                 });
             }
-            const results = await Promise.all(batch.map((step) => server.scrape(key, step.op.body(server.demoWebUrl))));
+            const results = await Promise.all(
+              batch.map((step) =>
+                server.scrape(key, { ...step.op.body(server.demoWebUrl), ...(step.async ? { sync: false } : {}) }),
+              ),
+            );
             results.forEach((result, at) =>
               answers.push({ op: batch[at]!.op, answer: result.body, status: result.status }),
             );
+          }
+          // An accepted job's outcome is its result or its failure, in the shape a sync scrape answers with.
+          for (const entry of answers) {
+            if (entry.status !== 202) continue;
+            const { job } = await waitForJob(server, key, entry.answer.job_id!);
+            entry.answer = job.failure
+              ? { ...job.failure, request_id: entry.answer.request_id }
+              : { ...job.result!, request_id: entry.answer.request_id };
           }
 
           const faulted = answers.filter((entry) => entry.answer.error === 'INTERNAL_ERROR').length;
@@ -107,7 +145,9 @@ describe('the ledger under random scrapes', () => {
             (total, { answer }) => total + (answer.error ? 0 : (answer.billing?.total_credits ?? 0)),
             0,
           );
-          const balance = await server.balance(key);
+          const usageResponse = await server.call('/usage', { key });
+          const balance = ((await usageResponse.json()) as { balance_credits: number }).balance_credits;
+          await loggedAs(usageResponse);
           expect(balance).toBe(sum);
           expect(balance).toBe(10_000 - spent);
 
@@ -133,6 +173,23 @@ describe('the ledger under random scrapes', () => {
             n: number;
           };
           expect(held.n).toBe(0);
+
+          // Every roll-up is what a full scan of the account's ledger and request log gives.
+          const db = server.app.db;
+          expect(rollupsStored(db, accountId)).toEqual(rollupsByScan(db, accountId));
+          // And so is what the usage endpoints answer, each compared with the log as it stood when it was asked.
+          for (const [path, pick] of [
+            ['/usage', (scan) => scan.usage],
+            ['/usage/daily?days=366', (scan) => scan.daily],
+            ['/billing/usage', (scan) => scan.billingUsage],
+          ] as const satisfies [string, (scan: ReturnType<typeof usageByScan>) => unknown][]) {
+            const expected = pick(usageByScan(db, accountId, server.app.clock.now()));
+            const response = await server.call(path, { key });
+            const answer: unknown = await response.json();
+            if (Array.isArray(expected)) expect(answer).toEqual(expected);
+            else expect(answer).toMatchObject(expected);
+            await loggedAs(response);
+          }
         },
       ),
       { numRuns: 15 },

@@ -3,6 +3,7 @@ import { requestLogPageSchema } from '../../../contract/request-log';
 import { usageSchema } from '../../../contract/usage';
 import { DEMO_KEY } from '../../support/demo-keys';
 import { startTestServer, type TestServer } from '../../support/test-server';
+import { waitForJob } from '../../support/wait-for-job';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -90,5 +91,46 @@ describe('the request log', () => {
     expect((await server.call(`/requests/${requestId}`, { key: other })).status).toBe(404);
     const page = requestLogPageSchema.parse(await (await server.call('/requests', { key: other })).json());
     expect(page.requests.map((entry) => entry.request_id)).not.toContain(requestId);
+  });
+});
+
+describe('what the request log records of each call', () => {
+  it('tells the dashboard’s background calls from the user’s by the header the dashboard sends', async () => {
+    const key = await server.newKey('growth');
+    const background = await server.call('/usage', { key, headers: { 'X-Dashboard-Call': 'background' } });
+    const own = await server.call('/usage', { key });
+    const other = await server.call('/usage', { key, headers: { 'X-Dashboard-Call': 'something-else' } });
+    const [backgroundId, ownId, otherId] = [background, own, other].map((r) => r.headers.get('x-request-id')!);
+
+    const page = async (query: string) =>
+      requestLogPageSchema.parse(await (await server.call(`/requests?${query}`, { key })).json()).requests;
+    expect((await page('origin=dashboard')).map((entry) => entry.request_id)).toEqual([backgroundId]);
+    const users = await page('origin=user&path=/api/v1/usage');
+    expect(users.map((entry) => entry.request_id)).toEqual([otherId, ownId]);
+    expect(users.every((entry) => entry.origin === 'user')).toBe(true);
+    expect((await page('')).map((entry) => entry.origin)).toContain('dashboard');
+  });
+
+  it('records the target’s host, and finds a job by the code it settled with after its 202', async () => {
+    const key = await server.newKey('growth');
+    const url = `${server.demoWebUrl}/premium`;
+    const sync = await server.scrape(key, { url });
+    expect(sync.status).toBe(402);
+    const queued = await server.scrape(key, { url, sync: false });
+    expect(queued.status).toBe(202);
+    await waitForJob(server, key, queued.body.job_id!);
+
+    const host = new URL(server.demoWebUrl).hostname;
+    const page = async (query: string) =>
+      requestLogPageSchema.parse(await (await server.call(`/requests?${query}`, { key })).json()).requests;
+    const paywalled = await page('code=PAYWALL_DETECTED');
+    expect(paywalled.map((entry) => [entry.status, entry.code, entry.domain])).toEqual([
+      [202, 'PAYWALL_DETECTED', host],
+      [402, 'PAYWALL_DETECTED', host],
+    ]);
+    expect((await page(`domain=${host.toUpperCase()}&method=POST`)).map((entry) => entry.request_id)).toEqual(
+      paywalled.map((entry) => entry.request_id),
+    );
+    expect(await page('domain=elsewhere.example')).toEqual([]);
   });
 });

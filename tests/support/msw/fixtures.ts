@@ -41,7 +41,11 @@ export const requestLogFixture = (requests: Partial<RequestLogPage['requests'][n
       credits_refunded: 0,
       tier: null,
       url: null,
+      domain: null,
       session_id: null,
+      // The dashboard's own reads are its background calls; anything else a test logs is the user's.
+      origin:
+        (entry.method ?? 'GET') === 'GET' && (entry.path ?? '/api/v1/usage') === '/api/v1/usage' ? 'dashboard' : 'user',
       ...entry,
     })),
     next_cursor: null,
@@ -54,6 +58,7 @@ export const sandboxInfoFixture = (): SandboxInfo =>
     demo_accounts: [
       {
         key: DEMO_KEY.growth,
+        name: 'Growth',
         plan: 'growth',
         balance_credits: 100_000,
         shows: '100 a minute',
@@ -61,6 +66,7 @@ export const sandboxInfoFixture = (): SandboxInfo =>
       },
       {
         key: DEMO_KEY.revoked,
+        name: 'Revoked key',
         plan: null,
         balance_credits: null,
         shows: 'INVALID_API_KEY',

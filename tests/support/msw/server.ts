@@ -2,7 +2,7 @@ import { http, HttpResponse, type DefaultBodyType, type HttpResponseResolver, ty
 import { setupServer } from 'msw/node';
 import type { z } from 'zod';
 import type { ErrorEnvelope } from '../../../contract/envelope';
-import type { RequestLogPage } from '../../../contract/request-log';
+import type { RequestLogEntry, RequestLogPage } from '../../../contract/request-log';
 import type { SandboxInfo } from '../../../contract/sandbox';
 import type { Estimate, Job, jobAcceptedSchema, ScrapeRequest, ScrapeResult } from '../../../contract/scrape';
 import type {
@@ -25,6 +25,7 @@ interface Answers {
     '/usage': Usage;
     '/usage/daily': DailyUsage[];
     '/requests': RequestLogPage;
+    '/requests/:id': RequestLogEntry;
     '/sandbox/info': SandboxInfo;
     '/jobs/:id': Job;
     '/sessions': z.infer<typeof sessionListSchema>;
@@ -78,15 +79,25 @@ export const api = {
 /** The happy path of the contract; a test overrides one handler with server.use() to make it fail. */
 const handlers = [
   api.get('/usage', () => HttpResponse.json(usageFixture(), { headers: rateLimitHeaders(97) })),
-  api.get('/requests', () =>
-    HttpResponse.json(
-      requestLogFixture([
-        { path: '/api/v1/usage' },
-        { path: '/api/v1/scrape', method: 'POST', status: 403, code: 'BLOCKED_BY_ANTIBOT' },
-      ]),
-      { headers: rateLimitHeaders(96) },
-    ),
-  ),
+  api.get('/requests', ({ request }) => {
+    const origin = new URL(request.url).searchParams.get('origin');
+    const page = requestLogFixture([
+      { path: '/api/v1/usage' },
+      {
+        path: '/api/v1/scrape',
+        method: 'POST',
+        status: 403,
+        code: 'BLOCKED_BY_ANTIBOT',
+        url: 'https://shop.example.com/item',
+        domain: 'shop.example.com',
+        credits_charged: 5,
+        credits_refunded: 5,
+      },
+    ]);
+    // As the API filters: ?origin=user|dashboard keeps that origin's calls only.
+    const requests = origin ? page.requests.filter((entry) => entry.origin === origin) : page.requests;
+    return HttpResponse.json({ ...page, requests }, { headers: rateLimitHeaders(96) });
+  }),
   api.get('/sandbox/info', () => HttpResponse.json(sandboxInfoFixture())),
   api.get('/sessions', () => HttpResponse.json(sessionListFixture([]), { headers: rateLimitHeaders(94) })),
   api.get('/usage/daily', () =>

@@ -1,0 +1,77 @@
+import { launch } from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { chromium } from 'playwright-core';
+import { findChromium } from '../scripts/find-chromium.mjs';
+import { median } from './stats';
+
+/** Where src/api/credentials-store.ts keeps a remembered key ("remember on this device"). */
+const KEY_SLOT = 'scrape-dashboard.api-key';
+
+export interface PageScore {
+  page: string;
+  connected: boolean;
+  performance: number;
+  cls: number;
+  runs: { performance: number; cls: number }[];
+}
+
+/**
+ * Lighthouse's default mobile run (emulated phone, simulated slow 4G and CPU) of one page, in a fresh Chromium
+ * each time: an empty profile, so nothing is cached. Connected, a key is stored first the way the dashboard
+ * stores a remembered one, from a URL of the same origin that does not load the app.
+ */
+async function runOnce(origin: string, page: string, key: string | null) {
+  const chromePath = findChromium();
+  if (!chromePath) throw new Error('no Chromium (set CHROMIUM_PATH or install chromium)');
+  const chrome = await launch({ chromePath, chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu'] });
+  try {
+    if (key) {
+      const browser = await chromium.connectOverCDP(`http://127.0.0.1:${chrome.port}`);
+      const tab = await browser.contexts()[0]!.newPage();
+      await tab.goto(`${origin}/api/v1/sandbox/info`);
+      await tab.evaluate(([slot, value]) => localStorage.setItem(slot!, value!), [KEY_SLOT, key]);
+      await tab.close();
+      await browser.close();
+    }
+    const result = await lighthouse(`${origin}${page}`, {
+      port: chrome.port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: ['performance'],
+      // The stored key would be wiped with the rest of the origin's storage; the profile is fresh anyway.
+      disableStorageReset: true,
+    });
+    const lhr = result?.lhr;
+    const performance = lhr?.categories['performance']?.score;
+    const cls = lhr?.audits['cumulative-layout-shift']?.numericValue;
+    if (typeof performance !== 'number' || typeof cls !== 'number') {
+      throw new Error(`Lighthouse gave no score for ${page}: ${lhr?.runtimeError?.message ?? 'unknown error'}`);
+    }
+    return { performance, cls };
+  } finally {
+    chrome.kill();
+  }
+}
+
+/** Each page, connected and not, `runs` times (interleaved), the median of each. */
+export async function lighthouseScores(
+  origin: string,
+  pages: string[],
+  key: string,
+  runs: number,
+): Promise<PageScore[]> {
+  const cases = pages.flatMap((page) => [false, true].map((connected) => ({ page, connected })));
+  const samples = cases.map(() => [] as { performance: number; cls: number }[]);
+  for (let round = 0; round < runs; round++) {
+    for (const [index, { page, connected }] of cases.entries()) {
+      samples[index]!.push(await runOnce(origin, page, connected ? key : null));
+    }
+  }
+  return cases.map(({ page, connected }, index) => ({
+    page,
+    connected,
+    performance: median(samples[index]!.map((run) => run.performance)),
+    cls: median(samples[index]!.map((run) => run.cls)),
+    runs: samples[index]!,
+  }));
+}

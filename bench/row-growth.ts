@@ -1,0 +1,93 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../server/app';
+import { testConfig } from '../server/config';
+import { randomToken, sha256 } from '../server/lib/secrets';
+import { SEEDED, seedScrapes } from './seed-rows';
+import { median, p95 } from './stats';
+
+/** The calls whose cost must not grow with an account's history, each as the dashboard or a client makes it. */
+export const ROW_CALLS = {
+  'a scrape’s hold': null,
+  'GET /usage': '/usage',
+  'GET /usage/daily': '/usage/daily',
+  'GET /requests?code=<no match>': `/requests?code=${SEEDED.absentCode}`,
+  'GET /requests?status=': `/requests?status=${SEEDED.failedStatus}`,
+  'GET /requests?domain=': `/requests?domain=${SEEDED.domain}`,
+  'GET /requests?session=': `/requests?session=${SEEDED.session}`,
+  'GET /requests?origin=': '/requests?origin=dashboard',
+} as const;
+export type RowCall = keyof typeof ROW_CALLS;
+
+/** Keys of the one seeded account, so per-key rate limits never answer instead of the route. */
+const KEYS = 40;
+
+function addKeys(app: FastifyInstance, accountId: string): string[] {
+  const insert = app.db.prepare(
+    `INSERT INTO api_keys (id, account_id, key_hash, key_last4, revoked_at, created_at) VALUES (?, ?, ?, ?, NULL, ?)`,
+  );
+  return Array.from({ length: KEYS }, (_, index) => {
+    const key = `sk_test_${randomToken(32)}`;
+    insert.run(`key_bench_${index}`, accountId, sha256(key), key.slice(-4), app.clock.now());
+    return key;
+  });
+}
+
+async function timedCall(api: string, route: string, key: string): Promise<number> {
+  const started = performance.now();
+  const response = await fetch(`${api}${route}`, { headers: { 'X-API-Key': key } });
+  await response.arrayBuffer();
+  const elapsed = performance.now() - started;
+  if (response.status !== 200) throw new Error(`${route} answered ${response.status}`);
+  return elapsed;
+}
+
+/**
+ * One sandbox whose one account has `rows` scrapes (ledger and request log), then the p95 of each call over
+ * `samples` calls, in `rounds` interleaved rounds: the median of the rounds' p95s, in ms.
+ */
+export async function measureAtRows(rows: number, rounds: number, samples: number): Promise<Record<RowCall, number[]>> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'bench-rows-'));
+  const app = await buildApp(testConfig({ dataDir }), {
+    demoWebUrl: 'http://127.0.0.1:9',
+    distDir: path.join(dataDir, 'none'),
+  });
+  try {
+    const api = `${await app.listen({ host: '127.0.0.1', port: 0 })}/api/v1`;
+    const first = app.accounts.createWithRandomKey('high_volume', 10_000_000);
+    const found = app.accounts.findByKey(first);
+    if (found.kind !== 'ok') throw new Error('the bench account was not created');
+    const accountId = found.account.id;
+    seedScrapes(app, accountId, rows);
+    const keys = addKeys(app, accountId);
+    let turn = 0;
+    const sample = async (call: RowCall): Promise<number> => {
+      const route = ROW_CALLS[call];
+      if (route !== null) return timedCall(api, route, keys[turn++ % keys.length]!);
+      const requestId = `req_bench_hold_${turn++}`;
+      const started = performance.now();
+      const held = app.ledger.hold(accountId, requestId, 20);
+      const elapsed = performance.now() - started;
+      app.ledger.releaseHold(requestId);
+      if (!held.ok) throw new Error('the bench account could not hold 20 credits');
+      return elapsed;
+    };
+    const calls = Object.keys(ROW_CALLS) as RowCall[];
+    for (const call of calls) for (let index = 0; index < 20; index++) await sample(call); // warm-up
+    const perRound = Object.fromEntries(calls.map((call) => [call, [] as number[]])) as Record<RowCall, number[]>;
+    for (let round = 0; round < rounds; round++) {
+      const times = Object.fromEntries(calls.map((call) => [call, [] as number[]])) as Record<RowCall, number[]>;
+      for (let index = 0; index < samples; index++) for (const call of calls) times[call].push(await sample(call));
+      for (const call of calls) perRound[call].push(p95(times[call]));
+    }
+    return perRound;
+  } finally {
+    await app.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+export const summarise = (perRound: number[]) => median(perRound);

@@ -1,0 +1,32 @@
+import { ERROR_CODES, type ErrorCodeFacts, type RetryRule } from '../../contract/error-codes';
+import { HTTP_STATUSES } from '../../contract/http-statuses';
+
+/**
+ * The contract's facts of a code, read without the catalog's words, so the retry rule every query uses does not
+ * pull the guidance text into the app's first chunk. At `status` when the code has several, else its lowest.
+ */
+export function codeFacts(code: string, status?: number): ErrorCodeFacts | undefined {
+  const wanted = code.trim().toUpperCase();
+  const all = ERROR_CODES.filter((facts) => facts.code === wanted).sort((a, b) => a.status - b.status);
+  return (status === undefined ? undefined : all.find((facts) => facts.status === status)) ?? all[0];
+}
+
+/** The status a code implies when none is known: the code's own, or the code read as a status ('503'). */
+export function statusOfCode(code: string): number | undefined {
+  return codeFacts(code)?.status ?? HTTP_STATUSES.find((facts) => String(facts.status) === code.trim())?.status;
+}
+
+/** A status neither the codes nor the status table know: the seed retries 5xx, never other 4xx. */
+export function unknownStatusRule(status: number): RetryRule {
+  if (status >= 500 && status <= 599) return 'backoff';
+  return status >= 400 && status <= 499 ? 'never' : 'maybe';
+}
+
+/** The retry rule of one failure: its code's, else its status's, else its status class's. */
+export function retryRuleOf({ code, status }: { code: string; status: number }): RetryRule {
+  return (
+    codeFacts(code, status)?.retry ??
+    HTTP_STATUSES.find((facts) => facts.status === status)?.retry ??
+    unknownStatusRule(status)
+  );
+}

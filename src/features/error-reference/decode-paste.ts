@@ -1,0 +1,59 @@
+/**
+ * What support staff paste into the search: an error body (JSON), a whole response (`curl -i`, with its status
+ * line and headers), or a request id. Deterministic: the parts are read, never guessed.
+ */
+export interface DecodedPaste {
+  kind: 'error-body' | 'response' | 'request-id';
+  code: string | null;
+  /** The HTTP status of a `curl -i` response's status line; null when only a body was pasted. */
+  status: number | null;
+  requestId: string | null;
+  message: string | null;
+}
+
+/** The sandbox's and the API's request ids: `req_` and a UUID. */
+const REQUEST_ID = /\breq_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/i;
+const STATUS_LINE = /^\s*HTTP\/[\d.]+\s+(\d{3})\b/i;
+const REQUEST_ID_HEADER = /^x-request-id:\s*(\S+)/im;
+
+const stringField = (record: Record<string, unknown>, name: string) =>
+  typeof record[name] === 'string' && record[name] !== '' ? record[name] : null;
+
+/** The JSON object in the text: all of it, or from its first `{` to its last `}` (a body after headers). */
+function jsonObjectIn(text: string): Record<string, unknown> | null {
+  const start = text.indexOf('{');
+  const end = text.lastIndexOf('}');
+  if (start === -1 || end <= start) return null;
+  try {
+    const value: unknown = JSON.parse(text.slice(start, end + 1));
+    return value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+export function decodePaste(text: string): DecodedPaste | null {
+  const statusLine = STATUS_LINE.exec(text);
+  const body = jsonObjectIn(text);
+  const headerId = REQUEST_ID_HEADER.exec(text)?.[1] ?? null;
+  const anyId = REQUEST_ID.exec(text)?.[0] ?? null;
+
+  if (statusLine || body) {
+    const code = body ? (stringField(body, 'error') ?? stringField(body, 'code')) : null;
+    // A JSON object that names no error and comes with no status line is not an error body.
+    if (!statusLine && !code) return null;
+    return {
+      kind: statusLine ? 'response' : 'error-body',
+      code: code && /^[A-Z][A-Z0-9_]*$/.test(code) ? code : null,
+      status: statusLine ? Number(statusLine[1]) : null,
+      requestId: (body && stringField(body, 'request_id')) ?? headerId ?? anyId,
+      message: body ? (stringField(body, 'message') ?? stringField(body, 'detail')) : null,
+    };
+  }
+  if (anyId && text.trim() === anyId) {
+    return { kind: 'request-id', code: null, status: null, requestId: anyId, message: null };
+  }
+  return null;
+}

@@ -1,0 +1,42 @@
+import { useSuspenseQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { usageQueries } from '../../api/usage';
+import { findEntry } from '../../errors/catalog';
+
+const CODE = 'SUBSCRIPTION_INACTIVE';
+
+/**
+ * A lapsed subscription, said before anything else: every scrape is refused until it is renewed. The advice is the
+ * catalog's for the code the API will answer with.
+ */
+export function SubscriptionWarning() {
+  const { usage } = useSuspenseQuery(usageQueries.snapshot()).data;
+  if (usage.subscription_status === 'active') return null;
+  const entry = findEntry(CODE);
+  return (
+    <section
+      aria-labelledby="subscription-warning-heading"
+      data-testid="subscription-warning"
+      className="mb-4 space-y-2 rounded-lg border-l-4 border-red-700 bg-red-50 p-4 text-sm text-slate-900"
+    >
+      <h2 id="subscription-warning-heading" className="text-base font-semibold text-red-900">
+        <span aria-hidden="true">⚠ </span>
+        This key’s subscription is cancelled
+      </h2>
+      <p>
+        Scrapes with this key are refused with{' '}
+        <Link to="/errors/$code" params={{ code: CODE }} className="font-mono text-red-800 underline">
+          {CODE}
+        </Link>{' '}
+        and nothing is charged; the balance stays as it is. {entry?.whatToChange}
+      </p>
+      <p>
+        Or{' '}
+        <Link to="/settings" className="text-blue-800 underline">
+          use another key in Settings
+        </Link>
+        .
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,61 @@
+import { useQueryClient, type Query, type QueryKey } from '@tanstack/react-query';
+import { useCallback, useEffect, useSyncExternalStore } from 'react';
+import { isApiError } from '../../api/api-error';
+import { retryDecision } from '../../errors/retry-decision';
+
+export interface RateLimitPause {
+  /** When sending again is expected to work (ms since the epoch), fixed when the failure happened. */
+  retryAt: number;
+  code: string;
+}
+
+const startsWith = (key: QueryKey, prefix: QueryKey) => prefix.every((part, index) => key[index] === part);
+
+/** When a query that has nothing to show failed on the rate limit, the time to try again; else null. */
+function pauseOf(query: Query): RateLimitPause | null {
+  const { status, data, error, errorUpdatedAt } = query.state;
+  if (status !== 'error' || data !== undefined || !isApiError(error)) return null;
+  const decision = retryDecision(error, 1, new Date(errorUpdatedAt));
+  return decision.kind === 'wait' && decision.reason === 'rate-limit'
+    ? { retryAt: decision.retryAt, code: error.code }
+    : null;
+}
+
+/**
+ * Whether the page's queries (those under `prefixes`) are held up by the rate limit: one answer for the page, so
+ * it can show one notice instead of a failure per panel. At the reset, the held-up queries are fetched again by
+ * themselves; until then nothing is sent, since another call before the reset would only earn another 429.
+ */
+export function useRateLimitPause(prefixes: readonly QueryKey[]) {
+  const queryClient = useQueryClient();
+  const cache = queryClient.getQueryCache();
+  const held = useCallback(
+    () => cache.findAll().filter((query) => prefixes.some((prefix) => startsWith(query.queryKey, prefix))),
+    [cache, prefixes],
+  );
+  // A string, so the snapshot compares by value: the latest reset among the held-up queries, and its code.
+  const snapshot = useSyncExternalStore(
+    (notify) => cache.subscribe(notify),
+    () => {
+      const pauses = held().flatMap((query) => pauseOf(query) ?? []);
+      const latest = pauses.reduce<RateLimitPause | null>((a, b) => (a && a.retryAt >= b.retryAt ? a : b), null);
+      return latest ? `${latest.retryAt} ${latest.code}` : '';
+    },
+  );
+  const [retryAtText, code = ''] = snapshot.split(' ');
+  const retryAt = snapshot ? Number(retryAtText) : null;
+
+  const retryHeld = useCallback(() => {
+    for (const query of held()) {
+      if (pauseOf(query)) void queryClient.refetchQueries({ queryKey: query.queryKey, exact: true });
+    }
+  }, [held, queryClient]);
+
+  useEffect(() => {
+    if (retryAt === null) return;
+    const timer = setTimeout(retryHeld, Math.max(0, retryAt - Date.now()));
+    return () => clearTimeout(timer);
+  }, [retryAt, retryHeld]);
+
+  return { pause: retryAt === null ? null : { retryAt, code }, retryHeld };
+}

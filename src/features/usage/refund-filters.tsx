@@ -1,0 +1,63 @@
+import { getRouteApi } from '@tanstack/react-router';
+import { ERROR_CODES } from '../../../contract/error-codes';
+import { Field, INPUT_CLASS } from '../../components/form-field';
+
+const route = getRouteApi('/usage');
+const CODES = [...new Set(ERROR_CODES.map((facts) => facts.code))].sort();
+
+/** The refund history's filters, kept in the URL: a code, mismatches only, and the day a chart opened. */
+export function RefundFilters() {
+  const navigate = route.useNavigate();
+  const { code, mismatch, day } = route.useSearch();
+  return (
+    <div role="search" aria-label="Filter refunds" className="flex flex-wrap items-end gap-4">
+      <Field label="Code">
+        {(control) => (
+          <select
+            {...control}
+            value={code ?? ''}
+            onChange={(event) =>
+              void navigate({
+                search: (prev) => ({ ...prev, code: event.target.value || undefined }),
+                resetScroll: false,
+              })
+            }
+            className={INPUT_CLASS}
+          >
+            <option value="">Every code</option>
+            {CODES.map((one) => (
+              <option key={one} value={one}>
+                {one}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <label className="flex items-center gap-2 pb-2 text-sm">
+        <input
+          type="checkbox"
+          checked={mismatch ?? false}
+          onChange={(event) =>
+            void navigate({
+              search: (prev) => ({ ...prev, mismatch: event.target.checked || undefined }),
+              resetScroll: false,
+            })
+          }
+        />
+        Only refunds the policy does not expect
+      </label>
+      {day && (
+        <p className="pb-2 text-sm">
+          Only {day}.{' '}
+          <button
+            type="button"
+            className="text-blue-800 underline"
+            onClick={() => void navigate({ search: (prev) => ({ ...prev, day: undefined }), resetScroll: false })}
+          >
+            Show every day
+          </button>
+        </p>
+      )}
+    </div>
+  );
+}

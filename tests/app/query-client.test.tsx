@@ -1,0 +1,67 @@
+import { QueryClientProvider, useQuery } from '@tanstack/react-query';
+import { render, screen } from '@testing-library/react';
+import { HttpResponse } from 'msw';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { useCredentialsStore } from '../../src/api/credentials-store';
+import { usageQueries } from '../../src/api/usage';
+import { createQueryClient } from '../../src/app/query-client';
+import { DEMO_KEY } from '../support/demo-keys';
+import { rateLimitHeaders, usageFixture } from '../support/msw/fixtures';
+import { api, server } from '../support/msw/server';
+
+afterEach(() => vi.useRealTimers());
+
+function Balance() {
+  const { data } = useQuery(usageQueries.summary());
+  return <p>{data ? `balance ${data.balance_credits}` : 'loading'}</p>;
+}
+
+describe('background refreshing', () => {
+  it('pauses while the key’s budget is low and resumes once its minute resets', async () => {
+    useCredentialsStore.getState().keyEntered(DEMO_KEY.free, false);
+    let calls = 0;
+    let remaining = 20;
+    server.use(
+      api.get('/usage', () => {
+        calls++;
+        return HttpResponse.json(usageFixture({ balance_credits: calls }), {
+          headers: rateLimitHeaders(remaining, 30, 60),
+        });
+      }),
+    );
+    const queryClient = createQueryClient();
+    const key = usageQueries.summary().queryKey;
+    /** Shows the balance again, as a page coming back into view does, once what it shows has gone stale. */
+    const showAgain = () => {
+      void queryClient.invalidateQueries({ queryKey: key, refetchType: 'none' });
+      return render(
+        <QueryClientProvider client={queryClient}>
+          <Balance />
+        </QueryClientProvider>,
+      );
+    };
+
+    let view = showAgain();
+    await screen.findByText('balance 1');
+    view.unmount();
+    // With room in the minute, stale data on screen is refreshed: the positive control.
+    remaining = 3;
+    view = showAgain();
+    await screen.findByText('balance 2');
+    view.unmount();
+
+    // 3 of 30 left: stale data stays as it is, and nothing is asked.
+    view = showAgain();
+    expect(screen.getByText('balance 2')).toBeInTheDocument();
+    expect(queryClient.getQueryState(key)).toMatchObject({ fetchStatus: 'idle', isInvalidated: true });
+    view.unmount();
+    expect(calls).toBe(2);
+
+    // Past the reset, the budget is whole again as far as the dashboard knows.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + 61_000);
+    showAgain();
+    expect(queryClient.getQueryState(key)?.fetchStatus).toBe('fetching');
+    expect(await screen.findByText('balance 3')).toBeInTheDocument();
+  });
+});

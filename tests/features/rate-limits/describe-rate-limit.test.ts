@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { minuteWindowOf, type RateLimitSample } from '../../../src/api/rate-limit-store';
+import { describeRateLimit, planOfLimits } from '../../../src/features/rate-limits/describe-rate-limit';
+
+const NOW = Date.parse('2026-11-25T10:00:00Z');
+const windowOf = (overrides: Partial<RateLimitSample>) =>
+  minuteWindowOf([
+    {
+      at: NOW,
+      limit: 30,
+      remaining: 20,
+      reset: NOW / 1000 + 40,
+      burst: { limit: 5, remaining: 4 },
+      source: 'dashboard',
+      method: 'GET',
+      path: '/usage',
+      status: 200,
+      code: null,
+      retryAfter: null,
+      ...overrides,
+    },
+  ])!;
+
+describe('what the meter says', () => {
+  it('names the state in words, not colour alone', () => {
+    expect(describeRateLimit(windowOf({}), 'free', NOW)).toMatchObject({
+      state: 'ok',
+      stateLabel: 'OK:',
+      resetsIn: 40,
+    });
+    expect(describeRateLimit(windowOf({ remaining: 5 }), 'free', NOW).stateLabel).toBe('Low:');
+    expect(describeRateLimit(windowOf({ remaining: 0, status: 429 }), 'free', NOW).stateLabel).toBe('Exhausted:');
+  });
+
+  it('says the counts are old once the window has reset', () => {
+    expect(describeRateLimit(windowOf({ remaining: 0 }), 'free', NOW + 41_000)).toMatchObject({
+      state: 'reset',
+      resetsIn: 0,
+    });
+  });
+
+  it('shows the minute with the burst beside it, and the plan', () => {
+    const view = describeRateLimit(windowOf({ source: 'user' }), 'growth', NOW);
+    expect(view).toMatchObject({ limit: 30, remaining: 20, burst: { limit: 5, remaining: 4 }, sourceLabel: 'you' });
+    expect(view.planLabel).toBe('Growth plan');
+  });
+
+  it('names the plan from the limits when GET /usage has not told it', () => {
+    expect(planOfLimits(30, 5)).toBe('free');
+    expect(planOfLimits(100, 20)).toBe('growth');
+    expect(planOfLimits(100, undefined)).toBe('growth');
+    expect(planOfLimits(42, 5)).toBeNull();
+    expect(describeRateLimit(windowOf({}), null, NOW).planLabel).toBe('Free plan');
+    expect(describeRateLimit(windowOf({ limit: 42, burst: null }), null, NOW).planLabel).toBeNull();
+  });
+});

@@ -1,0 +1,94 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { DEMO, openForm, sent, setUpScrapeFormTests, startFakeClock } from '../../support/scrape-form';
+import { advance } from '../../support/scrape-run';
+import { fakeSessionsApi } from '../../support/msw/sessions-api';
+import { sessionFixture } from '../../support/msw/session-fixtures';
+import { failure, panel, scrapeAnswers } from '../../support/scrape-run';
+
+setUpScrapeFormTests();
+
+const group = (form: HTMLElement, summary: string) =>
+  within(form).getByText(summary, { selector: 'summary' }).closest('details') as HTMLDetailsElement;
+
+describe('scrape form: folded groups and field checks', () => {
+  it('folds the rarely used groups, and opens one by its summary', async () => {
+    const { user, form } = await openForm();
+    expect(group(form, 'Cost cap').open).toBe(false);
+    expect(group(form, 'Cache').open).toBe(false);
+    const timing = group(form, 'Timeout and background jobs');
+    expect(timing.open).toBe(false);
+    await user.click(within(form).getByText('Timeout and background jobs'));
+    expect(timing.open).toBe(true);
+    expect(within(timing).getByLabelText('Timeout (seconds)')).toBeVisible();
+  });
+
+  it('opens the folded group of the first invalid field on a failed submit and focuses that field', async () => {
+    const { user, form } = await openForm();
+    await user.type(within(form).getByLabelText('URL to scrape'), `${DEMO}/article`);
+    await user.click(within(form).getByText('Timeout and background jobs'));
+    const timeout = within(form).getByLabelText('Timeout (seconds)');
+    await user.clear(timeout);
+    await user.type(timeout, '0');
+    // Leaving the field shows its error; then the user folds the group again, and the submit must open it.
+    await user.click(within(form).getByText('Timeout and background jobs'));
+    expect(await within(form).findByText('At least 1 second')).toBeInTheDocument();
+    await user.click(within(form).getByText('Timeout and background jobs'));
+    expect(group(form, 'Timeout and background jobs').open).toBe(false);
+    await user.click(within(form).getByRole('button', { name: 'Run scrape' }));
+
+    await within(form).findByText('At least 1 second');
+    expect(group(form, 'Timeout and background jobs').open).toBe(true);
+    expect(timeout).toHaveFocus();
+    expect(sent.scrapes).toHaveLength(0);
+  });
+
+  it('catches a stored session beside inline cookies at the cookies, before anything is sent', async () => {
+    fakeSessionsApi([sessionFixture({ name: 'Demo members', domain: '127.0.0.1' })]);
+    const { user, form } = await openForm();
+    startFakeClock();
+    await user.type(within(form).getByLabelText('URL to scrape'), `${DEMO}/members`);
+    await user.selectOptions(
+      await within(form).findByLabelText('Stored session'),
+      await within(form).findByRole('option', { name: /Demo members/ }),
+    );
+    await user.click(within(form).getByRole('button', { name: 'Add a cookie' }));
+    await user.type(within(form).getByLabelText('Cookie 1 Name'), 'demo_session');
+    await user.type(within(form).getByLabelText('Cookie 1 Value'), 'valid');
+    await user.click(within(form).getByRole('button', { name: 'Run scrape' }));
+
+    expect(
+      await within(form).findByText(
+        'Send a stored session or inline cookies, not both: remove the cookies, or choose “No stored session”.',
+      ),
+    ).toBeInTheDocument();
+    expect(within(form).getByLabelText('Cookie 1 Name')).toHaveFocus();
+    await advance(1_000);
+    expect(sent.scrapes).toHaveLength(0);
+  });
+
+  it('answers a login wall with a cookie row to fill in, focused', async () => {
+    const bodies = scrapeAnswers(failure(401, 'REQUIRES_AUTH'));
+    const { user, form } = await openForm();
+    await user.type(within(form).getByLabelText('URL to scrape'), `${DEMO}/members`);
+    await user.click(within(form).getByRole('button', { name: 'Run scrape' }));
+    const card = await within(panel()).findByTestId('guidance-card');
+    await user.click(within(card).getByRole('button', { name: 'Send the login cookies with this request' }));
+    expect(screen.getByLabelText('Cookie 1 Name')).toHaveFocus();
+    expect(bodies).toHaveLength(1);
+  });
+
+  it('applies a combined fix: tier 4 in html mode also renders JavaScript', async () => {
+    const bodies = scrapeAnswers(failure(403, 'CHALLENGE_DETECTED'));
+    const { user, form } = await openForm();
+    await user.type(within(form).getByLabelText('URL to scrape'), `${DEMO}/challenge`);
+    await user.selectOptions(within(form).getByRole('combobox', { name: /^Mode/ }), 'html');
+    await user.click(within(form).getByRole('button', { name: 'Run scrape' }));
+    const card = await within(panel()).findByTestId('guidance-card');
+    await user.click(
+      within(card).getByRole('button', { name: 'Allow tier 4 and render JavaScript (max_tier: "4", mode: js)' }),
+    );
+    await within(panel()).findByTestId('guidance-card');
+    expect(bodies.at(-1)).toEqual({ url: `${DEMO}/challenge`, mode: 'js', max_tier: '4' });
+  });
+});
