@@ -1,14 +1,14 @@
 import { z } from 'zod';
 
 /** Who made a call: the dashboard marks the calls it makes by itself (HEADER.dashboardCall); everything else is the user's. */
-export const REQUEST_ORIGINS = ['user', 'dashboard'] as const;
+const REQUEST_ORIGINS = ['user', 'dashboard'] as const;
 export const requestOriginSchema = z.enum(REQUEST_ORIGINS);
 export type RequestOrigin = z.infer<typeof requestOriginSchema>;
 /** The value of HEADER.dashboardCall on the calls the dashboard makes by itself: the log records them as 'dashboard'. */
 export const DASHBOARD_CALL = 'background';
 
 /** The methods a call can be logged with. */
-export const REQUEST_LOG_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
+const REQUEST_LOG_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 
 /**
  * The most log rows one page reads when the filters go beyond origin and one other (or `q` searches URLs): the page

@@ -24,7 +24,15 @@ async function recordMeterAndShifts(page: Page) {
         const inHeader = (entry.sources ?? []).filter((source) => source.node?.parentElement?.closest('header'));
         if (inHeader.length === 0) continue;
         seen.headerShift += entry.value;
-        seen.shifts.push(inHeader.map((source) => (source.node as Element).outerHTML?.slice(0, 80) ?? '#text').join());
+        seen.shifts.push(
+          inHeader
+            .map((source) => {
+              const { previousRect: a, currentRect: b } = source as unknown as Record<string, DOMRectReadOnly>;
+              const name = (source.node as Element).outerHTML?.slice(0, 60) ?? `#text ${source.node?.textContent}`;
+              return `${name} (${a?.x},${a?.y},${a?.width}x${a?.height} -> ${b?.x},${b?.y},${b?.width}x${b?.height})`;
+            })
+            .join(' | '),
+        );
       }
     }).observe({ type: 'layout-shift', buffered: true });
   });

@@ -5,7 +5,7 @@ import {
   type RequestLogCursor,
   type RequestLogEntry,
   type RequestLogFilter,
-  type RequestOrigin,
+  requestOriginSchema,
 } from '../../contract/request-log';
 
 /**
@@ -31,7 +31,6 @@ const KEYED = [
 ] as const;
 type Keyed = (typeof KEYED)[number];
 const UNFILTERED = { index: 'requests_origin', withoutOrigin: 'requests_account_at' } as const;
-const ORIGINS: readonly RequestOrigin[] = ['user', 'dashboard'];
 
 export const ENTRY_COLUMNS = `r.request_id, r.method, r.path, r.status, coalesce(s.code, r.code) AS code, r.duration_ms,
   r.at, coalesce(s.credits_charged, 0) AS credits_charged, coalesce(s.credits_refunded, 0) AS credits_refunded,
@@ -73,7 +72,11 @@ export function createRequestLogPages(db: Database.Database) {
     if (filter.origin) return [{ index, where: ['r.origin = @origin', ...leadWhere], checked }];
     if (withoutOrigin) return [{ index: withoutOrigin, where: leadWhere, checked }];
     // No index without origin for this filter: one range per origin, merged below.
-    return ORIGINS.map((origin) => ({ index, where: [`r.origin = '${origin}'`, ...leadWhere], checked }));
+    return requestOriginSchema.options.map((origin) => ({
+      index,
+      where: [`r.origin = '${origin}'`, ...leadWhere],
+      checked,
+    }));
   }
 
   // INDEXED BY: the plan is the point here, so a range that could not use its index fails instead of scanning.

@@ -37,26 +37,24 @@ function firstInvalid(root: HTMLFormElement | null, invalid: ReadonlySet<string>
 export function ScrapeForm({ form, running, onRun }: ScrapeFormProps) {
   const ref = useRef<HTMLFormElement>(null);
   const [invalid, setInvalid] = useState<ReadonlySet<string>>(new Set());
-  const onInvalid = (errors: FieldErrors<ScrapeFormValues>) => {
+  const onInvalid = (errors: FieldErrors<ScrapeFormValues>, event?: React.BaseSyntheticEvent) => {
     const fields = new Set(Object.keys(errors));
     // The group must be open before its field can take focus.
     flushSync(() => setInvalid(fields));
-    firstInvalid(ref.current, fields)?.focus();
+    const root = event?.target instanceof HTMLFormElement ? event.target : null;
+    firstInvalid(root, fields)?.focus();
   };
   const onSubmit = form.handleSubmit((values) => {
     setInvalid(new Set());
     onRun(toRequest(values));
   }, onInvalid);
 
-  const submit = useRef(onSubmit);
-  useEffect(() => {
-    submit.current = onSubmit;
-  });
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey) || event.defaultPrevented) return;
       event.preventDefault();
-      if (!running) void submit.current();
+      // Through the form's own submit, so it is validated and focused exactly like a click on Run scrape.
+      if (!running) ref.current?.requestSubmit();
     };
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);

@@ -32,12 +32,13 @@ export function ScrapePage() {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">Scrape</h1>
-      <div className="grid gap-6 xl:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]">
-        <div className="space-y-6">
+      {/* One column of minmax(0, 1fr) on a phone: an auto column takes its widest select's width and scrolls sideways. */}
+      <div className="grid grid-cols-1 gap-6 xl:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]">
+        <div className="min-w-0 space-y-6">
           <ScrapeForm form={form} running={run.isRunning} onRun={run.start} />
           <CodeSnippets form={form} />
         </div>
-        <div className="space-y-6">
+        <div className="min-w-0 space-y-6">
           <RunPanel run={run} onFix={onFix} />
           <RunHistory onReopen={(request) => form.reset(fromRequest(request), { keepDefaultValues: true })} />
         </div>

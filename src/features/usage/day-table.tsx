@@ -20,7 +20,7 @@ export function DayTable<Row extends { date: string }>(props: {
     ...props.columns.map((column) => ({ label: column.label, align: 'right' as const })),
   ];
   return (
-    <ScrollRegion label={props.caption} className="max-h-72 overflow-y-auto">
+    <ScrollRegion label={`${props.caption}, table`} className="max-h-72 overflow-y-auto">
       <table className="w-full text-left text-sm">
         <caption className="py-1 text-left text-sm font-medium">{props.caption}</caption>
         <ColumnHeaders columns={headers} cellClassName="py-1 pr-4" />

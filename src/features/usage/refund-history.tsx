@@ -48,7 +48,7 @@ export function RefundHistory() {
       {rows.length === 0 ? (
         <p className="text-sm text-slate-700">No refunds match these filters.</p>
       ) : (
-        <ScrollRegion label="Refund history">
+        <ScrollRegion label="Refund history, table">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Refunds, with whether the refund policy expects each</caption>
             <thead className="border-b border-slate-300 text-slate-700">

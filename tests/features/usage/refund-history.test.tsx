@@ -1,0 +1,98 @@
+import { screen, within } from '@testing-library/react';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { useCredentialsStore } from '../../../src/api/credentials-store';
+import { DEMO_KEY } from '../../support/demo-keys';
+import { renderApp } from '../../support/render-app';
+import { useUsageReportApi } from './usage-report-api';
+
+// The page and its charts are lazy chunks: loaded once here, so no test's own wait includes compiling them.
+beforeAll(async () => {
+  await Promise.all([import('../../../src/features/usage/usage-page'), import('../../../src/features/usage/charts')]);
+}, 60_000);
+beforeEach(() => useCredentialsStore.getState().keyEntered(DEMO_KEY.growth, false));
+afterEach(() => vi.restoreAllMocks());
+
+async function openRefunds(path = '/usage') {
+  const api = useUsageReportApi();
+  const view = renderApp(path);
+  const region = await screen.findByRole('region', { name: 'Refund history' }, { timeout: 10_000 });
+  const table = await within(region).findByRole('table');
+  return { ...view, api, table };
+}
+
+/** The refund table's codes, top to bottom. */
+const codesIn = (table: HTMLElement) =>
+  within(table)
+    .getAllByRole('row')
+    .slice(1)
+    .map((row) => row.querySelectorAll('td')[2]?.textContent);
+
+describe('the refund history', () => {
+  it('shows each refund with the policy’s verdict, and marks a mismatch', async () => {
+    const { table } = await openRefunds();
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(codesIn(table)).toEqual(['BLOCKED_BY_ANTIBOT', 'RATE_LIMIT_EXCEEDED', 'PAYWALL_DETECTED']);
+    expect(rows[0]).toHaveTextContent('20 credits');
+    expect(rows[0]).toHaveTextContent('yes');
+    expect(rows[0]).not.toHaveTextContent('Mismatch');
+    expect(rows[1]).toHaveTextContent(/no\s*⚠ Mismatch/);
+  });
+
+  it('sorts by a column from its header, in the URL, and turns the order round on a second click', async () => {
+    const { table, user, router } = await openRefunds();
+    await user.click(within(table).getByRole('link', { name: /^Code/ }));
+    expect(router.state.location.search).toMatchObject({ sort: 'code' });
+    expect(within(table).getByRole('columnheader', { name: /^Code/ })).toHaveAttribute('aria-sort', 'descending');
+    expect(codesIn(table)).toEqual(['RATE_LIMIT_EXCEEDED', 'PAYWALL_DETECTED', 'BLOCKED_BY_ANTIBOT']);
+
+    await user.click(within(table).getByRole('link', { name: /^Code/ }));
+    expect(router.state.location.search).toMatchObject({ sort: 'code', dir: 'asc' });
+    expect(codesIn(table)).toEqual(['BLOCKED_BY_ANTIBOT', 'PAYWALL_DETECTED', 'RATE_LIMIT_EXCEEDED']);
+  });
+
+  it('filters by code and by mismatch through the URL, and a link with them opens the same view', async () => {
+    const { table, user, router, api } = await openRefunds();
+    await user.click(screen.getByRole('checkbox', { name: 'Only refunds the policy does not expect' }));
+    expect(router.state.location.search).toMatchObject({ mismatch: true });
+    expect(codesIn(table)).toEqual(['RATE_LIMIT_EXCEEDED']);
+
+    await user.click(screen.getByRole('checkbox', { name: 'Only refunds the policy does not expect' }));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Code' }), 'PAYWALL_DETECTED');
+    expect(router.state.location.search).toMatchObject({ code: 'PAYWALL_DETECTED' });
+    expect(api.callsTo('/usage-report/refunds').at(-1)?.searchParams.get('code')).toBe('PAYWALL_DETECTED');
+    await vi.waitFor(() =>
+      expect(codesIn(screen.getByRole('table', { name: /Refunds/ }))).toEqual(['PAYWALL_DETECTED']),
+    );
+  });
+
+  it('opens with the filters a link carries', async () => {
+    const { api, table } = await openRefunds('/usage?code=BLOCKED_BY_ANTIBOT&sort=credits&dir=asc');
+    expect(screen.getByRole('combobox', { name: 'Code' })).toHaveValue('BLOCKED_BY_ANTIBOT');
+    expect(api.callsTo('/usage-report/refunds')[0]?.searchParams.get('code')).toBe('BLOCKED_BY_ANTIBOT');
+    expect(codesIn(table)).toEqual(['BLOCKED_BY_ANTIBOT']);
+  });
+
+  it('exports what the filters keep as CSV, in the table’s order, without the key', async () => {
+    const files: Blob[] = [];
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+      files.push(blob as Blob);
+      return 'blob:refunds';
+    });
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    const { user } = await openRefunds('/usage?sort=credits&dir=asc');
+
+    await user.click(screen.getByRole('button', { name: 'Export as CSV' }));
+    await vi.waitFor(() => expect(files).toHaveLength(1));
+    const csv = await files[0]!.text();
+    expect(csv.split('\r\n')).toEqual([
+      'refunded_at,request_id,code,credits_refunded,domain,refund_expected_by_policy,mismatch',
+      '2026-11-29T12:00:00.000Z,req_00000002-0000-4000-8000-000000000000,RATE_LIMIT_EXCEEDED,1,shop.example.com,no,yes',
+      '2026-11-29T09:00:00.000Z,req_00000001-0000-4000-8000-000000000000,PAYWALL_DETECTED,1,news.example.org,yes,no',
+      '2026-12-01T10:00:00.000Z,req_00000003-0000-4000-8000-000000000000,BLOCKED_BY_ANTIBOT,20,travel.example.net,yes,no',
+      '',
+    ]);
+    expect(csv).not.toContain('sk_');
+    expect(csv).not.toContain(DEMO_KEY.growth);
+  });
+});
