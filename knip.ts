@@ -9,6 +9,12 @@ const config: KnipConfig = {
     // the sandbox's own entry (scripts/start.ts and scripts/dev.mjs reach it by path, not by import)
     'server/main.ts',
     'scripts/*.{ts,mjs}',
+    // bench/run.ts starts these by path in processes of their own, and builds bench/baseline/ with Vite.
+    'bench/sandbox-process.ts',
+    'bench/bare-fastify.ts',
+    'bench/baseline/main.tsx',
+    // tests/server/idle/idle-modules.test.ts starts the sandbox in a node process of its own with these.
+    'tests/server/idle/fixtures/*.{ts,mjs}',
   ],
   // .css so that src/app/index.css's `@import 'tailwindcss'` counts
   project: ['{contract,src,server,tests,e2e,scripts,bench}/**/*.{ts,tsx,mts,mjs,css}', '*.{ts,js}'],
@@ -16,8 +22,6 @@ const config: KnipConfig = {
   // function's signature; unused exported values are still reported.
   ignoreExportsUsedInFile: { interface: true, type: true },
   ignoreDependencies: [
-    // recharts' peer dependency: recharts (the usage charts) imports it, nothing of ours does.
-    'react-is',
     // Resolved at run time (createRequire(…).resolve) by server/scraper/extract/ocr-language-data.ts.
     '@tesseract.js-data/eng',
   ],

@@ -24,7 +24,7 @@ function row(figure: Figure): string {
   return `| ${cells.join(' | ')} | ${figure.ok ? 'ok' : '**OVER**'} |`;
 }
 
-export function toMarkdown(report: Report): string {
+function toMarkdown(report: Report): string {
   const { machine } = report;
   const over = report.figures.filter((figure) => !figure.ok).length;
   return [

@@ -3,7 +3,7 @@ import { cpus, totalmem } from 'node:os';
 export const median = (values: number[]) => quantile(values, 0.5);
 
 /** The nearest-rank quantile: a value that was measured, never one interpolated between two. */
-export function quantile(values: number[], q: number): number {
+function quantile(values: number[], q: number): number {
   if (values.length === 0) throw new Error('no values to summarise');
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;

@@ -19,6 +19,8 @@ export const errorEnvelopeSchema = z.object({
   details: z.record(z.string(), z.unknown()).optional(),
   billing: errorBillingSchema.optional(),
   retry_after: z.number().int().nonnegative().optional(),
+  /** ours: the dashboard's page for the code (`/errors/{code}`), absolute. */
+  doc_url: z.string().optional(),
 });
 
 export type ErrorEnvelope = z.infer<typeof errorEnvelopeSchema>;

@@ -18,6 +18,5 @@ export const describePlanLimits = (plan: Plan) =>
   `${PLAN_LIMITS[plan].perMinute} requests a minute, ${PLAN_LIMITS[plan].burstPerSecond} a second`;
 
 /** The two windows every key is limited in; a 429's `details.window` says which one refused the call. */
-export const rateLimitWindowSchema = z.enum(['minute', 'second']);
-export type RateLimitWindow = z.infer<typeof rateLimitWindowSchema>;
+export type RateLimitWindow = 'minute' | 'second';
 export const WINDOW_SECONDS = { minute: 60, second: 1 } as const satisfies Record<RateLimitWindow, number>;

@@ -13,11 +13,11 @@ export const usageOutcomeSchema = z.enum(USAGE_OUTCOMES);
 export type UsageOutcome = z.infer<typeof usageOutcomeSchema>;
 
 /** The longest period one report covers, in days. */
-export const MAX_REPORT_DAYS = 366;
+const MAX_REPORT_DAYS = 366;
 /** The period a report covers when none is asked for: the last 30 days, today included. */
 export const DEFAULT_REPORT_DAYS = 30;
 
-export function isTimeZone(name: string): boolean {
+function isTimeZone(name: string): boolean {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: name });
     return true;
@@ -71,12 +71,10 @@ export const usageDaySchema = z.object({
 });
 export type UsageDay = z.infer<typeof usageDaySchema>;
 export const usageDaysSchema = z.object({ ...periodSchema, days: z.array(usageDaySchema) });
-export type UsageDays = z.infer<typeof usageDaysSchema>;
 
 export const usageTierSchema = z.object({ tier: tierSchema, requests: z.number().int().nonnegative(), ...credits });
 export type UsageTier = z.infer<typeof usageTierSchema>;
 export const usageTiersSchema = z.object({ ...periodSchema, tiers: z.array(usageTierSchema) });
-export type UsageTiers = z.infer<typeof usageTiersSchema>;
 
 /** One target host: what it cost, how often it worked, and the average tier its charged scrapes needed. */
 export const usageDomainSchema = z.object({
@@ -90,7 +88,6 @@ export const usageDomainSchema = z.object({
 export type UsageDomain = z.infer<typeof usageDomainSchema>;
 /** Sorted by cost: net credits, most first. */
 export const usageDomainsSchema = z.object({ ...periodSchema, domains: z.array(usageDomainSchema) });
-export type UsageDomains = z.infer<typeof usageDomainsSchema>;
 
 export const refundListQuerySchema = periodChecks(
   z.object({
@@ -130,4 +127,3 @@ export const refundListSchema = z.object({
   refunds: z.array(refundEntrySchema),
   next_cursor: z.string().nullable(),
 });
-export type RefundList = z.infer<typeof refundListSchema>;

@@ -25,9 +25,9 @@ async function expectInViewWithFocus(page: Page, region: Locator) {
 }
 
 const noHorizontalScroll = (page: Page) =>
-  expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
-    page.viewportSize()?.width ?? 0,
-  );
+  expect
+    .poll(() => page.evaluate(() => document.documentElement.scrollWidth))
+    .toBeLessThanOrEqual(page.viewportSize()?.width ?? 0);
 
 for (const viewport of [
   { width: 1440, height: 900 },

@@ -54,7 +54,7 @@ test('every demo target shows its result or the guidance for its code', async ({
   // The overview, opened afterwards, shows the day's refunds and errors from the same ledger and log.
   await page.getByRole('link', { name: 'Overview', exact: true }).click();
   await expect(page.getByTestId('refunds-today')).not.toHaveText('0');
-  await expect(page.getByRole('region', { name: 'Today' })).toContainText('PAYWALL_DETECTED × 1');
+  await expect(page.getByRole('region', { name: 'Usage' })).toContainText('PAYWALL_DETECTED × 1');
   await expect(page.getByRole('table', { name: /latest requests/ })).toContainText('POST /api/v1/scrape');
 });
 
@@ -62,7 +62,8 @@ test('the network failures retry with back-off, then explain themselves', async 
   test.setTimeout(60_000);
   await openScrape(page, await createKey(request, 'scale'));
   await runPreset(page, 'Unreachable host');
-  await expect(result(page)).toContainText(/Server error: try 2 of 3/);
+  // The target is down, not the API: the wait says so rather than "Server error".
+  await expect(result(page)).toContainText(/Could not reach the target site: try 2 of 3/);
   await expect(result(page).getByTestId('guidance-card')).toContainText('NETWORK_ERROR · HTTP 503', {
     timeout: 15_000,
   });
@@ -143,7 +144,7 @@ test('the hostile page renders with no script run and no request leaving the fra
   );
   expect(via['iframe'] ?? 0).toBeLessThanOrEqual(1);
   await bare.close();
-  await expect(page).toHaveTitle('Scrape Dashboard');
+  await expect(page).toHaveTitle('Scrape · Scrape Dashboard');
   await expectNoViolations(page);
 });
 

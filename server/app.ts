@@ -27,11 +27,13 @@ import sessionsRepository from './repositories/sessions-repository';
 import tierMemory from './repositories/tier-memory-repository';
 import usage from './repositories/usage-repository';
 import usageReport from './repositories/usage-report-repository';
+import webhooksRepository from './repositories/webhooks-repository';
 import apiRoutes from './routes';
 import faults from './sandbox/faults';
 import scraper from './scraper/scraper';
 import scrapes from './scrapes/scrapes-service';
 import sessions from './sessions/sessions-service';
+import webhooks from './webhooks/webhooks-service';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -55,6 +57,7 @@ const PLUGINS = [
   usageReport,
   secretsKey,
   sessionsRepository,
+  webhooksRepository,
   faults,
   billing,
 ];
@@ -107,6 +110,7 @@ async function app(fastify: FastifyInstance, options: AppOptions) {
     await fastify.register(scraper, { demoWebUrl: options.demoWebUrl });
     await fastify.register(sessions);
     await fastify.register(scrapes);
+    await fastify.register(webhooks);
     await fastify.register(apiRoutes, {
       prefix: '/api/v1',
       demoWebUrl: options.demoWebUrl,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WEBHOOK_RETRY_BASE_SECONDS, WEBHOOK_TIMEOUT_SECONDS } from '../contract/webhooks';
 import { findChromium } from './lib/chromium.mjs';
 
 const flag = z
@@ -17,6 +18,10 @@ const configSchema = z
     ALLOW_PRIVATE_TARGETS: flag,
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
     CHROMIUM_PATH: z.string().optional(),
+    // Webhook deliveries: tests shorten the waits, and name the loopback receivers they start (origins, comma-separated).
+    WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(WEBHOOK_TIMEOUT_SECONDS * 1000),
+    WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().nonnegative().default(WEBHOOK_RETRY_BASE_SECONDS * 1000),
+    WEBHOOK_ALLOWED_ORIGINS: z.string().default(''),
   })
   .transform((env) => ({
     host: env.HOST,
@@ -29,6 +34,11 @@ const configSchema = z
     allowPrivateTargets: env.ALLOW_PRIVATE_TARGETS,
     logLevel: env.LOG_LEVEL,
     chromiumPath: findChromium(env.CHROMIUM_PATH),
+    webhookTimeoutMs: env.WEBHOOK_TIMEOUT_MS,
+    webhookRetryBaseMs: env.WEBHOOK_RETRY_BASE_MS,
+    webhookAllowedOrigins: env.WEBHOOK_ALLOWED_ORIGINS.split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
   }));
 
 export type Config = z.output<typeof configSchema>;

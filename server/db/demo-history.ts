@@ -30,7 +30,7 @@ function replayClock(): Clock & { set: (ms: number) => void } {
 }
 
 /** A new data dir: no call logged and nothing charged yet, whatever the demo accounts were seeded with. */
-export function isFreshDataDir(app: FastifyInstance): boolean {
+function isFreshDataDir(app: FastifyInstance): boolean {
   const row = app.db
     .prepare<[], { used: number }>(
       `SELECT EXISTS (SELECT 1 FROM requests) OR EXISTS (SELECT 1 FROM ledger WHERE kind <> 'deposit') AS used`,
@@ -44,7 +44,7 @@ export function isFreshDataDir(app: FastifyInstance): boolean {
  * refund policy decides what comes back), the ledger, and the request log, each at the call's time in the past.
  * One transaction: a history is all there or not at all. Returns how many calls were written.
  */
-export function writeDemoHistory(app: FastifyInstance, nowMs: number): number {
+function writeDemoHistory(app: FastifyInstance, nowMs: number): number {
   const clock = replayClock();
   const ledger = createLedgerRepository(app.db, clock);
   const billing = createBilling(ledger, createTierMemoryRepository(app.db, clock));

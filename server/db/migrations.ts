@@ -1,4 +1,6 @@
 import type Database from 'better-sqlite3';
+import { WEBHOOKS_MIGRATION } from '../webhooks/webhooks-migration';
+import { REQUEST_DETAIL_MIGRATION } from './request-detail-migration';
 import { registerSqlFunctions } from './sql-functions';
 import { USAGE_REPORT_MIGRATION } from './usage-report-migration';
 
@@ -377,6 +379,8 @@ export const MIGRATIONS: readonly string[] = [
     WHERE session_id IS NOT NULL;
   `,
   USAGE_REPORT_MIGRATION,
+  REQUEST_DETAIL_MIGRATION,
+  WEBHOOKS_MIGRATION,
 ];
 
 export function migrate(db: Database.Database): void {

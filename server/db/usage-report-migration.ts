@@ -2,7 +2,7 @@
  * The `/usage` page's roll-ups (migration entry in migrations.ts). Each account's scrapes are summed per
  * quarter hour by outcome, tier, error code and target domain, by triggers, in the transaction that writes the
  * request or its settlement: a report over a period reads that period's rows, never the account's history.
- * Domains are url_host's (sql-functions.ts), as the request log's.
+ * Domains are the request log's own column (the target's host, written with the row by url_host).
  * A quarter hour, not a day: every time zone's offset is a whole number of quarter hours, so any zone's days are
  * whole sets of buckets.
  *
@@ -76,7 +76,7 @@ export const USAGE_REPORT_MIGRATION = `
                 WHEN s.request_id IS NULL AND r.status < 400 THEN 'success'
                 ELSE 'failed' END AS outcome,
            coalesce(s.code, r.code) AS code, s.tier,
-           url_host(r.url) AS domain,
+           r.domain,
            coalesce(s.credits_charged, 0) AS charged, coalesce(s.credits_refunded, 0) AS refunded
       FROM requests r LEFT JOIN settlements s ON s.request_id = r.request_id
      WHERE s.request_id IS NOT NULL OR rtrim(r.path, '/') = '/api/v1/scrape';

@@ -64,9 +64,17 @@ function frameworkFailure(error: FastifyError, status: number, bodyLimit: number
   return fail('INVALID_REQUEST', message, { details: { field: 'body' } });
 }
 
+/**
+ * The dashboard's page for a code, on the host the call came to: the sandbox serves the dashboard beside the API, so
+ * whoever reached one reaches the other there.
+ */
+export const docUrlOf = (request: FastifyRequest, code: string) =>
+  `${request.protocol}://${request.host}/errors/${encodeURIComponent(code)}`;
+
 function sendFailure(request: FastifyRequest, reply: FastifyReply, failure: ApiFailure) {
   request.errorCode = failure.code;
-  const body = envelopeOf(failure, request.id);
+  const body = { ...envelopeOf(failure, request.id), doc_url: docUrlOf(request, failure.code) };
+  request.errorMessage = body.message;
   if (failure.extra.headers) reply.headers(failure.extra.headers);
   return reply.code(failure.status).type('application/json').serializer(JSON.stringify).send(body);
 }

@@ -15,6 +15,8 @@ declare module 'fastify' {
     rateLimit: RateLimitState | null;
     /** The envelope's code when the answer is an error, for the request log. */
     errorCode: string | null;
+    /** The envelope's message, for the request's detail. */
+    errorMessage: string | null;
     /** What the scrapes service says the log records of a scrape. */
     logFacts: ScrapeLogFacts | null;
   }
@@ -29,6 +31,7 @@ export default fp(
     app.decorateRequest('account', null);
     app.decorateRequest('rateLimit', null);
     app.decorateRequest('errorCode', null);
+    app.decorateRequest('errorMessage', null);
     app.decorateRequest('logFacts', null);
 
     // The request id is the root's (request-id.ts): every answer carries it, inside /api/v1 or not.
@@ -52,6 +55,11 @@ export default fp(
         url: request.logFacts?.url ?? null,
         sessionId: request.logFacts?.sessionId ?? null,
         origin: request.headers[HEADER.dashboardCall] === DASHBOARD_CALL ? 'dashboard' : 'user',
+        detail: {
+          ...request.logFacts?.detail,
+          message: request.errorMessage,
+          rateLimit: request.rateLimit ? rateLimitHeaders(request.rateLimit) : null,
+        },
       };
     }
   },

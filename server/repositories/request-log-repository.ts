@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import fp from 'fastify-plugin';
 import type { RequestLogEntry, RequestLogFilter, RequestOrigin } from '../../contract/request-log';
 import { maskSecrets, maskSecretsOrNull } from '../lib/mask-secrets';
+import { createRequestDetailReads } from './request-detail-reads';
 import { createRequestLogPages, ENTRY_COLUMNS, ENTRY_FROM, type EntryRow } from './request-log-pages';
 
 /** What a call was, as HTTP: its cost is the settlement's, which the log joins in (migration 3). */
@@ -19,7 +20,22 @@ export interface RequestLogRecord {
   sessionId: string | null;
   /** Absent: the user's. */
   origin?: RequestOrigin | undefined;
+  /** What GET /requests/{id} tells beyond the entry (request-detail-migration.ts); absent: nothing to tell. */
+  detail?: RequestDetailFacts | undefined;
 }
+
+/** Recorded as the call is answered; the JSON ones are stored as text. */
+export interface RequestDetailFacts {
+  message?: string | null;
+  /** The scrape request, already masked (scrape-parameters.ts). */
+  parameters?: Record<string, unknown> | null;
+  estimatedCredits?: number | null;
+  escalations?: readonly unknown[] | null;
+  /** The X-RateLimit-* headers of the answer. */
+  rateLimit?: Record<string, string> | null;
+}
+
+const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
 
 const toEntry = (row: EntryRow): RequestLogEntry => ({
   ...row,
@@ -32,9 +48,10 @@ export function createRequestLogRepository(db: Database.Database, onWriteError: 
   // logged already has its code; one settled after gets it from the settlement's trigger.
   const insert = db.prepare<Record<string, string | number | null>>(
     `INSERT INTO requests (request_id, account_id, method, path, status, code, duration_ms, at, url, session_id, origin,
-                           domain, outcome_code)
+                           domain, outcome_code, message, parameters, estimated_credits, escalations, rate_limit)
      VALUES (@requestId, @accountId, @method, @path, @status, @code, @durationMs, @at, @url, @sessionId, @origin,
-             url_host(@url), coalesce((SELECT code FROM settlements WHERE request_id = @requestId), @code))`,
+             url_host(@url), coalesce((SELECT code FROM settlements WHERE request_id = @requestId), @code),
+             @message, @parameters, @estimatedCredits, @escalations, @rateLimit)`,
   );
   const byId = db.prepare<[string, string], EntryRow>(
     `SELECT ${ENTRY_COLUMNS} FROM ${ENTRY_FROM} WHERE r.request_id = ? AND r.account_id = ?`,
@@ -42,13 +59,19 @@ export function createRequestLogRepository(db: Database.Database, onWriteError: 
   const pages = createRequestLogPages(db);
 
   // A key anywhere in its URLs never lands here.
-  const write = (entry: RequestLogRecord) =>
+  const write = ({ detail, ...entry }: RequestLogRecord) =>
     void insert.run({
       ...entry,
       origin: entry.origin ?? 'user',
       path: maskSecrets(entry.path),
       url: maskSecretsOrNull(entry.url),
+      message: maskSecretsOrNull(detail?.message ?? null),
+      parameters: json(detail?.parameters),
+      estimatedCredits: detail?.estimatedCredits ?? null,
+      escalations: json(detail?.escalations),
+      rateLimit: json(detail?.rateLimit),
     });
+  const details = createRequestDetailReads(db);
   const writeAll = db.transaction((entries: RequestLogRecord[]) => entries.forEach(write));
 
   let pending: { entry: RequestLogRecord; written: () => void }[] = [];
@@ -92,6 +115,12 @@ export function createRequestLogRepository(db: Database.Database, onWriteError: 
       const row = byId.get(requestId, accountId);
       return row ? toEntry(row) : null;
     },
+
+    /** GET /requests/{id}: null for an unknown id and for another account's alike. */
+    detail: details.detail,
+
+    /** GET /requests/errors: failures by code and host over whole days, from the roll-up. */
+    errors: details.errors,
 
     list(accountId: string, filter: RequestLogFilter): { requests: RequestLogEntry[]; next_cursor: string | null } {
       const { rows, nextCursor } = pages.page(accountId, filter);

@@ -16,6 +16,7 @@ import screenshotRoutes from './screenshots';
 import sessionRoutes from './sessions';
 import usageRoutes from './usage';
 import usageReportRoutes from './usage-report';
+import webhookRoutes from './webhooks';
 
 interface ApiOptions {
   demoWebUrl: string;
@@ -46,6 +47,7 @@ const apiRoutes: FastifyPluginAsync<ApiOptions> = async (app, options) => {
     await faultable.register(billingRoutes);
     await faultable.register(screenshotRoutes);
     await faultable.register(sessionRoutes);
+    await faultable.register(webhookRoutes);
     if (options.extraRoutes) await faultable.register(options.extraRoutes);
   });
 

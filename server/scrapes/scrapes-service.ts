@@ -2,10 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import fp from 'fastify-plugin';
 import type { z } from 'zod';
+import type { ErrorEnvelope } from '../../contract/envelope';
 import type { Estimate, jobAcceptedSchema, ScrapeRequestParsed, ScrapeResult } from '../../contract/scrape';
 import { exceedsCostLimit, type Billed, type Billing } from '../billing/billing-service';
 import { ApiFailure, envelopeOf, fail, internalError } from '../errors';
 import type { Account } from '../repositories/accounts-repository';
+import type { RequestDetailFacts } from '../repositories/request-log-repository';
 import type { JobsRepository, StoredJob } from '../repositories/jobs-repository';
 import type { ScrapeCacheRepository } from '../repositories/scrape-cache-repository';
 import type { ScreenshotsRepository } from '../repositories/screenshots-repository';
@@ -13,6 +15,7 @@ import { faultFailure, type Fault } from '../sandbox/faults';
 import { runScrape, type EngineDeps } from '../scraper/scrape-engine';
 import { sessionsForScrapes, type SessionsForScrapes } from '../sessions/session-for-scrape';
 import { createJobRunner } from './job-runner';
+import { maskedParameters } from './scrape-parameters';
 import { cacheHitOf, cacheKey, resultOf } from './scrape-result';
 
 /** Async jobs run at once: bounded for a 2-core machine. */
@@ -44,12 +47,20 @@ export type ScrapeAnswer =
   | { ok: true; status: 202; body: z.infer<typeof jobAcceptedSchema> }
   | { ok: false; failure: ApiFailure };
 
+/** An async job's end: its ids, and its result or its error envelope. */
+export type JobEnded =
+  | { job: StoredJob; status: 'succeeded'; result: ScrapeResult }
+  | { job: StoredJob; status: 'failed'; error: ErrorEnvelope };
+
 /** What the request log records of a scrape beyond the HTTP call; its cost is the settlement's. */
 export interface ScrapeLogFacts {
   url: string;
   /** The stored session the request asked for, whether or not it could be used. */
   sessionId: string | null;
+  /** For GET /requests/{id}: the masked parameters, the estimate, the tiers tried (a job's come with its result). */
+  detail?: ScrapeDetailFacts;
 }
+type ScrapeDetailFacts = Pick<RequestDetailFacts, 'parameters' | 'estimatedCredits' | 'escalations'>;
 
 /**
  * POST /scrape from request to ledger, sync or async: the checks that cost nothing, the fault, the cache, the
@@ -57,19 +68,29 @@ export interface ScrapeLogFacts {
  */
 export function createScrapesService(deps: ScrapesDeps) {
   const runner = createJobRunner({ concurrency: JOB_WORKERS, run: runJob });
+  const jobEndedListeners: ((ended: JobEnded) => void)[] = [];
 
   async function handle(call: ScrapeCall): Promise<{ answer: ScrapeAnswer; log: ScrapeLogFacts }> {
-    const log = { url: call.request.url, sessionId: call.request.session_id ?? null };
+    const detail: ScrapeDetailFacts = { parameters: maskedParameters(call.request), estimatedCredits: null };
+    const log = { url: call.request.url, sessionId: call.request.session_id ?? null, detail };
     try {
-      return { answer: await answer(call, performance.now()), log };
+      const answered = await answer(call, performance.now(), detail);
+      if (answered.ok && answered.status === 200) detail.escalations = answered.body.billing.escalations;
+      return { answer: answered, log };
     } catch (error) {
       if (!(error instanceof ApiFailure)) throw error;
+      detail.escalations = escalationsOf(error);
       return { answer: { ok: false, failure: error }, log };
     }
   }
 
-  async function answer({ account, requestId, request, fault }: ScrapeCall, startedAt: number): Promise<ScrapeAnswer> {
+  async function answer(
+    { account, requestId, request, fault }: ScrapeCall,
+    startedAt: number,
+    detail: ScrapeDetailFacts,
+  ): Promise<ScrapeAnswer> {
     const quoted = await precheck(account, request);
+    detail.estimatedCredits = quoted.estimated_credits;
     const billed = { accountId: account.id, requestId, request, startedAt };
     if (fault) {
       deps.billing.hold(billed, quoted);
@@ -145,6 +166,7 @@ export function createScrapesService(deps: ScrapesDeps) {
   /** One async scrape: queued → processing → succeeded | failed, billed on the POST's request id. */
   async function runJob(job: StoredJob): Promise<void> {
     deps.jobs.markProcessing(job.id);
+    let ended: JobEnded;
     try {
       const billed = {
         accountId: job.accountId,
@@ -152,10 +174,22 @@ export function createScrapesService(deps: ScrapesDeps) {
         request: job.request,
         startedAt: performance.now(),
       };
-      deps.jobs.succeed(job.id, fromCache(billed) ?? (await scrape(billed)));
+      const result = fromCache(billed) ?? (await scrape(billed));
+      deps.jobs.succeed(job.id, result);
+      ended = { job, status: 'succeeded', result };
     } catch (error) {
       if (!(error instanceof ApiFailure)) deps.log.error({ err: error, jobId: job.id }, 'job failed unexpectedly');
-      deps.jobs.fail(job.id, envelopeOf(error instanceof ApiFailure ? error : internalError(), job.requestId));
+      const envelope = envelopeOf(error instanceof ApiFailure ? error : internalError(), job.requestId);
+      deps.jobs.fail(job.id, envelope);
+      ended = { job, status: 'failed', error: envelope };
+    }
+    // After the job is stored as ended, so a listener that reads it back sees its end; a listener's failure is its own.
+    for (const listener of jobEndedListeners) {
+      try {
+        listener(ended);
+      } catch (error) {
+        deps.log.error({ err: error, jobId: job.id }, 'job-ended listener failed');
+      }
     }
   }
 
@@ -163,12 +197,19 @@ export function createScrapesService(deps: ScrapesDeps) {
     handle,
     /** Jobs a stopped server left queued, run again at start-up. */
     resumeJobs: () => runner.enqueue(...deps.jobs.unfinished()),
+    /** Told of every async job once it has ended (webhooks fire job.completed / job.failed from it). */
+    onJobEnded: (listener: (ended: JobEnded) => void) => void jobEndedListeners.push(listener),
     /** Stops taking jobs; the running ones finish, the queued ones stay stored for the next start. */
     stopJobs: () => runner.close(),
   };
 }
 
 export type ScrapesService = ReturnType<typeof createScrapesService>;
+
+const escalationsOf = (failure: ApiFailure) => {
+  const escalations = failure.extra.details?.escalations;
+  return Array.isArray(escalations) ? escalations : null;
+};
 
 const isPersonal = (request: ScrapeRequestParsed) => Boolean(request.cookies || request.session_id);
 

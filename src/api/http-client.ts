@@ -79,7 +79,11 @@ async function send(
   const headers: Record<string, string> = { Accept: options.accept ?? 'application/json' };
   if (apiKey) headers['X-API-Key'] = apiKey;
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
-  if ((options.source ?? 'dashboard') === 'dashboard') headers[HEADER.dashboardCall] = 'background';
+  // Ours, so only for our own origin (the sandbox, or its proxy to the real API): another origin would have to
+  // allow the header in its CORS preflight, and the real API's does not promise to.
+  if ((options.source ?? 'dashboard') === 'dashboard' && isSameOrigin(url)) {
+    headers[HEADER.dashboardCall] = 'background';
+  }
   // Only the connected key's answers describe its limits: a key-less call shows the pre-auth bucket, and the
   // check of another key that key's.
   const meterKey = apiKey && apiKey === storedKey ? keyFingerprint(apiKey) : null;
@@ -127,6 +131,11 @@ async function send(
   if (meterKey)
     observe(meterKey, responseHeaders, { method, path, status: response.status, code: null, source: options.source });
   return { response, headers: responseHeaders };
+}
+
+function isSameOrigin(url: string): boolean {
+  const here = globalThis.location?.href;
+  return here !== undefined && new URL(url, here).origin === new URL(here).origin;
 }
 
 function buildUrl(base: string, path: string, query: RequestOptions['query']): string {

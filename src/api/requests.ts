@@ -1,4 +1,4 @@
-import { queryOptions } from '@tanstack/react-query';
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { requestLogEntrySchema, requestLogPageSchema, type RequestLogQuery } from '../../contract/request-log';
 import { request } from './http-client';
 
@@ -20,3 +20,18 @@ export const requestQueries = {
       staleTime: Infinity,
     }),
 };
+
+/**
+ * The request log a page at a time, newest first, for the triage log: each page's `next_cursor` reads on, so
+ * pages stay stable while new calls arrive. Its own key beside `list`, since an infinite query's cache differs.
+ */
+export const requestLogPages = (query: Omit<RequestLogQuery, 'cursor'>) =>
+  infiniteQueryOptions({
+    queryKey: [...requestQueries.all(), 'pages', query],
+    queryFn: ({ pageParam, signal }) =>
+      request(requestLogPageSchema, '/requests', { query: { ...query, cursor: pageParam }, signal }).then(
+        (r) => r.data,
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.next_cursor ?? undefined,
+  });

@@ -24,9 +24,11 @@ export const usageQueries = {
   snapshot: () =>
     queryOptions({
       queryKey: [...usageQueries.all(), 'snapshot'],
-      queryFn: async ({ signal }) => {
+      queryFn: async ({ signal, client }) => {
         const days = await request(dailyUsageListSchema, '/usage/daily', { query: { days: 1 }, signal });
         const usage = await request(usageSchema, '/usage', { signal });
+        // The freshest usage there is: whatever shows the summary (the plan in the header) shows this one.
+        client.setQueryData(usageQueries.summary().queryKey, usage.data);
         // days=1 asks for the server's current day only, so the one entry (if any) is today's.
         return { usage: usage.data, today: days.data.at(-1) ?? null };
       },

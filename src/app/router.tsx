@@ -11,7 +11,9 @@ import { ErrorDetailPage } from '../features/error-reference/error-detail-page';
 import { ErrorsPage } from '../features/error-reference/errors-page';
 import { OverviewPage } from '../features/overview/overview-page';
 import { overviewSearchSchema } from '../features/overview/search';
+import { scrapeSearchSchema } from '../features/scrape/scrape-search';
 import { sessionsSearchSchema } from '../features/sessions/search';
+import { requestLogSearchSchema } from '../features/triage/log/search';
 import { SettingsPage } from '../features/settings/settings-page';
 import { usageSearchSchema } from '../features/usage/search';
 import { NotFoundPage } from './not-found-page';
@@ -39,6 +41,7 @@ const scrapeRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/scrape',
   head: () => pageTitle('Scrape'),
+  validateSearch: scrapeSearchSchema,
   // The playground is the heaviest page: it loads when opened, not with the app.
   component: withApiKey(lazyRouteComponent(() => import('../features/scrape/scrape-page'), 'ScrapePage')),
 });
@@ -76,6 +79,21 @@ const errorDetailRoute = createRoute({
   component: ErrorDetailPage,
 });
 
+const requestLogRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/triage/log',
+  head: () => pageTitle('Request log'),
+  validateSearch: requestLogSearchSchema,
+  component: withApiKey(lazyRouteComponent(() => import('../features/triage/log/log-page'), 'RequestLogPage')),
+});
+
+const requestDetailRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/triage/requests/$id',
+  head: ({ params }) => pageTitle(`Request ${params.id}`),
+  component: withApiKey(lazyRouteComponent(() => import('../features/triage/request/request-page'), 'RequestPage')),
+});
+
 const settingsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/settings',
@@ -91,6 +109,8 @@ const routeTree = rootRoute.addChildren([
   errorsRoute,
   errorDetailRoute,
   settingsRoute,
+  requestLogRoute,
+  requestDetailRoute,
 ]);
 
 /** `history` is the browser's unless a test passes a memory history. */

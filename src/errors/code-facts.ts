@@ -5,7 +5,7 @@ import { HTTP_STATUSES } from '../../contract/http-statuses';
  * The contract's facts of a code, read without the catalog's words, so the retry rule every query uses does not
  * pull the guidance text into the app's first chunk. At `status` when the code has several, else its lowest.
  */
-export function codeFacts(code: string, status?: number): ErrorCodeFacts | undefined {
+function codeFacts(code: string, status?: number): ErrorCodeFacts | undefined {
   const wanted = code.trim().toUpperCase();
   const all = ERROR_CODES.filter((facts) => facts.code === wanted).sort((a, b) => a.status - b.status);
   return (status === undefined ? undefined : all.find((facts) => facts.status === status)) ?? all[0];

@@ -64,12 +64,20 @@ function complete(fix: Patch, advice: Advice, request: ScrapeRequest, reading: R
   const { code, status } = advice.entry;
   const timedOut = code === 'TIMEOUT' || status === 504;
   if (fix.id === FIX.raiseMaxTier4.id && reading.mode === 'html' && !reachesBrowser('html', '4')) {
-    return { ...fix, label: 'Allow tier 4 and render JavaScript (max_tier: "4", mode: js)', set: { max_tier: '4', mode: 'js' } };
+    return {
+      ...fix,
+      label: 'Allow tier 4 and render JavaScript (max_tier: "4", mode: js)',
+      set: { max_tier: '4', mode: 'js' },
+    };
   }
   if (fix.id === FIX.runAsync.id && timedOut) {
     const timeout = FIX.raiseTimeout180.set.timeout;
     if (reading.timeout >= timeout) return fix;
-    return { ...fix, label: `Run as a background job with ${timeout} s (sync: false, timeout: ${timeout})`, set: { sync: false, timeout } };
+    return {
+      ...fix,
+      label: `Run as a background job with ${timeout} s (sync: false, timeout: ${timeout})`,
+      set: { sync: false, timeout },
+    };
   }
   if (fix.id === FIX.useJsMode.id && (code === 'EXTRACTION_FAILED' || status === 422)) {
     // Rendering helps only a request that never reached the browser, and never a file read as PDF or image.

@@ -1,7 +1,9 @@
 import { lazy, Suspense } from 'react';
 
 /** The catalog's words and the card are a chunk of their own, loaded the first time a failure is shown. */
-const ThrownErrorGuidance = lazy(() => import('./guidance-card').then((module) => ({ default: module.ThrownErrorGuidance })));
+const ThrownErrorGuidance = lazy(() =>
+  import('./guidance-card').then((module) => ({ default: module.ThrownErrorGuidance })),
+);
 
 /**
  * The guidance for a thrown error, for code on the app's first load (the overview's panels, the route's error

@@ -67,6 +67,17 @@ describe('the HTTP client', () => {
     expect(asked?.has('x-dashboard-call')).toBe(false);
   });
 
+  it('keeps its own header to its own origin: another API would have to allow it in a CORS preflight', async () => {
+    useCredentialsStore.getState().apiBaseChanged('https://api.example.com/api/v1');
+    try {
+      const [background] = await headersSent(getUsage);
+      expect(background?.has('x-dashboard-call')).toBe(false);
+      expect(background?.get('x-api-key')).toBe(KEY);
+    } finally {
+      useCredentialsStore.getState().apiBaseChanged('');
+    }
+  });
+
   it('keeps the burst beside the minute when the server sends it', async () => {
     server.use(
       api.get('/usage', () =>

@@ -10,9 +10,7 @@ const URL = 'https://example.com/page';
 /** What the card offers for this failure of this request, as the user reads it: each fix's label and change. */
 function offered(failure: FailureInput, request: ScrapeRequest | undefined): Record<string, unknown>[] {
   return fixesFor(advise(failure, {}, new Date()), request).map((fix: FixAction) =>
-    fix.kind === 'patch-request'
-      ? { label: fix.label, set: fix.set, drop: fix.drop }
-      : { label: fix.label },
+    fix.kind === 'patch-request' ? { label: fix.label, set: fix.set, drop: fix.drop } : { label: fix.label },
   );
 }
 const labels = (failure: FailureInput, request: ScrapeRequest | undefined) =>

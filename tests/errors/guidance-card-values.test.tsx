@@ -16,7 +16,10 @@ function renderInRouter(ui: ReactNode) {
   return render(<RouterProvider router={router} />);
 }
 
-const buttons = (card: HTMLElement) => within(card).queryAllByRole('button').map((button) => button.textContent);
+const buttons = (card: HTMLElement) =>
+  within(card)
+    .queryAllByRole('button')
+    .map((button) => button.textContent);
 
 afterEach(() => vi.useRealTimers());
 
@@ -24,11 +27,15 @@ describe('GuidanceCard with the values it has', () => {
   it('says what INSUFFICIENT_CREDITS needed and what the account had, in the right plurals', async () => {
     const short = { status: 402, code: 'INSUFFICIENT_CREDITS', details: { required_credits: 5, available_credits: 2 } };
     const { unmount } = renderInRouter(<GuidanceCard advice={adviceFor(short)} />);
-    expect(await screen.findByTestId('guidance-card')).toHaveTextContent('This request needs 5 credits, you have 2 credits.');
+    expect(await screen.findByTestId('guidance-card')).toHaveTextContent(
+      'This request needs 5 credits, you have 2 credits.',
+    );
     unmount();
     const one = { ...short, details: { required_credits: 1, available_credits: 0 } };
     renderInRouter(<GuidanceCard advice={adviceFor(one)} />);
-    expect(await screen.findByTestId('guidance-card')).toHaveTextContent('This request needs 1 credit, you have 0 credits.');
+    expect(await screen.findByTestId('guidance-card')).toHaveTextContent(
+      'This request needs 1 credit, you have 0 credits.',
+    );
   });
 
   it('names the timeout a TIMEOUT ran with: the one the request set, else the default', async () => {
@@ -41,7 +48,9 @@ describe('GuidanceCard with the values it has', () => {
     expect(card).not.toHaveTextContent(/server error/i);
     unmount();
     renderInRouter(<GuidanceCard advice={adviceFor(failure)} request={{ url: 'https://example.com/' }} />);
-    expect(await screen.findByTestId('guidance-card')).toHaveTextContent('It ran with the default timeout: 90 seconds.');
+    expect(await screen.findByTestId('guidance-card')).toHaveTextContent(
+      'It ran with the default timeout: 90 seconds.',
+    );
   });
 
   it('says the automatic retries were made, and nothing about retries after one try', async () => {
@@ -74,7 +83,12 @@ describe('GuidanceCard with the values it has', () => {
     ]);
     unmount();
     renderInRouter(
-      <GuidanceCard advice={adviceFor({ status: 401, code: 'REQUIRES_AUTH' })} request={request} onFix={onFix} onRetry={onRetry} />,
+      <GuidanceCard
+        advice={adviceFor({ status: 401, code: 'REQUIRES_AUTH' })}
+        request={request}
+        onFix={onFix}
+        onRetry={onRetry}
+      />,
     );
     const card = await screen.findByTestId('guidance-card');
     expect(card).toHaveTextContent('Do not retry as is');

@@ -47,11 +47,11 @@ function wallClockMs(timeZone: string, ms: number): number {
   return Date.UTC(+parts.year!, +parts.month! - 1, +parts.day!, +parts.hour!, +parts.minute!, +parts.second!);
 }
 
-export const dateInZone = (timeZone: string, ms: number) =>
+const dateInZone = (timeZone: string, ms: number) =>
   new Date(wallClockMs(timeZone, ms)).toISOString().slice(0, 10);
 
 /** When `date` begins in `timeZone`: its midnight, found from the zone's offset (twice, for a change that day). */
-export function startOfDate(date: string, timeZone: string): number {
+function startOfDate(date: string, timeZone: string): number {
   const wall = Date.parse(`${date}T00:00:00Z`);
   let guess = wall - (wallClockMs(timeZone, wall) - wall);
   guess = wall - (wallClockMs(timeZone, guess) - guess);

@@ -11,7 +11,7 @@ const KIND_LABEL: Record<DecodedPaste['kind'], string> = {
 
 /**
  * What was read from a paste, and where it points: the code's entry below, and for a request id its entry in
- * this key's request log. Triage (one request in full, shareable) is planned; until it exists, no link goes there.
+ * this key's request log, and the request's own page in triage.
  */
 export function PastedSummary({ decoded }: { decoded: DecodedPaste }) {
   const apiKey = useApiKey();
@@ -55,9 +55,16 @@ export function PastedSummary({ decoded }: { decoded: DecodedPaste }) {
             .
           </p>
         ))}
-      {decoded.requestId && (
-        <p className="text-slate-700">
-          The triage page, where one request opens in full and can be shared, is planned; this is where it will go.
+      {decoded.requestId && apiKey && (
+        <p>
+          <Link
+            to="/triage/requests/$id"
+            params={{ id: decoded.requestId }}
+            className="font-medium text-blue-800 underline"
+          >
+            Open this request in triage
+          </Link>{' '}
+          (in full, with a link to share).
         </p>
       )}
     </section>

@@ -8,7 +8,7 @@ const searchText = () =>
   z
     .preprocess(
       (value) => (value === undefined || value === null || typeof value === 'string' ? value : JSON.stringify(value)),
-      z.string().max(5000).optional(),
+      z.string().max(20_000).optional(),
     )
     .catch(undefined);
 

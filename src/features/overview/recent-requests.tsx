@@ -29,7 +29,7 @@ const EMPTY: Record<RequestOrigin, string> = {
 
 /**
  * The latest calls of this key: the user's by default (what they scraped, its outcome, its cost and refund), the
- * dashboard's own reads one click away. An error's code links to its guidance.
+ * dashboard's own reads one click away. Each opens its request; an error's code links to its guidance.
  */
 export function RecentRequests() {
   const { calls: origin = 'user' } = route.useSearch();
@@ -71,7 +71,16 @@ function RequestRow({ entry }: { entry: RequestLogEntry }) {
   const call = `${entry.method} ${entry.path}`;
   return (
     <tr className="border-b border-slate-100 align-top">
-      <td className="py-2 pr-4 whitespace-nowrap">{formatDateTime(entry.at)}</td>
+      <td className="py-2 pr-4 whitespace-nowrap">
+        <Link
+          to="/triage/requests/$id"
+          params={{ id: entry.request_id }}
+          className="text-blue-800 underline"
+          aria-label={`${formatDateTime(entry.at)}: open this request`}
+        >
+          {formatDateTime(entry.at)}
+        </Link>
+      </td>
       <td className="max-w-md py-2 pr-4 break-all">
         {entry.url ? (
           <>

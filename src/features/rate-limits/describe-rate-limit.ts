@@ -38,7 +38,7 @@ export function describeRateLimit(window: MinuteWindow, plan: Plan | null, now: 
   else if (exhausted) state = 'exhausted';
   else if (window.remaining <= Math.floor(window.limit * LOW_BUDGET_SHARE)) state = 'low';
   else state = 'ok';
-  const stateLabel = { ok: 'OK:', low: 'Low:', exhausted: 'Exhausted:', reset: 'Window reset; last seen' }[state];
+  const stateLabel = { ok: 'OK:', low: 'Low:', exhausted: 'Exhausted:', reset: 'Was:' }[state];
   const shownPlan = plan ?? planOfLimits(window.limit, window.burst?.limit);
   return {
     limit: window.limit,

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useRouterState } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useApiKey } from '../../api/credentials-store';
 import { LOW_BUDGET_SHARE, useConnectedBudget } from '../../api/rate-limit-store';
@@ -8,32 +9,49 @@ import { describeRateLimit } from './describe-rate-limit';
 
 /**
  * One box for the meter and its placeholder, the same size from the first paint (nothing shifts when the first
- * answer arrives): a row of its own below the title and the key, beside them on a wide screen.
+ * answer arrives): at the right of the header row on a wide screen, a row of its own under the title and the key
+ * on a narrower one.
  */
 function MeterBox({ children }: { children: ReactNode }) {
   return (
     <section
       aria-label="Rate limit"
       data-testid="rate-limit-meter"
-      className="order-last flex h-[3.75rem] w-full shrink-0 items-center gap-3 overflow-hidden text-xs leading-5 sm:h-10 lg:order-none lg:w-[26rem]"
+      className="order-last flex h-[3.75rem] w-full shrink-0 items-center gap-3 overflow-hidden text-xs leading-5 sm:h-10 lg:order-none lg:w-[30rem]"
     >
       {children}
     </section>
   );
 }
 
+/** A number in a slot as wide as the largest it can be, so the words after it never move as it counts. */
+function Count({ value, widest, testId }: { value: number; widest: number; testId?: string }) {
+  return (
+    <span
+      className="inline-block text-right tabular-nums"
+      style={{ minWidth: `${String(widest).length}ch` }}
+      data-testid={testId}
+    >
+      {value}
+    </span>
+  );
+}
+
 /**
  * The live meter in the header: the connected key's minute window (X-RateLimit-*), its burst beside it, the plan,
  * how many of the window's calls the dashboard made by itself, and the reset countdown. Answers to key-less calls
- * and to other keys never reach it (the HTTP client keeps samples per key).
+ * and to other keys never reach it (the HTTP client keeps samples per key). Numbers and the countdown sit in
+ * slots of fixed width, so the words after them never move.
  */
 export function RateLimitMeter() {
   const apiKey = useApiKey();
   const { window, now } = useConnectedBudget();
-  // The plan from GET /usage, without refetching it for the meter's sake; the limits tell it when that failed.
+  // The plan from GET /usage, asked once as the key badge asks it (one call for both; the overview reads the usage
+  // itself); the limits name it when that call was refused.
+  const onOverview = useRouterState({ select: (state) => state.location.pathname === '/' });
   const plan = useQuery({
     ...usageQueries.summary(),
-    enabled: apiKey !== null,
+    enabled: apiKey !== null && !onOverview,
     staleTime: Infinity,
     select: (usage) => usage.plan,
   }).data;
@@ -58,33 +76,43 @@ export function RateLimitMeter() {
         aria-label="Requests left this minute"
         className="h-3 w-12 shrink-0 sm:w-16"
       />
-      <div className="min-w-0">
-        <p className="truncate">
-          <span className="font-semibold">{view.stateLabel}</span>{' '}
-          <span data-testid="rate-limit-remaining">
-            {view.remaining} / {view.limit}
-          </span>{' '}
-          left this minute
-          {view.burst && (
-            <>
-              {' · '}burst{' '}
-              <span data-testid="rate-limit-burst">
-                {view.burst.remaining} / {view.burst.limit}
-              </span>{' '}
-              a second
-            </>
-          )}
-        </p>
-        <p className="truncate text-slate-700">
-          {view.planLabel && <span data-testid="rate-limit-plan">{view.planLabel} · </span>}
-          {view.resetsIn > 0 ? <>resets in {formatSeconds(view.resetsIn)}</> : <>window over</>}
-          <span className="block truncate sm:inline" data-testid="rate-limit-dashboard-share">
-            <span className="hidden sm:inline"> · </span>
-            {view.used} {view.used === 1 ? 'call' : 'calls'}, {view.dashboardCalls} by the dashboard
+      {/* Three lines on a phone, two from sm: the same pieces in the same order, broken at other places. */}
+      <p className="min-w-0 flex-1 truncate">
+        <span className="inline-block min-w-[4.25rem] font-semibold">{view.stateLabel}</span>
+        <span data-testid="rate-limit-remaining">
+          <Count value={view.remaining} widest={view.limit} /> / {view.limit}
+        </span>{' '}
+        left this minute
+        <br className="sm:hidden" />
+        {view.burst && (
+          <>
+            <span className="hidden sm:inline"> · </span>burst{' '}
+            <span data-testid="rate-limit-burst">
+              <Count value={view.burst.remaining} widest={view.burst.limit} /> / {view.burst.limit}
+            </span>{' '}
+            a second
+          </>
+        )}
+        <br className="hidden sm:inline" />
+        {view.planLabel && (
+          <span className="text-slate-700" data-testid="rate-limit-plan">
+            <span className={view.burst ? 'sm:hidden' : 'hidden'}> · </span>
+            {view.planLabel}
           </span>
-          <span className="sr-only">. Last call by {view.sourceLabel}.</span>
-        </p>
-      </div>
+        )}
+        <br className="sm:hidden" />
+        <span className="text-slate-700">
+          <span className={view.planLabel ? 'hidden sm:inline' : 'hidden'}> · </span>
+          <span className="inline-block min-w-[6.25rem]">
+            {view.resetsIn > 0 ? <>resets in {formatSeconds(view.resetsIn)}</> : <>window over</>}
+          </span>
+          <span data-testid="rate-limit-dashboard-share">
+            {' · '}dashboard’s own calls: <Count value={view.dashboardCalls} widest={view.limit} /> of{' '}
+            <Count value={view.used} widest={view.limit} />
+          </span>
+        </span>
+        <span className="sr-only">. Last call by {view.sourceLabel}.</span>
+      </p>
     </MeterBox>
   );
 }

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import type { RequestLogEntry } from '../../../contract/request-log';
 import type { ScrapeRequest } from '../../../contract/scrape';
 import { requestQueries } from '../../api/requests';
@@ -10,7 +11,9 @@ const SKEW_MS = 1000;
 
 /** The run's own line in the log: the newest POST /scrape of its URL since it started. */
 function lineOf(entries: RequestLogEntry[], request: ScrapeRequest): RequestLogEntry | undefined {
-  return entries.find((entry) => entry.method === 'POST' && entry.path.endsWith('/scrape') && entry.url === request.url);
+  return entries.find(
+    (entry) => entry.method === 'POST' && entry.path.endsWith('/scrape') && entry.url === request.url,
+  );
 }
 
 /**
@@ -24,14 +27,21 @@ export function CutOffNotice({ request, startedAt }: { request: ScrapeRequest; s
   return (
     <div className="space-y-2 text-sm" data-testid="cut-off-notice">
       <p className="font-medium">
-        The run of <code className="font-mono break-all">{request.url}</code> started at {formatDateTime(startedAt)}{' '}
-        was cut off: the page was left before its answer arrived.
+        The run of <code className="font-mono break-all">{request.url}</code> started at {formatDateTime(startedAt)} was
+        cut off: the page was left before its answer arrived.
       </p>
       {line ? (
         <p>
-          The API logged it as request <code className="font-mono break-all">{line.request_id}</code>: HTTP{' '}
-          {line.status} <RequestCodeLink code={line.code} status={line.status} />, {credits(line.credits_charged)}{' '}
-          charged, {credits(line.credits_refunded)} refunded.
+          The API logged it as request{' '}
+          <Link
+            to="/triage/requests/$id"
+            params={{ id: line.request_id }}
+            className="font-mono break-all text-blue-800 underline"
+          >
+            {line.request_id}
+          </Link>
+          : HTTP {line.status} <RequestCodeLink code={line.code} status={line.status} />,{' '}
+          {credits(line.credits_charged)} charged, {credits(line.credits_refunded)} refunded.
         </p>
       ) : (
         <p>

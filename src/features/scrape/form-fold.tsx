@@ -30,13 +30,10 @@ export function FoldedGroup(props: {
     if (needed && details.current) details.current.open = true;
   }, [needed, props.invalid]);
   return (
-    <details
-      ref={details}
-      open={open}
-      onToggle={(event) => setOpen(event.currentTarget.open)}
-      className="space-y-2"
-    >
-      <summary className="cursor-pointer rounded-md px-1 py-1 text-sm font-semibold text-blue-800">{props.summary}</summary>
+    <details ref={details} open={open} onToggle={(event) => setOpen(event.currentTarget.open)} className="space-y-2">
+      <summary className="cursor-pointer rounded-md px-1 py-1 text-sm font-semibold text-blue-800">
+        {props.summary}
+      </summary>
       {props.children}
     </details>
   );

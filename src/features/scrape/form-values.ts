@@ -121,7 +121,9 @@ const CONFLICT_MESSAGE =
   'Send a stored session or inline cookies, not both: remove the cookies, or choose “No stored session”.';
 
 function sessionConflict(request: ScrapeRequest): boolean {
-  return Boolean(request.session_id ?? request.advanced?.session_id) && Boolean(request.cookies ?? request.advanced?.cookies);
+  return (
+    Boolean(request.session_id ?? request.advanced?.session_id) && Boolean(request.cookies ?? request.advanced?.cookies)
+  );
 }
 
 /** react-hook-form resolver: the contract's schema decides, each issue shown at its field. */

@@ -18,7 +18,7 @@ const storedRunSchema = z.object({
 export type StoredRun = z.infer<typeof storedRunSchema> & { request: ScrapeRequest };
 
 /** The request without its cookies: they are secrets the user may not want left in storage. */
-export function withoutCookies(request: ScrapeRequest): ScrapeRequest {
+function withoutCookies(request: ScrapeRequest): ScrapeRequest {
   const { cookies: _inline, ...rest } = request;
   if (!rest.advanced?.cookies) return rest;
   const { cookies: _advanced, ...advanced } = rest.advanced;

@@ -4,6 +4,7 @@ import { useDebouncedCallback } from 'use-debounce';
 import { scrapeFormatSchema } from '../../../contract/scrape';
 import { scrapeModeSchema, tierSchema } from '../../../contract/pricing';
 import { DEFAULT_FORM_VALUES, scrapeFormResolver, type ScrapeFormValues } from './form-values';
+import { useScrapePrefill } from './use-prefill';
 
 const DRAFT_SLOT = 'scrape-dashboard.scrape-draft';
 const SAVE_DELAY_MS = 300;
@@ -13,7 +14,9 @@ const SAVE_DELAY_MS = 300;
  * user may not want left in storage, so the draft keeps only their names; the API key is never in the form.
  */
 export function useScrapeForm(): UseFormReturn<ScrapeFormValues> {
-  const [defaultValues] = useState(() => readDraft() ?? DEFAULT_FORM_VALUES);
+  // A link's request (a logged request reopened) comes before the draft.
+  const prefill = useScrapePrefill();
+  const [defaultValues] = useState(() => prefill ?? readDraft() ?? DEFAULT_FORM_VALUES);
   // The form focuses the first invalid field itself, once the folded group holding it is open (scrape-form.tsx).
   const form = useForm<ScrapeFormValues>({
     resolver: scrapeFormResolver,

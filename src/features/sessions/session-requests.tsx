@@ -3,6 +3,7 @@ import { requestQueries } from '../../api/requests';
 import { ColumnHeaders } from '../../components/column-headers';
 import { formatDateTime } from '../../lib/format';
 import { RequestCodeLink } from '../../components/request-code-link';
+import { ScrollRegion } from '../../components/scroll-region';
 
 const SHOWN = 20;
 const COLUMNS = [{ label: 'Time' }, { label: 'Call' }, { label: 'URL' }, { label: 'Outcome' }, { label: 'Request id' }];
@@ -16,7 +17,7 @@ export function SessionRequests({ id }: { id: string }) {
   const { data } = useSuspenseQuery(requestQueries.list({ session: id, limit: SHOWN }));
   if (data.requests.length === 0) return <p className="text-slate-700">No request has used this session yet.</p>;
   return (
-    <div className="overflow-x-auto">
+    <ScrollRegion label="Requests that used this session, table">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">The latest requests that used this session</caption>
         <ColumnHeaders columns={COLUMNS} cellClassName="py-2 pr-4" />
@@ -37,6 +38,6 @@ export function SessionRequests({ id }: { id: string }) {
         </tbody>
       </table>
       {data.next_cursor && <p className="mt-2 text-slate-700">Showing the latest {SHOWN}.</p>}
-    </div>
+    </ScrollRegion>
   );
 }

@@ -6,6 +6,7 @@ import { SessionStatusLabel } from '../../components/session-status';
 import { useNow } from '../../lib/use-now';
 import type { StatusFilter } from './search';
 import { CookieNames, ExpiryText, LastCheck, LastUsed, SuccessRate } from './session-cells';
+import { ScrollRegion } from '../../components/scroll-region';
 
 const COLUMNS = [
   { label: 'Name' },
@@ -41,7 +42,7 @@ export function SessionTable(props: {
     );
   }
   return (
-    <div className="overflow-x-auto">
+    <ScrollRegion label="Stored sessions table">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">
           Stored sessions{status || domain ? ', filtered' : ''}: {sessions.length}
@@ -87,6 +88,6 @@ export function SessionTable(props: {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -21,4 +21,3 @@ export const usageSearchSchema = z.object({
   /** One day picked on a chart: the refund history shows that day's. */
   day: z.iso.date().optional().catch(undefined),
 });
-export type UsageSearch = z.infer<typeof usageSearchSchema>;

@@ -115,7 +115,7 @@ describe('error reference: searches as typed, shared and pasted', () => {
     expect(first).toHaveTextContent('410 Gone');
   });
 
-  it('looks a pasted request id up in the connected key’s request log, and names triage as its future home', async () => {
+  it('looks a pasted request id up in the connected key’s request log, and opens it in triage', async () => {
     useCredentialsStore.getState().keyEntered(DEMO_KEY.growth, false);
     server.use(
       api.get('/requests/:id', ({ params }) =>
@@ -141,7 +141,9 @@ describe('error reference: searches as typed, shared and pasted', () => {
     expect(found).toHaveTextContent('https://slow.example.com/');
     expect(found).toHaveTextContent('5 credits charged, 5 credits refunded');
     expect(within(found).getByRole('link', { name: 'TIMEOUT' })).toHaveAttribute('href', '/errors/TIMEOUT?status=504');
-    expect(pasted).toHaveTextContent(/triage page.*is planned/);
-    expect(within(pasted).queryByRole('link', { name: /triage/i })).not.toBeInTheDocument();
+    expect(within(pasted).getByRole('link', { name: 'Open this request in triage' })).toHaveAttribute(
+      'href',
+      '/triage/requests/req_aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee',
+    );
   });
 });

@@ -1,8 +1,15 @@
 import { screen, within } from '@testing-library/react';
-import { HttpResponse } from 'msw';
+import { HttpResponse, type DefaultBodyType } from 'msw';
+import type { ErrorEnvelope } from '../../../contract/envelope';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useCredentialsStore } from '../../../src/api/credentials-store';
-import { dailyUsageFixture, envelope, rateLimitHeaders, usageFixture } from '../../support/msw/fixtures';
+import {
+  dailyUsageFixture,
+  envelope,
+  rateLimitHeaders,
+  requestLogFixture,
+  usageFixture,
+} from '../../support/msw/fixtures';
 import { sessionListFixture } from '../../support/msw/session-fixtures';
 import { api, server } from '../../support/msw/server';
 import { renderApp } from '../../support/render-app';
@@ -83,6 +90,10 @@ describe('overview', () => {
         .map((cell) => cell.textContent),
     ).toEqual(expect.arrayContaining(['5 credits', '5 credits']));
     expect(table).not.toHaveTextContent('GET /api/v1/usage');
+    expect(within(row!).getByRole('link', { name: /open this request$/ })).toHaveAttribute(
+      'href',
+      '/triage/requests/req_00000000-0000-4000-8000-000000000001',
+    );
 
     expect(screen.getByRole('button', { name: 'Your calls' })).toHaveAttribute('aria-pressed', 'true');
     await user.click(screen.getByRole('button', { name: 'The dashboard’s own calls' }));
@@ -151,24 +162,24 @@ describe('overview', () => {
     const resetAt = Date.now() + 2000;
     const sentAfterClick: number[] = [];
     let clicked = false;
-    const limited = () =>
-      HttpResponse.json(envelope('RATE_LIMIT_EXCEEDED', 'Rate limit exceeded', { retry_after: 2 }), {
-        status: 429,
-        headers: { ...rateLimitHeaders(0, 100, 2), 'Retry-After': '2' },
-      });
+    // Until the reset every overview call is refused; after it, each answers as usual.
+    const limitedUntilReset = <T extends DefaultBodyType>(answer: () => T) =>
+      Date.now() < resetAt
+        ? HttpResponse.json<T | ErrorEnvelope>(
+            envelope('RATE_LIMIT_EXCEEDED', 'Rate limit exceeded', { retry_after: 2 }),
+            {
+              status: 429,
+              headers: { ...rateLimitHeaders(0, 100, 2), 'Retry-After': '2' },
+            },
+          )
+        : HttpResponse.json<T | ErrorEnvelope>(answer(), { headers: rateLimitHeaders(80) });
     server.events.on('request:start', () => {
       if (clicked) sentAfterClick.push(Date.now());
     });
     server.use(
-      api.get('/usage/daily', () =>
-        Date.now() < resetAt ? limited() : HttpResponse.json(dailyUsageFixture([]), { headers: rateLimitHeaders(80) }),
-      ),
-      api.get('/requests', () =>
-        Date.now() < resetAt ? limited() : HttpResponse.json({ requests: [], next_cursor: null }),
-      ),
-      api.get('/sessions', () =>
-        Date.now() < resetAt ? limited() : HttpResponse.json(sessionListFixture([]), { headers: rateLimitHeaders(80) }),
-      ),
+      api.get('/usage/daily', () => limitedUntilReset(() => dailyUsageFixture([]))),
+      api.get('/requests', () => limitedUntilReset(() => requestLogFixture([]))),
+      api.get('/sessions', () => limitedUntilReset(() => sessionListFixture([]))),
     );
     const { user } = renderApp('/');
     const notice = await screen.findByRole('region', {

@@ -1,15 +1,13 @@
-import { QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useCredentialsStore } from '../../../src/api/credentials-store';
 import { sandboxQueries } from '../../../src/api/sandbox';
 import { usageMutations, usageQueries } from '../../../src/api/usage';
-import { createQueryClient } from '../../../src/app/query-client';
-import { RateLimitMeter } from '../../../src/features/rate-limits/rate-limit-meter';
 import { DEMO_KEY } from '../../support/demo-keys';
 import { envelope, rateLimitHeaders, sandboxInfoFixture, usageFixture } from '../../support/msw/fixtures';
 import { api, server } from '../../support/msw/server';
+import { renderApp } from '../../support/render-app';
 
 const KEY = DEMO_KEY.free;
 beforeEach(() => useCredentialsStore.getState().keyEntered(KEY, false));
@@ -19,14 +17,10 @@ const burst = (limit: number, remaining: number) => ({
   'X-RateLimit-Burst-Remaining': String(remaining),
 });
 
-function renderMeter() {
-  const queryClient = createQueryClient();
-  queryClient.setDefaultOptions({ queries: { ...queryClient.getDefaultOptions().queries, retry: false } });
-  render(
-    <QueryClientProvider client={queryClient}>
-      <RateLimitMeter />
-    </QueryClientProvider>,
-  );
+/** The app on a page that asks nothing of the API itself, so the header's own calls are all there is. */
+async function renderMeter() {
+  const { queryClient } = renderApp('/errors');
+  await screen.findByRole('region', { name: 'Rate limit' });
   return { queryClient, meter: () => screen.getByRole('region', { name: 'Rate limit' }) };
 }
 
@@ -47,8 +41,8 @@ describe('the header meter', () => {
         HttpResponse.json(sandboxInfoFixture(), { headers: { ...rateLimitHeaders(498, 500), ...burst(50, 49) } }),
       ),
     );
-    const { queryClient, meter } = renderMeter();
-    expect(await within(meter()).findByText('0 / 30')).toBeInTheDocument();
+    const { queryClient, meter } = await renderMeter();
+    await waitFor(() => expect(within(meter()).getByTestId('rate-limit-remaining')).toHaveTextContent('0 / 30'));
 
     await queryClient.fetchQuery(sandboxQueries.info());
     expect(within(meter()).getByTestId('rate-limit-remaining')).toHaveTextContent('0 / 30');
@@ -67,7 +61,7 @@ describe('the header meter', () => {
         }),
       ),
     );
-    const { meter } = renderMeter();
+    const { meter } = await renderMeter();
     expect(await within(meter()).findByText('Scale plan', { exact: false })).toBeInTheDocument();
     expect(within(meter()).getByTestId('rate-limit-remaining')).toHaveTextContent('57 / 60');
     expect(meter()).toHaveTextContent(/57 \/ 60 left this minute · burst 8 \/ 9 a second/);
@@ -84,13 +78,13 @@ describe('the header meter', () => {
         }),
       ),
     );
-    const { queryClient, meter } = renderMeter();
-    expect(await within(meter()).findByText('29 / 30')).toBeInTheDocument();
+    const { queryClient, meter } = await renderMeter();
+    await waitFor(() => expect(within(meter()).getByTestId('rate-limit-remaining')).toHaveTextContent('29 / 30'));
     await queryClient.fetchQuery({ ...usageQueries.summary(), staleTime: 0 }); // the dashboard again
     await usageMutations.checkKey().mutationFn!({ apiKey: KEY }, undefined as never); // the user
 
     const share = await within(meter()).findByTestId('rate-limit-dashboard-share');
-    expect(share).toHaveTextContent('3 calls, 2 by the dashboard');
+    expect(share).toHaveTextContent('dashboard’s own calls: 2 of 3');
     expect(share.closest('.sr-only')).toBeNull();
   });
 
@@ -105,7 +99,7 @@ describe('the header meter', () => {
         });
       }),
     );
-    const { meter } = renderMeter();
+    const { meter } = await renderMeter();
     const placeholder = meter();
     expect(placeholder).toHaveTextContent('Rate limit: waiting for the first answer');
     const box = placeholder.className;
@@ -113,7 +107,7 @@ describe('the header meter', () => {
     expect(box).toMatch(/\bw-full\b/);
 
     answer();
-    expect(await within(meter()).findByText('29 / 30')).toBeInTheDocument();
+    await waitFor(() => expect(within(meter()).getByTestId('rate-limit-remaining')).toHaveTextContent('29 / 30'));
     expect(meter().className).toBe(box);
   });
 });

@@ -68,7 +68,10 @@ describe('scrape run: in view, and kept across a reload', () => {
     // A reload: the page goes away and comes back in the same tab.
     first.unmount();
     cleanup();
-    jobAnswers(jobFixture('processing', { job_id: 'job_7' }), jobFixture('succeeded', { job_id: 'job_7', result: scrapeResultFixture() }));
+    jobAnswers(
+      jobFixture('processing', { job_id: 'job_7' }),
+      jobFixture('succeeded', { job_id: 'job_7', result: scrapeResultFixture() }),
+    );
     renderPage();
     await screen.findByRole('list', { name: 'Job progress' }, { timeout: 5_000 });
     await waitFor(() => expect(panel()).toHaveTextContent('Job job_7: processing'));
@@ -99,9 +102,13 @@ describe('scrape run: in view, and kept across a reload', () => {
   it('says a sync run was cut off by a reload, and finds it in the request log', async () => {
     let answer: (() => void) | undefined;
     server.use(
-      api.post('/scrape', () => new Promise<Response>((resolve) => {
-        answer = () => resolve(HttpResponse.json(scrapeResultFixture(), { headers: rateLimitHeaders(90) }));
-      })),
+      api.post(
+        '/scrape',
+        () =>
+          new Promise<Response>((resolve) => {
+            answer = () => resolve(HttpResponse.json(scrapeResultFixture(), { headers: rateLimitHeaders(90) }));
+          }),
+      ),
     );
     const first = renderPage();
     await first.run();
@@ -128,8 +135,13 @@ describe('scrape run: in view, and kept across a reload', () => {
     const notice = await screen.findByTestId('cut-off-notice', {}, { timeout: 5_000 });
     expect(notice).toHaveTextContent(`The run of ${REQUEST.url} started at`);
     expect(notice).toHaveTextContent('was cut off');
-    expect(await within(notice).findByRole('link', { name: 'TIMEOUT' })).toHaveAttribute('href', '/errors/TIMEOUT?status=504');
-    expect(notice).toHaveTextContent(`request ${logged.requests[0]?.request_id}: HTTP 504 TIMEOUT, 5 credits charged, 5 credits refunded.`);
+    expect(await within(notice).findByRole('link', { name: 'TIMEOUT' })).toHaveAttribute(
+      'href',
+      '/errors/TIMEOUT?status=504',
+    );
+    const id = logged.requests[0]?.request_id ?? '';
+    expect(notice).toHaveTextContent(`request ${id}: HTTP 504 TIMEOUT, 5 credits charged, 5 credits refunded.`);
+    expect(within(notice).getByRole('link', { name: id })).toHaveAttribute('href', `/triage/requests/${id}`);
     // Said once: a second reload starts afresh.
     expect(sessionStorage.getItem('scrape-dashboard.scrape-run')).toBeNull();
     await act(async () => undefined);

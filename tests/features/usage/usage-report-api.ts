@@ -22,7 +22,7 @@ const day = (date: string, overrides: Partial<UsageDay> = {}): UsageDay => ({
   ...overrides,
 });
 
-export const DAYS: UsageDay[] = [
+const DAYS: UsageDay[] = [
   day('2026-11-29', {
     requests: 7,
     outcomes: { success: 4, cached: 1, refunded: 2, failed: 0 },
@@ -40,7 +40,7 @@ export const DAYS: UsageDay[] = [
   }),
 ];
 
-export const TIERS: UsageTier[] = [
+const TIERS: UsageTier[] = [
   { tier: '1', requests: 6, credits_charged: 6, credits_refunded: 1 },
   { tier: '4', requests: 2, credits_charged: 40, credits_refunded: 20 },
 ];
@@ -56,7 +56,7 @@ const domain = (name: string, net: number, overrides: Partial<UsageDomain> = {})
   ...overrides,
 });
 /** In cost order, as the API sorts them. */
-export const DOMAINS: UsageDomain[] = [
+const DOMAINS: UsageDomain[] = [
   domain('travel.example.net', 20, { credits_charged: 40, credits_refunded: 20, average_tier: 4 }),
   domain('news.example.org', 9),
   domain('zzz.example.com', 2, { success_rate: 1 }),
@@ -74,7 +74,7 @@ const refund = (id: number, overrides: Partial<RefundEntry>): RefundEntry => ({
   mismatch: false,
   ...overrides,
 });
-export const REFUNDS: RefundEntry[] = [
+const REFUNDS: RefundEntry[] = [
   refund(3, { at: '2026-12-01T10:00:00.000Z', code: 'BLOCKED_BY_ANTIBOT', credits: 20, domain: 'travel.example.net' }),
   refund(2, {
     at: '2026-11-29T12:00:00.000Z',

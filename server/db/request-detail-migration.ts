@@ -1,0 +1,57 @@
+/**
+ * Triage (issue 14), migration entry in migrations.ts: what GET /requests/{id} tells beyond the log's columns, stored
+ * when the call is answered because none of it can be rebuilt later (the masked parameters, the error's message, the
+ * estimate, the tiers tried, the rate-limit headers the call was answered with), and the errors view's roll-up.
+ *
+ * The errors view groups failures by code and target host over a period: counted per UTC day by triggers in the
+ * transaction that writes the request or its settlement, so a period reads its days' rows, never the history. A
+ * scrape is two rows written in either order (an async job settles after its 202 was logged): the request row
+ * counts the pair as it is then, and a settlement arriving after it takes back what was counted and counts again.
+ * Calls without a target (a 401 on /usage) are counted under the host '' (none).
+ */
+const DAY_MS = 86_400_000;
+
+const countFailure = (sign: 1 | -1) => `
+    INSERT INTO request_day_code_domains (account_id, day, code, domain, n, refunded)
+      SELECT account_id, day, code, domain, ${sign}, ${sign} * refunded FROM request_failure_facts
+       WHERE request_id = NEW.request_id AND code IS NOT NULL
+    ON CONFLICT (account_id, day, code, domain) DO UPDATE SET n = n + excluded.n, refunded = refunded + excluded.refunded;`;
+
+export const REQUEST_DETAIL_MIGRATION = `
+  ALTER TABLE requests ADD COLUMN message TEXT;
+  -- The scrape request as the server read it, JSON, cookie values masked and keys masked: never a secret.
+  ALTER TABLE requests ADD COLUMN parameters TEXT;
+  ALTER TABLE requests ADD COLUMN estimated_credits INTEGER;
+  -- The tiers tried (the escalations of the result or the failure), JSON.
+  ALTER TABLE requests ADD COLUMN escalations TEXT;
+  -- The X-RateLimit-* headers the call was answered with, JSON.
+  ALTER TABLE requests ADD COLUMN rate_limit TEXT;
+
+  CREATE VIEW request_failure_facts AS
+    SELECT r.request_id, r.account_id, CAST(r.at / ${DAY_MS} AS INTEGER) AS day, coalesce(s.code, r.code) AS code,
+           coalesce(url_host(r.url), '') AS domain, coalesce(s.credits_refunded, 0) AS refunded
+      FROM requests r LEFT JOIN settlements s ON s.request_id = r.request_id;
+  CREATE TABLE request_day_code_domains (
+    account_id TEXT NOT NULL,
+    day INTEGER NOT NULL,
+    code TEXT NOT NULL,
+    domain TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    refunded INTEGER NOT NULL,
+    PRIMARY KEY (account_id, day, code, domain)
+  ) WITHOUT ROWID;
+  INSERT INTO request_day_code_domains (account_id, day, code, domain, n, refunded)
+    SELECT account_id, day, code, domain, count(*), sum(refunded) FROM request_failure_facts
+     WHERE code IS NOT NULL GROUP BY 1, 2, 3, 4;
+  CREATE TRIGGER request_failures_counted AFTER INSERT ON requests BEGIN ${countFailure(1)}
+  END;
+  CREATE TRIGGER settlement_failures_uncounted BEFORE INSERT ON settlements
+    WHEN EXISTS (SELECT 1 FROM requests WHERE request_id = NEW.request_id)
+     AND NOT EXISTS (SELECT 1 FROM settlements WHERE request_id = NEW.request_id)
+  BEGIN ${countFailure(-1)}
+  END;
+  CREATE TRIGGER settlement_failures_counted AFTER INSERT ON settlements
+    WHEN EXISTS (SELECT 1 FROM requests WHERE request_id = NEW.request_id)
+  BEGIN ${countFailure(1)}
+  END;
+`;

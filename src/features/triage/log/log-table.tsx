@@ -1,0 +1,139 @@
+import { useTable } from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef } from 'react';
+import type { RequestLogEntry } from '../../../../contract/request-log';
+import { formatNumber } from '../../../lib/format';
+import { COLUMN_WIDTH, columns, features } from './log-columns';
+
+/** A row of two lines; rows are measured once drawn, this only places the ones not drawn yet. */
+const ROW_ESTIMATE = 64;
+/** Read the next page when the last row drawn is this close to the end of what is loaded. */
+const READ_AHEAD = 10;
+const TABLE_WIDTH = Object.values(COLUMN_WIDTH).reduce((sum, width) => sum + width, 0);
+const CELL = 'px-3 py-2 align-top';
+
+export interface LogTableProps {
+  rows: RequestLogEntry[];
+  hasMore: boolean;
+  /** The last page read held nothing: the next is read on request only, so an empty scan does not loop. */
+  lastPageEmpty: boolean;
+  loadMore: () => void;
+  loadingMore: boolean;
+}
+
+/**
+ * The log as a table whose rows are drawn only near the view (TanStack Virtual), so thousands of loaded rows scroll
+ * smoothly. Spacer rows above and below keep the scroll height and the table's own layout; the frame takes the
+ * focus so the keyboard can scroll it, and every link in the drawn rows is in the tab order.
+ */
+export function LogTable({ rows, hasMore, lastPageEmpty, loadMore, loadingMore }: LogTableProps) {
+  const table = useTable({ features, columns, data: rows, getRowId: (entry) => entry.request_id });
+  const tableRows = table.getRowModel().rows;
+  const frame = useRef<HTMLDivElement>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read in this render only, never memoised
+  const virtualizer = useVirtualizer({
+    count: tableRows.length,
+    getScrollElement: () => frame.current,
+    estimateSize: () => ROW_ESTIMATE,
+    getItemKey: (index) => tableRows[index]?.id ?? index,
+    overscan: 8,
+  });
+  const items = virtualizer.getVirtualItems();
+  const lastDrawn = items.at(-1)?.index ?? -1;
+
+  const nearEnd = lastDrawn >= tableRows.length - READ_AHEAD;
+  useEffect(() => {
+    if (nearEnd && hasMore && !lastPageEmpty && !loadingMore) loadMore();
+  }, [nearEnd, hasMore, lastPageEmpty, loadingMore, loadMore]);
+
+  const before = items[0]?.start ?? 0;
+  const after = Math.max(0, virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0));
+  const label = `Request log, ${formatNumber(rows.length)} ${rows.length === 1 ? 'request' : 'requests'} loaded`;
+
+  return (
+    <div className="space-y-2">
+      <div
+        ref={frame}
+        role="region"
+        aria-label={label}
+        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must be reachable by keyboard
+        tabIndex={0}
+        className="max-h-[70vh] min-h-64 overflow-auto rounded-lg border border-slate-200 bg-white"
+      >
+        <table className="table-fixed text-left text-sm" style={{ width: TABLE_WIDTH }} aria-rowcount={rows.length + 1}>
+          <caption className="sr-only">{label}</caption>
+          <colgroup>
+            {table.getAllLeafColumns().map((column) => (
+              <col key={column.id} style={{ width: COLUMN_WIDTH[column.id] }} />
+            ))}
+          </colgroup>
+          <thead className="sticky top-0 z-10 border-b border-slate-300 bg-slate-50 text-slate-700">
+            {table.getHeaderGroups().map((group) => (
+              <tr key={group.id} aria-rowindex={1}>
+                {group.headers.map((header) => (
+                  <th key={header.id} scope="col" className={`${CELL} font-medium`}>
+                    <table.FlexRender header={header} />
+                  </th>
+                ))}
+              </tr>
+            ))}
+          </thead>
+          <tbody>
+            {before > 0 && (
+              <tr aria-hidden="true">
+                <td colSpan={columns.length} style={{ height: before, padding: 0 }} />
+              </tr>
+            )}
+            {items.map((item) => {
+              const row = tableRows[item.index];
+              if (!row) return null;
+              return (
+                <tr
+                  key={row.id}
+                  data-index={item.index}
+                  ref={virtualizer.measureElement}
+                  aria-rowindex={item.index + 2}
+                  className="border-b border-slate-100"
+                >
+                  {row.getAllCells().map((cell) => (
+                    <td key={cell.id} className={CELL}>
+                      <table.FlexRender cell={cell} />
+                    </td>
+                  ))}
+                </tr>
+              );
+            })}
+            {after > 0 && (
+              <tr aria-hidden="true">
+                <td colSpan={columns.length} style={{ height: after, padding: 0 }} />
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
+      <MoreRows hasMore={hasMore} lastPageEmpty={lastPageEmpty} loadMore={loadMore} loadingMore={loadingMore} />
+    </div>
+  );
+}
+
+function MoreRows({ hasMore, lastPageEmpty, loadMore, loadingMore }: Omit<LogTableProps, 'rows'>) {
+  if (loadingMore)
+    return (
+      <p role="status" className="text-sm text-slate-700">
+        Reading older requests…
+      </p>
+    );
+  if (!hasMore) return <p className="text-sm text-slate-700">That is every request these filters match.</p>;
+  return (
+    <p className="flex flex-wrap items-center gap-3 text-sm text-slate-700">
+      {lastPageEmpty && <span>The last stretch of the log read had no match; older requests may still.</span>}
+      <button
+        type="button"
+        onClick={loadMore}
+        className="rounded-md border border-slate-400 bg-white px-3 py-2 font-medium text-slate-900 hover:bg-slate-50"
+      >
+        Load older requests
+      </button>
+    </p>
+  );
+}
