@@ -38,7 +38,14 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         codeSplitting: {
-          groups: [{ name: 'vendor-react', test: /node_modules[\\/](react|react-dom|scheduler|@tanstack)[\\/]/ }],
+          // What every page needs, in one long-cached chunk. Only the router and query packages of @tanstack: the
+          // table and virtual list belong to the pages that use them, not to the first load.
+          groups: [
+            {
+              name: 'vendor-react',
+              test: /node_modules[\\/](react|react-dom|scheduler|@tanstack[\\/](react-query|query-core|react-router|router-core|history|react-store|store))[\\/]/,
+            },
+          ],
         },
       },
     },

@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { format, resolveConfig } from 'prettier';
 import { describeGoal, type Figure, FLAT_GROWTH } from './figures';
 import type { machine } from './stats';
 
@@ -30,12 +31,14 @@ function toMarkdown(report: Report): string {
   return [
     '# `npm run bench`',
     '',
-    `${machine.date} on ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node} (${machine.platform}).`,
+    `${machine.date} on ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node} (${machine.platform}), load average ${machine.loadAverage}.`,
     `${report.figures.length - over} of ${report.figures.length} figures within their goal.`,
     '',
     '| figure | measured | baseline (same run) | ratio | 1,000 → full seed | goal | |',
     '| --- | --- | --- | --- | --- | --- | --- |',
     ...report.figures.map(row),
+    '',
+    ...report.figures.filter((figure) => figure.detail).map((figure) => `- ${figure.name}: ${figure.detail}`),
     '',
     ...(report.skipped.length
       ? ['Not measured in this run:', '', ...report.skipped.map((skip) => `- ${skip.name}: ${skip.reason}`), '']
@@ -50,7 +53,12 @@ function toMarkdown(report: Report): string {
   ].join('\n');
 }
 
-export function writeReport(report: Report, markdownFile: string, jsonFile: string): void {
-  writeFileSync(markdownFile, toMarkdown(report));
-  writeFileSync(jsonFile, `${JSON.stringify(report, null, 2)}\n`);
+/** Written as `npm run format` would leave them, so a format run never shows the report as changed. */
+export async function writeReport(report: Report, markdownFile: string, jsonFile: string): Promise<void> {
+  for (const [file, text] of [
+    [markdownFile, toMarkdown(report)],
+    [jsonFile, JSON.stringify(report)],
+  ] as const) {
+    writeFileSync(file, await format(text, { ...(await resolveConfig(file)), filepath: file }));
+  }
 }

@@ -75,7 +75,8 @@ await section('idle memory', async () => {
     bare.push(await bareFastifyIdleMiB());
   }
   const baseline = { name: 'bare Fastify 5, one route, same loader', value: median(bare) };
-  const how = 'server/main.ts under `node --import tsx`, 3 s after it listens: the node process (tsx’s esbuild helper is another)';
+  const how =
+    'server/main.ts under `node --import tsx`, 3 s after it listens: the node process (tsx’s esbuild helper is another)';
   figures.push(
     figure({
       name: 'sandbox RSS idle, first start (new data dir: demo history seeded)',
@@ -232,7 +233,7 @@ rmSync(work, { recursive: true, force: true });
 const report: Report = {
   machine: machine(),
   method: [
-    `Each figure is the median of ${RUNS} runs (Lighthouse: ${LIGHTHOUSE_RUNS}), its baseline measured in the same run, interleaved with it.`,
+    `Each figure is the median of ${RUNS} runs (Lighthouse: ${LIGHTHOUSE_RUNS}), its baseline measured in the same run, run after run in turn (the two row counts one after the other).`,
     'First-load JS: the module script and modulepreloads of the built index.html, gzipped; the baseline is bench/baseline/ built with the same vite.config.ts.',
     `Throughput: autocannon, 10 connections, ${LOAD_SECONDS} s a run, against the sandbox in a process of its own (200 high-volume keys in turn, so rate limits do not answer) and a bare Fastify 5 route in another; only 2xx answers count.`,
     `Rows: one account seeded with ${SMALL_ROWS.toLocaleString('en')}, then ${ROWS.toLocaleString('en')} scrapes over 60 days (settlement, ledger charge, a refund for every tenth, request row, through the schema's triggers); each call's p95 over 100 calls a round; the hold is the ledger's hold transaction, timed in process.`,
@@ -241,7 +242,7 @@ const report: Report = {
   figures,
   skipped,
 };
-writeReport(report, 'bench/report.md', 'bench/report.json');
+await writeReport(report, 'bench/report.md', 'bench/report.json');
 for (const result of figures) {
   const goal = result.goals.map((g) => `${g.on} ${g.op} ${g.limit}`).join(', ');
   const ratio = result.ratio === undefined ? '' : ` (${result.ratio.toFixed(2)}× baseline)`;

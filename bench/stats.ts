@@ -1,4 +1,4 @@
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 
 export const median = (values: number[]) => quantile(values, 0.5);
 
@@ -20,6 +20,8 @@ export function machine() {
     memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
     node: process.version,
     platform: `${process.platform} ${process.arch}`,
+    // Other work on the machine moves every figure: the 1-minute load average as the report is written.
+    loadAverage: Math.round(loadavg()[0]! * 100) / 100,
     date: new Date().toISOString(),
   };
 }

@@ -23,7 +23,10 @@ const urlSchema = z
   .trim()
   .min(1, 'Enter the URL that receives the events')
   .max(2048, 'At most 2,048 characters')
-  .refine((value) => /^https?:\/\/[^/?#\s]+/i.test(value) && URL.canParse(value), 'Enter a full http:// or https:// URL');
+  .refine(
+    (value) => /^https?:\/\/[^/?#\s]+/i.test(value) && URL.canParse(value),
+    'Enter a full http:// or https:// URL',
+  );
 const eventsSchema = z.array(webhookEventSchema).min(1, 'Choose at least one event');
 const nameSchema = z.string().trim().max(100, 'At most 100 characters');
 

@@ -19,8 +19,16 @@ const configSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
     CHROMIUM_PATH: z.string().optional(),
     // Webhook deliveries: tests shorten the waits, and name the loopback receivers they start (origins, comma-separated).
-    WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(WEBHOOK_TIMEOUT_SECONDS * 1000),
-    WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().nonnegative().default(WEBHOOK_RETRY_BASE_SECONDS * 1000),
+    WEBHOOK_TIMEOUT_MS: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(WEBHOOK_TIMEOUT_SECONDS * 1000),
+    WEBHOOK_RETRY_BASE_MS: z.coerce
+      .number()
+      .int()
+      .nonnegative()
+      .default(WEBHOOK_RETRY_BASE_SECONDS * 1000),
     WEBHOOK_ALLOWED_ORIGINS: z.string().default(''),
   })
   .transform((env) => ({

@@ -6,7 +6,10 @@ export function jobPayload(ended: JobEnded, now: number): { event: WebhookEvent;
   const event: WebhookEvent = ended.status === 'succeeded' ? 'job.completed' : 'job.failed';
   const base = { job_id: ended.job.id, request_id: ended.job.requestId, status: ended.status };
   const data = ended.status === 'succeeded' ? { ...base, result: ended.result } : { ...base, error: ended.error };
-  return { event, body: JSON.stringify({ event, created_at: new Date(now).toISOString(), data } satisfies WebhookPayload) };
+  return {
+    event,
+    body: JSON.stringify({ event, created_at: new Date(now).toISOString(), data } satisfies WebhookPayload),
+  };
 }
 
 /** A test event: the shape of a real one, marked `test`, with a sample result or error and no job behind it. */

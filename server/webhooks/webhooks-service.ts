@@ -71,17 +71,15 @@ export function createWebhooksService(deps: Deps) {
 
   /** A resend of `original`: its body and event again, linked to it. */
   const again = (original: DeliveryRow) =>
-    enqueue(
-      {
-        webhook_id: original.webhook_id,
-        account_id: original.account_id,
-        event: original.event,
-        payload: original.payload,
-        resend_of: original.id,
-        job_id: original.job_id,
-        test: original.test === 1,
-      },
-    );
+    enqueue({
+      webhook_id: original.webhook_id,
+      account_id: original.account_id,
+      event: original.event,
+      payload: original.payload,
+      resend_of: original.id,
+      job_id: original.job_id,
+      test: original.test === 1,
+    });
 
   const failedSince = (accountId: string, id: string, since: string) =>
     repository.failedSince(accountId, owned(accountId, id).id, Date.parse(since));
@@ -139,12 +137,22 @@ export function createWebhooksService(deps: Deps) {
       const row = owned(accountId, id);
       const chosen = event ?? (JSON.parse(row.events) as WebhookEvent[])[0]!;
       const payload = testPayload(chosen, requestId, clock.now());
-      return enqueue({ webhook_id: id, account_id: accountId, event: chosen, payload, resend_of: null, job_id: null, test: true });
+      return enqueue({
+        webhook_id: id,
+        account_id: accountId,
+        event: chosen,
+        payload,
+        resend_of: null,
+        job_id: null,
+        test: true,
+      });
     },
 
     deliveries(accountId: string, id: string, query: z.output<typeof deliveryListQuerySchema>) {
       owned(accountId, id);
-      return { deliveries: repository.deliveries(accountId, id, query.status ?? null, query.limit).map(deliverySummaryView) };
+      return {
+        deliveries: repository.deliveries(accountId, id, query.status ?? null, query.limit).map(deliverySummaryView),
+      };
     },
 
     delivery(accountId: string, id: string, deliveryId: string) {

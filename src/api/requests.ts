@@ -1,8 +1,13 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import {
+  requestDetailSchema,
+  requestErrorsSchema,
+  type RequestErrorsQuery,
+} from '../../contract/request-detail';
 import { requestLogEntrySchema, requestLogPageSchema, type RequestLogQuery } from '../../contract/request-log';
 import { request } from './http-client';
 
-/** The API's request log: GET /requests, GET /requests/{id}. */
+/** The API's request log: GET /requests, GET /requests/{id}, GET /requests/errors (ours). */
 export const requestQueries = {
   all: () => ['requests'] as const,
   list: (query: RequestLogQuery) =>
@@ -18,6 +23,20 @@ export const requestQueries = {
         request(requestLogEntrySchema, `/requests/${encodeURIComponent(requestId)}`, { signal }).then((r) => r.data),
       // A logged request never changes.
       staleTime: Infinity,
+    }),
+  /** One logged request with everything recorded of it: parameters, billing and tiers, session, rate limit. */
+  fullDetail: (requestId: string) =>
+    queryOptions({
+      queryKey: [...requestQueries.all(), 'detail', requestId, 'full'],
+      queryFn: ({ signal }) =>
+        request(requestDetailSchema, `/requests/${encodeURIComponent(requestId)}`, { signal }).then((r) => r.data),
+      staleTime: Infinity,
+    }),
+  /** Failures grouped by code and target host over whole UTC days, with a count per day. */
+  errors: (query: RequestErrorsQuery) =>
+    queryOptions({
+      queryKey: [...requestQueries.all(), 'errors', query],
+      queryFn: ({ signal }) => request(requestErrorsSchema, '/requests/errors', { query, signal }).then((r) => r.data),
     }),
 };
 

@@ -4,6 +4,8 @@ export const NAV_ITEMS = [
   { to: '/scrape', label: 'Scrape' },
   { to: '/sessions', label: 'Sessions' },
   { to: '/usage', label: 'Usage' },
+  { to: '/webhooks', label: 'Webhooks' },
+  { to: '/triage', label: 'Triage' },
   { to: '/errors', label: 'Error reference' },
   { to: '/settings', label: 'Settings' },
 ] as const;

@@ -14,8 +14,10 @@ import { overviewSearchSchema } from '../features/overview/search';
 import { scrapeSearchSchema } from '../features/scrape/scrape-search';
 import { sessionsSearchSchema } from '../features/sessions/search';
 import { requestLogSearchSchema } from '../features/triage/log/search';
+import { triageSearchSchema } from '../features/triage/search';
 import { SettingsPage } from '../features/settings/settings-page';
 import { usageSearchSchema } from '../features/usage/search';
+import { webhooksSearchSchema } from '../features/webhooks/search';
 import { NotFoundPage } from './not-found-page';
 import { RootLayout } from './root-layout';
 import { RouteError } from './route-error';
@@ -79,6 +81,14 @@ const errorDetailRoute = createRoute({
   component: ErrorDetailPage,
 });
 
+const triageRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/triage',
+  head: () => pageTitle('Triage'),
+  validateSearch: triageSearchSchema,
+  component: withApiKey(lazyRouteComponent(() => import('../features/triage/triage-page'), 'TriagePage')),
+});
+
 const requestLogRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/triage/log',
@@ -92,6 +102,14 @@ const requestDetailRoute = createRoute({
   path: '/triage/requests/$id',
   head: ({ params }) => pageTitle(`Request ${params.id}`),
   component: withApiKey(lazyRouteComponent(() => import('../features/triage/request/request-page'), 'RequestPage')),
+});
+
+const webhooksRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/webhooks',
+  head: () => pageTitle('Webhooks'),
+  validateSearch: webhooksSearchSchema,
+  component: withApiKey(lazyRouteComponent(() => import('../features/webhooks/webhooks-page'), 'WebhooksPage')),
 });
 
 const settingsRoute = createRoute({
@@ -109,6 +127,8 @@ const routeTree = rootRoute.addChildren([
   errorsRoute,
   errorDetailRoute,
   settingsRoute,
+  webhooksRoute,
+  triageRoute,
   requestLogRoute,
   requestDetailRoute,
 ]);

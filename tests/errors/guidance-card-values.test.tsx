@@ -104,10 +104,4 @@ describe('GuidanceCard with the values it has', () => {
     await act(async () => vi.advanceTimersByTimeAsync(3_100));
     expect(screen.getByRole('button', { name: 'Try again' })).toBeEnabled();
   });
-
-  it('shows no link to a page that is not built yet', async () => {
-    renderInRouter(<GuidanceCard advice={adviceFor({ status: 402, code: 'INSUFFICIENT_CREDITS' })} />);
-    const card = await screen.findByTestId('guidance-card');
-    expect(within(card).queryByRole('link', { name: 'See balance and plan' })).not.toBeInTheDocument();
-  });
 });

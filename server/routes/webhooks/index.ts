@@ -82,7 +82,9 @@ const webhookRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) =>
-      reply.code(202).send(app.webhooks.sendTest(currentAccount(request).id, request.params.id, request.body.event, request.id)),
+      reply
+        .code(202)
+        .send(app.webhooks.sendTest(currentAccount(request).id, request.params.id, request.body.event, request.id)),
   );
 
   app.get(
@@ -101,7 +103,9 @@ const webhookRoutes: FastifyPluginAsyncZod = async (app) => {
     '/user-webhooks/:id/deliveries/:delivery_id/resend',
     { schema: { tags, params: deliveryParams, response: { 202: deliverySummarySchema } } },
     async (request, reply) =>
-      reply.code(202).send(app.webhooks.resend(currentAccount(request).id, request.params.id, request.params.delivery_id)),
+      reply
+        .code(202)
+        .send(app.webhooks.resend(currentAccount(request).id, request.params.id, request.params.delivery_id)),
   );
 
   // The count first (GET), then the run (POST): the page shows how many will be resent before it asks.

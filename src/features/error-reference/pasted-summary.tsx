@@ -67,6 +67,14 @@ export function PastedSummary({ decoded }: { decoded: DecodedPaste }) {
           (in full, with a link to share).
         </p>
       )}
+      {!decoded.requestId && (
+        <p>
+          <Link to="/triage" className="text-blue-800 underline">
+            Decode it in triage
+          </Link>{' '}
+          for the status check, the refund verdict and when to retry.
+        </p>
+      )}
     </section>
   );
 }

@@ -107,8 +107,8 @@ export function RateLimitMeter() {
             {view.resetsIn > 0 ? <>resets in {formatSeconds(view.resetsIn)}</> : <>window over</>}
           </span>
           <span data-testid="rate-limit-dashboard-share">
-            {' · '}dashboard’s own calls: <Count value={view.dashboardCalls} widest={view.limit} /> of{' '}
-            <Count value={view.used} widest={view.limit} />
+            {' · '}by the dashboard: <Count value={view.dashboardCalls} widest={view.limit} /> of{' '}
+            <Count value={view.used} widest={view.limit} /> {view.used === 1 ? 'call' : 'calls'}
           </span>
         </span>
         <span className="sr-only">. Last call by {view.sourceLabel}.</span>

@@ -32,15 +32,21 @@ export function ScrapePage() {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">Scrape</h1>
-      {/* One column of minmax(0, 1fr) on a phone: an auto column takes its widest select's width and scrolls sideways. */}
-      <div className="grid grid-cols-1 gap-6 xl:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]">
-        <div className="min-w-0 space-y-6">
+      {/*
+        One column of minmax(0, 1fr) on a phone (an auto column takes its widest select's width and scrolls
+        sideways), with the result right after the form's Run bar and the snippets last. On a wide screen the
+        result sits beside the form; the form's row is as tall as the form, so the snippets follow it closely.
+      */}
+      <div className="grid grid-cols-1 gap-6 xl:grid-cols-[minmax(0,5fr)_minmax(0,7fr)] xl:grid-rows-[auto_1fr]">
+        <div className="min-w-0 xl:col-start-1 xl:row-start-1">
           <ScrapeForm form={form} running={run.isRunning} onRun={run.start} />
-          <CodeSnippets form={form} />
         </div>
-        <div className="min-w-0 space-y-6">
+        <div className="min-w-0 space-y-6 xl:col-start-2 xl:row-span-2 xl:row-start-1">
           <RunPanel run={run} onFix={onFix} />
           <RunHistory onReopen={(request) => form.reset(fromRequest(request), { keepDefaultValues: true })} />
+        </div>
+        <div className="min-w-0 self-start xl:col-start-1 xl:row-start-2">
+          <CodeSnippets form={form} />
         </div>
       </div>
     </div>

@@ -24,4 +24,3 @@ export const scrapeSearchSchema = z.object({
   screenshot: z.boolean().optional().catch(undefined),
   include_raw_html: z.boolean().optional().catch(undefined),
 });
-export type ScrapeSearch = z.output<typeof scrapeSearchSchema>;

@@ -119,7 +119,7 @@ function decodeSdk(text: string, exception: string): DecodeResult | null {
     /\bstatus(?:_?code|Code)?["']?\s*[:=]?\s*(\d{3})\b/i.exec(text)?.[1] ??
     /\bHTTP\s+(\d{3})\b/.exec(text)?.[1];
   // A code of the API anywhere in the text (a failed job's "PAYWALL_DETECTED: …"); an SDK's own codes are not.
-  const named = [...text.matchAll(/\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/g)].map((match) => match[0]);
+  const named = [...text.matchAll(/\b[A-Z][A-Z0-9_]{3,}\b/g)].map((match) => match[0]);
   const code = named.find((candidate) => KNOWN_CODES.has(candidate)) ?? null;
   if (!status && !code) return null;
   const line = text.split(/\r?\n/).find((candidate) => candidate.includes(exception)) ?? text;

@@ -3,6 +3,9 @@ import { ScrollRegion } from '../../components/scroll-region';
 import { formatNumber } from '../../lib/format';
 import { usePickDay } from './zone';
 
+// Positioned, so the screen-reader-only text in its rows is clipped with them instead of widening the page.
+const SCROLL_CLASS = 'relative max-h-72 overflow-y-auto';
+
 export interface DayColumn<Row> {
   label: string;
   value: (row: Row) => number;
@@ -20,7 +23,7 @@ export function DayTable<Row extends { date: string }>(props: {
     ...props.columns.map((column) => ({ label: column.label, align: 'right' as const })),
   ];
   return (
-    <ScrollRegion label={`${props.caption}, table`} className="max-h-72 overflow-y-auto">
+    <ScrollRegion label={`${props.caption}, table`} className={SCROLL_CLASS}>
       <table className="w-full text-left text-sm">
         <caption className="py-1 text-left text-sm font-medium">{props.caption}</caption>
         <ColumnHeaders columns={headers} cellClassName="py-1 pr-4" />

@@ -21,7 +21,7 @@ export function DomainsTable() {
   const { data } = useSuspenseQuery(usageReportQueries.domains(query));
   if (data.domains.length === 0) return <p className="text-sm text-slate-700">No scrapes in this period.</p>;
   return (
-    <ScrollRegion label="Cost per domain, table">
+    <ScrollRegion label="Cost per domain, table" className="relative">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Cost per target domain, the costliest first</caption>
         <ColumnHeaders columns={COLUMNS} cellClassName="py-2 pr-4" />

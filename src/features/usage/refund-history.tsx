@@ -48,7 +48,7 @@ export function RefundHistory() {
       {rows.length === 0 ? (
         <p className="text-sm text-slate-700">No refunds match these filters.</p>
       ) : (
-        <ScrollRegion label="Refund history, table" className="max-h-[32rem] overflow-y-auto">
+        <ScrollRegion label="Refund history, table" className="relative max-h-[32rem] overflow-y-auto">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Refunds, with whether the refund policy expects each</caption>
             <thead className="border-b border-slate-300 text-slate-700">

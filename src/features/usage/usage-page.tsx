@@ -32,7 +32,7 @@ export function UsagePage() {
           <OutcomesPerDay />
         </QueryBoundary>
       </Panel>
-      <div className="grid gap-4 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
         <Panel title="Credits by tier">
           <QueryBoundary label="credits by tier">
             <CreditsByTier />

@@ -84,7 +84,7 @@ describe('the header meter', () => {
     await usageMutations.checkKey().mutationFn!({ apiKey: KEY }, undefined as never); // the user
 
     const share = await within(meter()).findByTestId('rate-limit-dashboard-share');
-    expect(share).toHaveTextContent('dashboard’s own calls: 2 of 3');
+    expect(share).toHaveTextContent('by the dashboard: 2 of 3 calls');
     expect(share.closest('.sr-only')).toBeNull();
   });
 

@@ -5,7 +5,7 @@ import { startTestServer, type TestServer } from '../../support/test-server';
 import { startReceiver, waitForDelivery } from './receiver';
 
 // Short waits so retries and the time limit run in milliseconds; the 10 s default is checked in webhooks-api.test.ts.
-const TIMEOUT_MS = 400;
+const TIMEOUT_MS = 1000;
 let server: TestServer;
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
 let key: string;
@@ -148,7 +148,11 @@ describe('resend and recovery', () => {
     expect((await preview(after)).count).toBe(0);
 
     receiver.behave(() => ({ status: 200 }));
-    const run = await server.call(`/user-webhooks/${webhook.id}/recover`, { method: 'POST', key, json: { since: before } });
+    const run = await server.call(`/user-webhooks/${webhook.id}/recover`, {
+      method: 'POST',
+      key,
+      json: { since: before },
+    });
     expect(run.status).toBe(202);
     const recovered = (await run.json()) as RecoverResult;
     expect(recovered.count).toBe(2);

@@ -30,7 +30,11 @@ afterAll(async () => {
 
 /** Runs an async scrape to its end; the listener stores its deliveries as the job ends, so they are listed now. */
 async function runJob(path: string) {
-  const queued = await server.call('/scrape', { method: 'POST', key, json: { url: `${server.demoWebUrl}${path}`, sync: false } });
+  const queued = await server.call('/scrape', {
+    method: 'POST',
+    key,
+    json: { url: `${server.demoWebUrl}${path}`, sync: false },
+  });
   const requestId = queued.headers.get('x-request-id');
   const { job_id: jobId } = (await queued.json()) as { job_id: string };
   await waitForJob(server, key, jobId);

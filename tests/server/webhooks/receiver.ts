@@ -20,7 +20,9 @@ export async function startReceiver(initial: Behaviour = () => ({ status: 200, b
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
-      const index = hits.push({ path: request.url ?? '', headers: request.headers, body: Buffer.concat(chunks).toString('utf8') }) - 1;
+      const index =
+        hits.push({ path: request.url ?? '', headers: request.headers, body: Buffer.concat(chunks).toString('utf8') }) -
+        1;
       const answer = behaviour(index);
       if (answer === 'hang') return;
       response.writeHead(answer.status, { 'content-type': 'text/plain' }).end(answer.body ?? '');

@@ -12,14 +12,18 @@ export interface RefundVerdict {
   label: string;
 }
 
+/** A log entry, or a request's detail, which also has the API's message. */
+type Logged = RequestLogEntry & { response?: { message: string | null } };
+
 /** The advice of the catalog for a logged failure, with the refund the log recorded as its billing. */
-export function adviceForEntry(entry: RequestLogEntry, now = new Date()): Advice | null {
+export function adviceForEntry(entry: Logged, now = new Date()): Advice | null {
   if (!entry.code && entry.status < 400) return null;
   return advise(
     {
       status: entry.status,
       code: entry.code ?? String(entry.status),
       requestId: entry.request_id,
+      message: entry.response?.message ?? undefined,
       // Nothing charged, nothing to refund: the log then says nothing about the refund either way.
       billing:
         entry.credits_charged > 0

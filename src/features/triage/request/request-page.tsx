@@ -1,13 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link, useRouter } from '@tanstack/react-router';
 import { lazy, Suspense } from 'react';
-import type { RequestLogEntry } from '../../../../contract/request-log';
+import type { RequestDetail } from '../../../../contract/request-detail';
 import { isApiError } from '../../../api/api-error';
 import { requestQueries } from '../../../api/requests';
 import { LazyThrownErrorGuidance } from '../../../errors/lazy-guidance';
 import { adviceForEntry } from '../log/refund-verdict';
 import { CopyButton } from './copy-button';
 import { RequestFacts } from './request-facts';
+import { RequestParameters } from './request-parameters';
 import { isRerunnable, rerunSearch } from './rerun-search';
 import { supportSummary } from './support-summary';
 
@@ -21,7 +22,7 @@ const GuidanceCard = lazy(() =>
 /** One logged request at its own address: what support sends back, and where to try it again. */
 export function RequestPage() {
   const { id } = route.useParams();
-  const lookup = useQuery({ ...requestQueries.detail(id), retry: false });
+  const lookup = useQuery({ ...requestQueries.fullDetail(id), retry: false });
 
   return (
     <div className="space-y-6">
@@ -46,33 +47,34 @@ export function RequestPage() {
           <LazyThrownErrorGuidance error={lookup.error} onRetry={() => void lookup.refetch()} />
         )
       ) : (
-        <RequestView entry={lookup.data} />
+        <RequestView detail={lookup.data} />
       )}
     </div>
   );
 }
 
-function RequestView({ entry }: { entry: RequestLogEntry }) {
+function RequestView({ detail }: { detail: RequestDetail }) {
   const router = useRouter();
-  const path = router.buildLocation({ to: '/triage/requests/$id', params: { id: entry.request_id } }).href;
+  const path = router.buildLocation({ to: '/triage/requests/$id', params: { id: detail.request_id } }).href;
   const link = new URL(path, window.location.origin).href;
-  const advice = adviceForEntry(entry);
-  const summary = supportSummary(entry, link);
+  const advice = adviceForEntry(detail);
+  const summary = supportSummary(detail, link);
 
   return (
     <>
-      <RequestFacts entry={entry} />
+      <RequestFacts detail={detail} />
       <div className="flex flex-wrap items-center gap-3">
-        {isRerunnable(entry) && (
+        {isRerunnable(detail) && (
           <Link
             to="/scrape"
-            search={rerunSearch(entry)}
+            search={rerunSearch(detail)}
             className="rounded-md bg-blue-700 px-3 py-2 text-sm font-medium text-white hover:bg-blue-800"
           >
             Open in the scrape page
           </Link>
         )}
       </div>
+      <RequestParameters parameters={detail.parameters} />
       <section aria-labelledby="share-heading" className="space-y-2">
         <h2 id="share-heading" className="text-lg font-semibold">
           Share
@@ -103,7 +105,7 @@ function RequestView({ entry }: { entry: RequestLogEntry }) {
         <Suspense fallback={<p className="text-sm text-slate-700">Loading the guidance for this error…</p>}>
           <GuidanceCard
             advice={advice}
-            context={{ url: entry.url ?? undefined, sessionId: entry.session_id ?? undefined }}
+            context={{ url: detail.url ?? undefined, sessionId: detail.session_id ?? undefined }}
           />
         </Suspense>
       )}

@@ -1,11 +1,11 @@
-import { act, screen, waitFor, within } from '@testing-library/react';
-import { http, HttpResponse } from 'msw';
+import { screen, waitFor, within } from '@testing-library/react';
+import { HttpResponse } from 'msw';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RequestLogEntry } from '../../../../contract/request-log';
 import { useCredentialsStore } from '../../../../src/api/credentials-store';
 import { DEMO_KEY } from '../../../support/demo-keys';
 import { rateLimitHeaders, requestLogFixture } from '../../../support/msw/fixtures';
-import { API, api, server } from '../../../support/msw/server';
+import { api, server } from '../../../support/msw/server';
 import { renderApp } from '../../../support/render-app';
 import { withLayout } from './layout';
 

@@ -1,0 +1,49 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { isApiError } from '../../api/api-error';
+import { requestQueries } from '../../api/requests';
+import { RequestCodeLink } from '../../components/request-code-link';
+import { credits, formatDateTime } from '../../lib/format';
+
+/** A request id from the paste, looked up in the connected key's request log: the one call the decoder makes. */
+export function RequestEntry({ requestId }: { requestId: string }) {
+  const lookup = useQuery({ ...requestQueries.detail(requestId), retry: false });
+
+  if (lookup.isPending) return <p role="status">Looking the request up in this key’s request log…</p>;
+  if (lookup.isError) {
+    const notFound = isApiError(lookup.error) && lookup.error.status === 404;
+    return (
+      <p role="status" className="text-sm">
+        {notFound
+          ? 'This request is not in the connected key’s request log: another key made it, or the id is mistyped.'
+          : `The request log could not be read (${isApiError(lookup.error) ? lookup.error.code : lookup.error.message}).`}
+      </p>
+    );
+  }
+  const entry = lookup.data;
+  return (
+    <section
+      aria-labelledby="logged-heading"
+      className="space-y-1 rounded-lg border border-slate-200 bg-white p-4 text-sm"
+    >
+      <h3 id="logged-heading" className="text-base font-semibold">
+        In this key’s request log
+      </h3>
+      <p className="wrap-anywhere">
+        {formatDateTime(entry.at)} · <span className="font-mono">{entry.method}</span>{' '}
+        <span className="font-mono">{entry.url ?? entry.path}</span> · HTTP {entry.status} ·{' '}
+        <RequestCodeLink code={entry.code} status={entry.status} />
+      </p>
+      <p>
+        {credits(entry.credits_charged)} charged
+        {entry.credits_refunded > 0 ? `, ${credits(entry.credits_refunded)} refunded` : ', nothing refunded'}
+        {entry.tier ? ` · tier ${entry.tier}` : ''}
+      </p>
+      <p>
+        <Link to="/triage/requests/$id" params={{ id: entry.request_id }} className="text-blue-800 underline">
+          Open this request in full
+        </Link>
+      </p>
+    </section>
+  );
+}

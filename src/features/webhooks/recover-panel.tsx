@@ -1,0 +1,68 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { recoverQuerySchema } from '../../../contract/webhooks';
+import { webhookMutations, webhookQueries } from '../../api/webhooks';
+import { Field, INPUT_CLASS } from '../../components/form-field';
+import { ThrownErrorGuidance } from '../../errors/guidance-card';
+import { PRIMARY_BUTTON } from './ui';
+
+/** A datetime-local value (the user's time zone) as an ISO date, or null while it is none. */
+function isoOfLocal(value: string): string | null {
+  const time = new Date(value).getTime();
+  if (value.trim() === '' || !Number.isFinite(time)) return null;
+  const iso = new Date(time).toISOString();
+  return recoverQuerySchema.safeParse({ since: iso }).success ? iso : null;
+}
+
+const plural = (count: number) => `${count} failed ${count === 1 ? 'delivery' : 'deliveries'}`;
+
+/** Resend every failed delivery since a time: how many is shown first, then the user runs it. */
+export function RecoverPanel({ id }: { id: string }) {
+  const queryClient = useQueryClient();
+  const [typed, setTyped] = useState('');
+  const since = isoOfLocal(typed);
+  const preview = useQuery({ ...webhookQueries.recoverPreview(id, since ?? ''), enabled: since !== null });
+  const recover = useMutation(webhookMutations.recover(queryClient));
+  const count = preview.data?.count;
+
+  return (
+    <form
+      noValidate
+      className="space-y-3"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (since) recover.mutate({ id, since }, { onSuccess: () => void preview.refetch() });
+      }}
+    >
+      <Field
+        label="Failed since"
+        hint="Failed deliveries from this time on are sent again, each once, as new deliveries."
+        error={typed !== '' && since === null ? 'Enter a date and time' : undefined}
+      >
+        {(control) => (
+          <input
+            {...control}
+            type="datetime-local"
+            value={typed}
+            onChange={(event) => {
+              recover.reset();
+              setTyped(event.target.value);
+            }}
+            className={`${INPUT_CLASS} max-w-64`}
+          />
+        )}
+      </Field>
+      <p role="status" className="text-sm">
+        {recover.data
+          ? `${plural(recover.data.count)} sent again: they appear in the log.`
+          : count !== undefined
+            ? `${plural(count)} since then would be resent.`
+            : ''}
+      </p>
+      <button type="submit" disabled={!since || !count || recover.isPending} className={PRIMARY_BUTTON}>
+        {recover.isPending ? 'Resending…' : count ? `Resend ${plural(count)}` : 'Resend failed deliveries'}
+      </button>
+      {(preview.error ?? recover.error) && <ThrownErrorGuidance error={preview.error ?? recover.error} />}
+    </form>
+  );
+}

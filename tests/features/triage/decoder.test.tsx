@@ -1,0 +1,142 @@
+import { fireEvent, screen, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { RequestErrors } from '../../../contract/request-detail';
+import { useCredentialsStore } from '../../../src/api/credentials-store';
+import { DEMO_KEY } from '../../support/demo-keys';
+import { requestLogFixture } from '../../support/msw/fixtures';
+import { API, api, server } from '../../support/msw/server';
+import { renderApp } from '../../support/render-app';
+
+const REQUEST_ID = 'req_0b7f3c2e-5a41-4d6e-9c3b-7a2f1e8d9c10';
+const noErrors: RequestErrors = { days: ['2026-11-25'], group: 'code_domain', groups: [] };
+
+// Before any /requests/:id handler a test adds, which would take /requests/errors for an id.
+const errorsHandler = http.get(`${API}/requests/errors`, () => HttpResponse.json(noErrors));
+
+/** Every URL the page asked for, to check what left the browser. */
+let requested: string[];
+beforeEach(() => {
+  useCredentialsStore.getState().keyEntered(DEMO_KEY.growth, false);
+  server.use(errorsHandler);
+  requested = [];
+  server.events.on('request:start', ({ request }) => void requested.push(decodeURIComponent(request.url)));
+  return () => server.events.removeAllListeners();
+});
+
+async function paste(text: string) {
+  const view = renderApp('/triage');
+  const box = await screen.findByRole('textbox', { name: 'Paste an error' });
+  // Pasted, not typed: user-event would read the braces as key descriptors.
+  fireEvent.change(box, { target: { value: text } });
+  await view.user.click(screen.getByRole('button', { name: 'Decode' }));
+  return { ...view, box };
+}
+
+describe('the decoder', () => {
+  it('says what is wrong with a malformed paste, and keeps it', async () => {
+    const broken = '{"error": "BLOCKED_BY_ANTIBOT", "message": "blocked", ';
+    const { box } = await paste(broken);
+    expect(await screen.findByRole('alert')).toHaveTextContent(/looks like JSON but does not parse/);
+    expect(box).toHaveValue(broken);
+    expect(box).toHaveAttribute('aria-invalid', 'true');
+    expect(box).toHaveAccessibleDescription(/does not parse/);
+    expect(screen.queryByTestId('guidance-card')).not.toBeInTheDocument();
+  });
+
+  it('decodes a BLOCKED_BY_ANTIBOT body: the guidance, the refund verdict, and nothing sent', async () => {
+    const body = JSON.stringify({
+      error: 'BLOCKED_BY_ANTIBOT',
+      message: 'The page is behind an anti-bot wall the tiers tried could not pass',
+      billing: { refunded: true, refunded_credits: 5 },
+    });
+    const { box } = await paste(body);
+    const decoded = await screen.findByRole('region', { name: 'You pasted an error body' });
+    expect(within(decoded).getByTestId('refund-verdict')).toHaveTextContent(
+      'Refunded (5 credits), as the policy says.',
+    );
+    expect(decoded).toHaveTextContent('No status pasted; this code is answered with 403.');
+    expect(screen.getByTestId('guidance-card')).toHaveTextContent('BLOCKED_BY_ANTIBOT · HTTP 403');
+    expect(box).toHaveValue(body);
+    expect(requested.filter((url) => url.includes('anti-bot') || url.includes('BLOCKED'))).toEqual([]);
+  });
+
+  it('flags a status the code is never answered with, and owes a refund the policy says', async () => {
+    await paste(
+      [
+        'HTTP/1.1 500 Internal Server Error',
+        'content-type: application/json',
+        '',
+        '{"error":"TIMEOUT","message":"slow","billing":{"refunded":false,"refunded_credits":0}}',
+      ].join('\r\n'),
+    );
+    const decoded = await screen.findByRole('region', { name: 'You pasted a whole response' });
+    expect(within(decoded).getByRole('alert')).toHaveTextContent(
+      'HTTP 500 does not match: this code is answered with 504.',
+    );
+    expect(within(decoded).getByTestId('refund-verdict')).toHaveTextContent(
+      'Not refunded, but the policy says this failure should be: a refund is owed.',
+    );
+  });
+
+  it('times a retry from the pasted headers', async () => {
+    const sent = new Date(Date.now() - 10_000);
+    await paste(
+      [
+        'HTTP/2 429',
+        `date: ${sent.toUTCString()}`,
+        'retry-after: 40',
+        'x-ratelimit-reset: 1',
+        '',
+        '{"error":"RATE_LIMIT_EXCEEDED","message":"Too many"}',
+      ].join('\n'),
+    );
+    const advice = await screen.findByTestId('retry-advice');
+    expect(advice).toHaveTextContent('from the pasted Retry-After header');
+    expect(advice).toHaveTextContent(/in (29|30|31) s from when you decoded it/);
+  });
+
+  it('looks a pasted request id up in this key’s log, the only call it makes', async () => {
+    server.use(
+      errorsHandler,
+      api.get('/requests/:id', ({ params }) =>
+        HttpResponse.json(
+          requestLogFixture([
+            {
+              request_id: String(params.id),
+              method: 'POST',
+              path: '/api/v1/scrape',
+              status: 402,
+              code: 'PAYWALL_DETECTED',
+              url: 'https://news.example.com/story',
+              credits_charged: 1,
+              credits_refunded: 1,
+            },
+          ]).requests[0]!,
+        ),
+      ),
+    );
+    await paste(`  ${REQUEST_ID}\n`);
+    const logged = await screen.findByRole('region', { name: 'In this key’s request log' });
+    expect(logged).toHaveTextContent('https://news.example.com/story');
+    expect(logged).toHaveTextContent('1 credit charged, 1 credit refunded');
+    expect(within(logged).getByRole('link', { name: 'Open this request in full' })).toHaveAttribute(
+      'href',
+      `/triage/requests/${REQUEST_ID}`,
+    );
+    expect(requested.filter((url) => url.includes(REQUEST_ID))).toEqual([
+      `${new URL(requested[0]!).origin}/api/v1/requests/${REQUEST_ID}`,
+    ]);
+  });
+
+  it('says when the id is not this key’s', async () => {
+    server.use(
+      errorsHandler,
+      api.get('/requests/:id', () =>
+        HttpResponse.json({ error: 'NOT_FOUND', message: 'Request not found' }, { status: 404 }),
+      ),
+    );
+    await paste(REQUEST_ID);
+    expect(await screen.findByText(/not in the connected key’s request log/)).toBeInTheDocument();
+  });
+});
