@@ -36,6 +36,9 @@ export default defineConfig({
       DEMO_WEB_PORT: String(DEMO_WEB_PORT),
       DATA_DIR: dataDir,
       SANDBOX_TEST_CLOCK: '1',
+      // e2e/webhooks.spec.ts starts its receiver there; retries come quickly so a failing one is seen failing.
+      WEBHOOK_ALLOWED_ORIGINS: 'http://127.0.0.1:8799',
+      WEBHOOK_RETRY_BASE_MS: '300',
       LOG_LEVEL: 'warn',
     },
     reuseExistingServer: false,

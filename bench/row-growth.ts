@@ -36,16 +36,23 @@ async function timedCall(api: string, route: string, key: string): Promise<numbe
   return elapsed;
 }
 
-/**
- * One sandbox whose one account has `rows` scrapes (ledger and request log), then the p95 of each call over
- * `samples` calls, in `rounds` interleaved rounds: the median of the rounds' p95s, in ms.
- */
-export async function measureAtRows(rows: number, rounds: number, samples: number): Promise<Record<RowCall, number[]>> {
+interface SeededSandbox {
+  /** One timed call, in ms. */
+  sample: (call: RowCall) => Promise<number>;
+  close: () => Promise<void>;
+}
+
+/** A sandbox whose one account has `rows` scrapes (ledger and request log). */
+async function seededSandbox(rows: number): Promise<SeededSandbox> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'bench-rows-'));
   const app = await buildApp(testConfig({ dataDir }), {
     demoWebUrl: 'http://127.0.0.1:9',
     distDir: path.join(dataDir, 'none'),
   });
+  const close = async () => {
+    await app.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
   try {
     const api = `${await app.listen({ host: '127.0.0.1', port: 0 })}/api/v1`;
     const key = app.accounts.createWithRandomKey('high_volume', 10_000_000);
@@ -69,17 +76,36 @@ export async function measureAtRows(rows: number, rounds: number, samples: numbe
       if (!held.ok) throw new Error('the bench account could not hold 20 credits');
       return elapsed;
     };
-    const calls = Object.keys(ROW_CALLS) as RowCall[];
-    for (const call of calls) for (let index = 0; index < 20; index++) await sample(call); // warm-up
-    const perRound = Object.fromEntries(calls.map((call) => [call, [] as number[]])) as Record<RowCall, number[]>;
+    return { sample, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+type PerRound = Record<RowCall, number[]>;
+const CALLS = Object.keys(ROW_CALLS) as RowCall[];
+const perCall = (): PerRound => Object.fromEntries(CALLS.map((call) => [call, [] as number[]])) as PerRound;
+
+/**
+ * Two sandboxes, seeded with `small` and `large` rows, measured in turn round after round (so both see the same
+ * machine and the same warmed-up code): each call's p95 over `samples` calls a round, per round, in ms.
+ */
+export async function measureRowGrowth(small: number, large: number, rounds: number, samples: number) {
+  const sandboxes = [await seededSandbox(small)];
+  try {
+    sandboxes.push(await seededSandbox(large));
+    for (const sandbox of sandboxes) for (const call of CALLS) for (let i = 0; i < 20; i++) await sandbox.sample(call);
+    const results = sandboxes.map(perCall);
     for (let round = 0; round < rounds; round++) {
-      const times = Object.fromEntries(calls.map((call) => [call, [] as number[]])) as Record<RowCall, number[]>;
-      for (let index = 0; index < samples; index++) for (const call of calls) times[call].push(await sample(call));
-      for (const call of calls) perRound[call].push(p95(times[call]));
+      for (const [index, sandbox] of sandboxes.entries()) {
+        const times = perCall();
+        for (let i = 0; i < samples; i++) for (const call of CALLS) times[call].push(await sandbox.sample(call));
+        for (const call of CALLS) results[index]![call].push(p95(times[call]));
+      }
     }
-    return perRound;
+    return { small: results[0]!, large: results[1]! };
   } finally {
-    await app.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await Promise.all(sandboxes.map((sandbox) => sandbox.close()));
   }
 }

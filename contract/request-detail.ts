@@ -49,7 +49,7 @@ export const MASKED_VALUE = '[redacted]';
 
 /** How the errors view groups failures. */
 export const ERROR_GROUPINGS = ['code', 'domain', 'code_domain'] as const;
-export const MAX_ERROR_DAYS = 90;
+const MAX_ERROR_DAYS = 90;
 
 const instant = z.iso.datetime({ offset: true }).transform((value) => Date.parse(value));
 

@@ -100,11 +100,19 @@ export const refundListQuerySchema = periodChecks(
       .string()
       .regex(/^\d+:\d+$/, 'A cursor is the next_cursor of the previous page')
       .optional(),
+    /** Only refunds the policy does not expect. */
+    mismatch: z
+      .enum(['true', 'false'])
+      .optional()
+      .transform((value) => value === 'true'),
     limit: z.coerce.number().int().min(1).max(500).default(100),
   }),
 );
 /** The query as a client sends it. */
-export type RefundListQuery = Omit<z.input<typeof refundListQuerySchema>, 'limit'> & { limit?: number | undefined };
+export type RefundListQuery = Omit<z.input<typeof refundListQuerySchema>, 'limit' | 'mismatch'> & {
+  limit?: number | undefined;
+  mismatch?: boolean | undefined;
+};
 
 /**
  * One refund entry of the ledger with the refund policy of its code: `expected` says whether the policy

@@ -46,7 +46,7 @@ export const updateWebhookSchema = z.object({
 });
 export type UpdateWebhook = z.input<typeof updateWebhookSchema>;
 
-export const webhookStatsSchema = z.object({
+const webhookStatsSchema = z.object({
   delivered: z.number().int().nonnegative(),
   failed: z.number().int().nonnegative(),
   pending: z.number().int().nonnegative(),
@@ -129,8 +129,9 @@ export const deliveryListQuerySchema = z.object({
 });
 export const deliveryListSchema = z.object({ deliveries: z.array(deliverySummarySchema) });
 
-export const recoverQuerySchema = z.object({ since: z.iso.datetime({ offset: true, error: 'Enter a date and time' }) });
-export const recoverBodySchema = recoverQuerySchema;
+const sinceSchema = z.iso.datetime({ offset: true, error: 'Enter a date and time' });
+export const recoverQuerySchema = z.object({ since: sinceSchema });
+export const recoverBodySchema = z.object({ since: sinceSchema });
 /** The preview (GET) and the run (POST) answer the same count: what will be, or was, resent. */
 export const recoverResultSchema = z.object({
   since: z.iso.datetime(),

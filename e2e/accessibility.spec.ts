@@ -20,6 +20,15 @@ const PAGES = [
     ready: (page: Page) => page.getByRole('heading', { level: 2 }).first(),
   },
   { name: 'settings', path: '/settings', ready: (page: Page) => page.getByTestId('server-kind') },
+  { name: 'usage', path: '/usage', ready: (page: Page) => page.getByRole('heading', { level: 2 }).first() },
+  { name: 'webhooks', path: '/webhooks', ready: (page: Page) => page.getByRole('heading', { level: 1 }) },
+  { name: 'triage', path: '/triage', ready: (page: Page) => page.getByRole('heading', { level: 1 }) },
+  { name: 'request log', path: '/triage/log', ready: (page: Page) => page.getByRole('heading', { level: 1 }) },
+  {
+    name: 'one request',
+    path: '/triage/requests/{id}',
+    ready: (page: Page) => page.getByRole('heading', { level: 2 }).first(),
+  },
   { name: 'not found', path: '/nowhere', ready: (page: Page) => page.getByRole('heading', { name: 'Page not found' }) },
 ] as const;
 
@@ -47,11 +56,15 @@ for (const viewport of VIEWPORTS) {
     });
 
     test('every page has no accessibility violations and fits the window', async ({ page, request }) => {
-      test.setTimeout(90_000);
-      await connectWithKey(page, await createKey(request, 'growth'));
+      test.setTimeout(150_000);
+      const key = await createKey(request, 'growth');
+      await connectWithKey(page, key);
+      // A request of this key's own, for the page of one request.
+      const log = await request.get('/api/v1/requests?limit=1', { headers: { 'X-API-Key': key } });
+      const [latest] = ((await log.json()) as { requests: { request_id: string }[] }).requests;
       for (const target of PAGES) {
         await test.step(target.name, async () => {
-          await page.goto(target.path);
+          await page.goto(target.path.replace('{id}', latest?.request_id ?? 'none'));
           await expect(target.ready(page)).toBeVisible();
           await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
           // Soft: one run reports every page's problems, not the first page's alone.

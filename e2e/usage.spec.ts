@@ -49,15 +49,23 @@ for (const viewport of [
   });
 }
 
-test('a chart’s day opens that day’s refunds, and the filters stay in the URL', async ({ page }) => {
+test('a day opens its refunds below or, from a chart, its scrapes in the request log', async ({ page }) => {
   await connectWithKey(page, GROWTH_KEY);
   await page.goto('/usage?code=TIMEOUT');
   const refunds = page.getByRole('table', { name: /Refunds/ });
   await expect(refunds.getByRole('row').nth(1)).toContainText('TIMEOUT');
-  const day = page.getByRole('table', { name: 'Credits per day' }).getByRole('button').nth(10);
-  const date = (await day.textContent())!.slice(0, 10);
+  const day = page
+    .getByRole('table', { name: 'Credits per day' })
+    .getByRole('button', { name: /^Refunds of / })
+    .nth(10);
+  const date = (await day.getAttribute('aria-label'))!.slice(-10);
   await day.click();
   await expect(page).toHaveURL(new RegExp(`day=${date}`));
   await expect(page).toHaveURL(/code=TIMEOUT/);
   await expect(page.getByText(`Only ${date}.`)).toBeVisible();
+
+  // A bar of the credits chart: that day's scrapes in the triage page's request log.
+  await page.locator('.recharts-bar-rectangle').nth(12).click();
+  await expect(page).toHaveURL(/\/triage\/log\?since=\d{4}-\d{2}-\d{2}&until=\d{4}-\d{2}-\d{2}&path=/);
+  await expect(page.getByRole('heading', { name: 'Page not found' })).toHaveCount(0);
 });

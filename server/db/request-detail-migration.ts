@@ -26,6 +26,8 @@ export const REQUEST_DETAIL_MIGRATION = `
   ALTER TABLE requests ADD COLUMN escalations TEXT;
   -- The X-RateLimit-* headers the call was answered with, JSON.
   ALTER TABLE requests ADD COLUMN rate_limit TEXT;
+  -- An async job's tiers and message come with its result, after its 202 was logged: read from the job by request.
+  CREATE INDEX jobs_request ON jobs(request_id);
 
   CREATE VIEW request_failure_facts AS
     SELECT r.request_id, r.account_id, CAST(r.at / ${DAY_MS} AS INTEGER) AS day, coalesce(s.code, r.code) AS code,

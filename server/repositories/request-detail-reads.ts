@@ -22,6 +22,9 @@ export interface DetailRow extends EntryRow {
   rate_limit: string | null;
   cached: number;
   session_name: string | null;
+  /** An async request's job: its result or failure (JSON), which hold the tiers tried. */
+  job_result: string | null;
+  job_failure: string | null;
 }
 
 const parsed = (json: string | null): unknown => {
@@ -63,21 +66,49 @@ const parametersOf = (json: string | null) => {
 };
 
 /** The detail as answered, but for doc_url, which depends on where the dashboard is reached. */
+/** What a job's stored result or failure says of its tiers and, failed, its message. */
+function jobFacts(row: DetailRow): { escalations: string | null; message: string | null } {
+  const result = parsed(row.job_result) as { billing?: { escalations?: unknown } } | null;
+  const failure = parsed(row.job_failure) as { message?: unknown; details?: { escalations?: unknown } } | null;
+  const escalations = result?.billing?.escalations ?? failure?.details?.escalations;
+  return {
+    escalations: escalations === undefined ? null : JSON.stringify(escalations),
+    message: typeof failure?.message === 'string' ? failure.message : null,
+  };
+}
+
 function detailOf(row: DetailRow): Omit<RequestDetail, 'doc_url'> {
-  const { message, parameters, estimated_credits, escalations, rate_limit, cached, session_name, ...entry } = row;
+  const job = jobFacts(row);
+  const {
+    message,
+    parameters,
+    estimated_credits,
+    escalations,
+    rate_limit,
+    cached,
+    session_name,
+    job_result: _result,
+    job_failure: _failure,
+    ...entry
+  } = row;
   return {
     ...entry,
     duration_ms: Math.round(entry.duration_ms * 10) / 10,
     at: new Date(entry.at).toISOString(),
     parameters: parametersOf(parameters),
-    response: { status: entry.status, code: entry.code, message, duration_ms: Math.round(entry.duration_ms * 10) / 10 },
+    response: {
+      status: entry.status,
+      code: entry.code,
+      message: message ?? job.message,
+      duration_ms: Math.round(entry.duration_ms * 10) / 10,
+    },
     billing: {
       estimated_credits,
       credits_charged: entry.credits_charged,
       credits_refunded: entry.credits_refunded,
       refunded: entry.credits_refunded > 0,
       tier_used: entry.tier,
-      escalations: escalationsOf(escalations),
+      escalations: escalationsOf(escalations ?? job.escalations),
       cached: cached === 1,
     },
     session: entry.session_id ? { id: entry.session_id, name: session_name } : null,
@@ -92,8 +123,10 @@ export function createRequestDetailReads(db: Database.Database) {
   const detail = db.prepare<[string, string], DetailRow>(
     `SELECT ${ENTRY_COLUMNS}, r.message, r.parameters, r.estimated_credits, r.escalations, r.rate_limit,
             coalesce(s.cached, 0) AS cached,
-            (SELECT name FROM sessions WHERE id = r.session_id AND account_id = r.account_id) AS session_name
-       FROM ${ENTRY_FROM} WHERE r.request_id = ? AND r.account_id = ?`,
+            (SELECT name FROM sessions WHERE id = r.session_id AND account_id = r.account_id) AS session_name,
+            j.result_json AS job_result, j.error_json AS job_failure
+       FROM ${ENTRY_FROM} LEFT JOIN jobs j ON j.request_id = r.request_id AND j.account_id = r.account_id
+      WHERE r.request_id = ? AND r.account_id = ?`,
   );
   // The period's days of the roll-up, one range of its primary key.
   const failureDays = db.prepare<

@@ -33,6 +33,8 @@ export interface RefundFilter {
   fromMs: number;
   toMs: number;
   code: string | undefined;
+  /** Only refunds of these codes (the ones the policy does not refund); undefined: every code. */
+  onlyCodes: readonly string[] | undefined;
   /** The (time, id) of the last refund seen. */
   cursor: { at: number; id: number } | null;
   limit: number;
@@ -56,6 +58,7 @@ export function createUsageReportRepository(db: Database.Database) {
     `SELECT id, at, request_id, code, credits, url FROM ledger
       WHERE account_id = @accountId AND kind = 'refund' AND at >= @from AND at < @to
         AND (@code IS NULL OR code = @code)
+        AND (@onlyCodes IS NULL OR code IN (SELECT value FROM json_each(@onlyCodes)))
         AND (@cursorAt IS NULL OR at < @cursorAt OR (at = @cursorAt AND id < @cursorId))
       ORDER BY at DESC, id DESC LIMIT @limit`,
   );
@@ -73,6 +76,7 @@ export function createUsageReportRepository(db: Database.Database) {
         from: filter.fromMs,
         to: filter.toMs,
         code: filter.code ?? null,
+        onlyCodes: filter.onlyCodes ? JSON.stringify(filter.onlyCodes) : null,
         cursorAt: filter.cursor?.at ?? null,
         cursorId: filter.cursor?.id ?? null,
         limit: filter.limit,

@@ -19,7 +19,7 @@ interface WorkerDeps {
 }
 
 /** Wait before attempt n + 1: base × 2^(n − 1), so the base, then twice it. */
-export const backoffMs = (base: number, attempt: number) => base * 2 ** (attempt - 1);
+const backoffMs = (base: number, attempt: number) => base * 2 ** (attempt - 1);
 
 /**
  * Sends stored deliveries when they are due. Each is stored with its next attempt's time before it is sent, so a

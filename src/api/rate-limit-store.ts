@@ -104,11 +104,11 @@ export function isBudgetLow(window: MinuteWindow | null, now: number): boolean {
   return window.remaining <= Math.floor(window.limit * LOW_BUDGET_SHARE);
 }
 
-export const historyOf = (state: RateLimitState, apiKey: string | null): History =>
+const historyOf = (state: RateLimitState, apiKey: string | null): History =>
   (apiKey && state.byKey[keyFingerprint(apiKey)]) || EMPTY;
 
 /** The key's history; a stable empty list for a key without answers, so selectors do not re-render for nothing. */
-export const useKeyHistory = (apiKey: string | null) => useRateLimitStore((state) => historyOf(state, apiKey));
+const useKeyHistory = (apiKey: string | null) => useRateLimitStore((state) => historyOf(state, apiKey));
 
 /** The connected key's budget as of now, for code outside React (the query client's refetch rules). */
 export function connectedBudgetIsLow(now = Date.now()): boolean {

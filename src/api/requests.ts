@@ -1,9 +1,5 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import {
-  requestDetailSchema,
-  requestErrorsSchema,
-  type RequestErrorsQuery,
-} from '../../contract/request-detail';
+import { requestDetailSchema, requestErrorsSchema, type RequestErrorsQuery } from '../../contract/request-detail';
 import { requestLogEntrySchema, requestLogPageSchema, type RequestLogQuery } from '../../contract/request-log';
 import { request } from './http-client';
 

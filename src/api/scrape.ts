@@ -12,7 +12,7 @@ const runAnswerSchema = z.union([scrapeResultSchema, jobAcceptedSchema]);
 /** What POST /scrape answers: the result (200), or the job to poll (202). */
 export type RunAnswer = { kind: 'result'; result: ScrapeResult } | { kind: 'job'; jobId: string };
 
-export const scrapeQueries = {
+const scrapeQueries = {
   all: () => ['scrape'] as const,
 };
 

@@ -11,6 +11,7 @@ import {
   webhookWithSecretSchema,
   type CreateWebhook,
   type DeliveryStatus,
+  type DeliverySummary,
   type UpdateWebhook,
   type WebhookEvent,
 } from '../../contract/webhooks';
@@ -18,8 +19,20 @@ import { request } from './http-client';
 
 const path = (id: string) => `/user-webhooks/${encodeURIComponent(id)}`;
 const deliveryPath = (id: string, deliveryId: string) => `${path(id)}/deliveries/${encodeURIComponent(deliveryId)}`;
-/** While a delivery is still being attempted its log is read again this often; nothing pending, no polling. */
-const PENDING_REFETCH_MS = 2_000;
+/**
+ * While a delivery is pending its log is read again when its next attempt is due (an attempt may take the
+ * receiver's whole time limit, so no sooner than the floor, and no later than the ceiling); nothing pending, no
+ * polling. The dashboard's calls spend the key's rate limit, so it never polls faster than that.
+ */
+const REFETCH_FLOOR_MS = 2_000;
+const REFETCH_CEILING_MS = 15_000;
+function untilDue(deliveries: readonly DeliverySummary[] | undefined): number | false {
+  const due = (deliveries ?? [])
+    .filter((delivery) => delivery.status === 'pending')
+    .map((delivery) => (delivery.next_attempt_at ? Date.parse(delivery.next_attempt_at) : Date.now()));
+  if (due.length === 0) return false;
+  return Math.min(REFETCH_CEILING_MS, Math.max(REFETCH_FLOOR_MS, Math.min(...due) - Date.now() + 500));
+}
 
 /** Webhook endpoints and their delivery logs: GET /user-webhooks, /user-webhooks/{id}, …/deliveries. */
 export const webhookQueries = {
@@ -41,14 +54,13 @@ export const webhookQueries = {
       queryKey: [...webhookQueries.details(), id, 'deliveries', status ?? 'all'],
       queryFn: ({ signal }) =>
         request(deliveryListSchema, `${path(id)}/deliveries`, { query: { status }, signal }).then((r) => r.data),
-      refetchInterval: (query) =>
-        query.state.data?.deliveries.some((delivery) => delivery.status === 'pending') ? PENDING_REFETCH_MS : false,
+      refetchInterval: (query) => untilDue(query.state.data?.deliveries),
     }),
   delivery: (id: string, deliveryId: string) =>
     queryOptions({
       queryKey: [...webhookQueries.details(), id, 'delivery', deliveryId],
       queryFn: ({ signal }) => request(deliverySchema, deliveryPath(id, deliveryId), { signal }).then((r) => r.data),
-      refetchInterval: (query) => (query.state.data?.status === 'pending' ? PENDING_REFETCH_MS : false),
+      refetchInterval: (query) => untilDue(query.state.data && [query.state.data]),
     }),
   /** How many failed deliveries a recovery since `since` would resend: shown before the user runs it. */
   recoverPreview: (id: string, since: string) =>

@@ -19,7 +19,8 @@ export function RootLayout() {
       >
         Skip to content
       </a>
-      <header className="border-b border-slate-200 bg-white">
+      {/* Positioned and clipped sideways: nothing in it (a screen-reader-only line at its edge) may widen the page. */}
+      <header className="relative overflow-x-clip border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
           <Link to="/" className="mr-auto text-lg font-semibold tracking-tight">
             Scrape Dashboard

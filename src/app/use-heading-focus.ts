@@ -22,7 +22,6 @@ export function useHeadingFocus(main: React.RefObject<HTMLElement | null>) {
   const previous = useRef(pathname);
 
   useEffect(() => {
-    console.log('H4DBG effect', previous.current, pathname, !!main.current, main.current?.querySelector('h1')?.textContent);
     const moved = previous.current !== undefined && pathname !== undefined && previous.current !== pathname;
     previous.current = pathname;
     const container = main.current;
@@ -31,14 +30,14 @@ export function useHeadingFocus(main: React.RefObject<HTMLElement | null>) {
     let focused: HTMLElement | null = null;
     const focusHeading = () => {
       const heading = container.querySelector<HTMLElement>('h1');
-      console.log('H4DBG try', heading?.textContent, document.activeElement?.tagName);
       if (!heading || heading === focused) return;
       // The first time, the focus is on what the user clicked to get here: the heading takes it. Later, only from
       // the heading it replaces, or from nowhere.
       if (focused !== null && !focusIsLost() && document.activeElement !== focused) return;
       if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
       heading.focus();
-      focused = heading;
+      // A heading the page is hiding (the old page, while the new one loads) cannot take the focus: wait for the next.
+      if (document.activeElement === heading) focused = heading;
     };
     focusHeading();
     const observer = new MutationObserver(focusHeading);

@@ -8,7 +8,7 @@ import {
   usageTiersSchema,
 } from '../../../contract/usage-report';
 import { currentAccount } from '../current-account';
-import { daysOf, domainsOf, refundEntryOf, tiersOf } from './reports';
+import { daysOf, domainsOf, refundEntryOf, tiersOf, UNREFUNDED_CODES } from './reports';
 import { zonedPeriod, type ZonedPeriod } from './zoned-days';
 
 const tags = ['usage'];
@@ -58,6 +58,7 @@ const usageReportRoutes: FastifyPluginAsyncZod = async (app) => {
         fromMs: period.startMs,
         toMs: period.endMs,
         code: query.code,
+        onlyCodes: query.mismatch ? UNREFUNDED_CODES : undefined,
         cursor: at !== undefined && id !== undefined ? { at, id } : null,
         limit: query.limit + 1,
       });

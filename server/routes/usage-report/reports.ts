@@ -1,4 +1,4 @@
-import { ERROR_CODES, factsOf, type ErrorCode } from '../../../contract/error-codes';
+import { ERROR_CODES, factsOf, type ErrorCode, type RefundPolicy } from '../../../contract/error-codes';
 import { TIERS } from '../../../contract/pricing';
 import {
   USAGE_OUTCOMES,
@@ -104,10 +104,18 @@ function hostOf(url: string | null): string | null {
   }
 }
 
+const expectedOf = (policy: RefundPolicy | null) =>
+  policy === 'refunded' ? true : policy === 'not-refunded' || policy === 'not-charged' ? false : null;
+
+/** The codes whose refund is a mismatch: the policy says they are not refunded, or not charged at all. */
+export const UNREFUNDED_CODES = [...KNOWN_CODES].filter(
+  (code) => expectedOf(factsOf(code as ErrorCode).refund) === false,
+);
+
 /** A refund beside what the contract's refund policy says of its code; a refund the policy rules out is flagged. */
 export function refundEntryOf(row: RefundRow): RefundEntry {
   const policy = row.code && KNOWN_CODES.has(row.code) ? factsOf(row.code as ErrorCode).refund : null;
-  const expected = policy === 'refunded' ? true : policy === 'not-refunded' || policy === 'not-charged' ? false : null;
+  const expected = expectedOf(policy);
   return {
     id: row.id,
     at: new Date(row.at).toISOString(),

@@ -47,8 +47,7 @@ function wallClockMs(timeZone: string, ms: number): number {
   return Date.UTC(+parts.year!, +parts.month! - 1, +parts.day!, +parts.hour!, +parts.minute!, +parts.second!);
 }
 
-const dateInZone = (timeZone: string, ms: number) =>
-  new Date(wallClockMs(timeZone, ms)).toISOString().slice(0, 10);
+const dateInZone = (timeZone: string, ms: number) => new Date(wallClockMs(timeZone, ms)).toISOString().slice(0, 10);
 
 /** When `date` begins in `timeZone`: its midnight, found from the zone's offset (twice, for a change that day). */
 function startOfDate(date: string, timeZone: string): number {

@@ -7,7 +7,7 @@ export interface RateLimitView {
   burst: { limit: number; remaining: number } | null;
   /** Seconds until the minute resets; 0 once it has (the counts shown are then out of date). */
   resetsIn: number;
-  state: 'ok' | 'low' | 'exhausted' | 'reset';
+  state: 'ok' | 'low' | 'burst' | 'exhausted' | 'reset';
   stateLabel: string;
   /** "Free plan", or null when neither GET /usage nor the limits tell. */
   planLabel: string | null;
@@ -32,13 +32,16 @@ export function planOfLimits(perMinute: number, burstPerSecond: number | undefin
 /** What the meter says about a key's minute window at `now`: the words carry the state, not the colour. */
 export function describeRateLimit(window: MinuteWindow, plan: Plan | null, now: number): RateLimitView {
   const resetsIn = Math.max(0, window.reset - Math.floor(now / 1000));
-  const exhausted = window.remaining <= 0 || window.latest.status === 429;
+  // A 429 of the second's burst leaves the minute with room: that is a pause of a second, not an empty minute.
+  const burstSpent = window.latest.status === 429 && window.remaining > 0 && window.burst?.remaining === 0;
+  const exhausted = window.remaining <= 0 || (window.latest.status === 429 && !burstSpent);
   let state: RateLimitView['state'];
   if (resetsIn === 0) state = 'reset';
   else if (exhausted) state = 'exhausted';
+  else if (burstSpent) state = 'burst';
   else if (window.remaining <= Math.floor(window.limit * LOW_BUDGET_SHARE)) state = 'low';
   else state = 'ok';
-  const stateLabel = { ok: 'OK:', low: 'Low:', exhausted: 'Exhausted:', reset: 'Was:' }[state];
+  const stateLabel = { ok: 'OK:', low: 'Low:', burst: 'Wait 1 s:', exhausted: 'Exhausted:', reset: 'Was:' }[state];
   const shownPlan = plan ?? planOfLimits(window.limit, window.burst?.limit);
   return {
     limit: window.limit,

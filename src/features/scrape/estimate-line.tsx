@@ -42,7 +42,12 @@ export function EstimateLine({ form }: { form: UseFormReturn<ScrapeFormValues> }
     enabled: request !== null && !low,
     placeholderData: keepPreviousData,
   });
-  const balance = useQuery({ ...usageQueries.summary(), select: (usage) => usage.balance_credits }).data;
+  // The balance the header already asked for: the warning spends no call of its own.
+  const balance = useQuery({
+    ...usageQueries.summary(),
+    staleTime: Infinity,
+    select: (usage) => usage.balance_credits,
+  }).data;
 
   return (
     <p aria-live="polite" data-testid="estimate" className="text-sm text-slate-700">

@@ -2,6 +2,7 @@ import { getRouteApi } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import type { ScrapeRequest } from '../../../contract/scrape';
 import { fromRequest, type ScrapeFormValues } from './form-values';
+import { scrapeSearchSchema } from './scrape-search';
 
 const route = getRouteApi('/scrape');
 
@@ -12,7 +13,11 @@ const route = getRouteApi('/scrape');
 export function useScrapePrefill(): ScrapeFormValues | null {
   const search = route.useSearch();
   const navigate = route.useNavigate();
-  const [prefill] = useState(() => (search.url ? fromRequest({ ...search, url: search.url } as ScrapeRequest) : null));
+  const [prefill] = useState(() => {
+    // Parsed again here: the router passes on search params no route names, and a `cookies` one must not get in.
+    const values = scrapeSearchSchema.parse(search);
+    return values.url ? fromRequest({ ...values, url: values.url } as ScrapeRequest) : null;
+  });
   const carried = Object.keys(search).length > 0;
   useEffect(() => {
     if (carried) void navigate({ search: {}, replace: true });

@@ -56,7 +56,7 @@ function failureOf(body: string, status: number): FailureInput | null {
 /** A raw response: the last status line (curl -i after a redirect or a 100 shows several), its headers, the body. */
 function decodeResponse(text: string): DecodeResult {
   // curl -v marks the response's lines with "< " and the request's with "> ".
-  const lines = text.split(/\r?\n/).map((line) => line.replace(/^<\s?/, ''));
+  const lines = text.split(/\r?\n/).map((line) => line.replace(/^<(?: |$)/, ''));
   const starts = lines.flatMap((line, index) => (STATUS_LINE.test(line.trim()) ? [index] : []));
   const start = starts.at(-1)!;
   const status = Number(STATUS_LINE.exec(lines[start]!.trim())![1]);
@@ -68,7 +68,8 @@ function decodeResponse(text: string): DecodeResult {
   }
   const body = lines
     .slice(index + 1)
-    .filter((line) => !/^[>*{}]\s/.test(line))
+    // curl -v's own lines: the request ("> "), notes ("* "), and the data markers ("{ [312 bytes data]").
+    .filter((line) => !/^(?:[>*](?: |$)|[{}] \[\d+ bytes data\])/.test(line))
     .join('\n');
   if (status < 400) return problem(`This response is HTTP ${status}, not an error: there is nothing to decode.`);
   const failure = failureOf(body, status);
@@ -117,7 +118,9 @@ function decodeSdk(text: string, exception: string): DecodeResult | null {
   const status =
     /\[(\d{3})\]/.exec(text)?.[1] ??
     /\bstatus(?:_?code|Code)?["']?\s*[:=]?\s*(\d{3})\b/i.exec(text)?.[1] ??
-    /\bHTTP\s+(\d{3})\b/.exec(text)?.[1];
+    /\bHTTP\s+(\d{3})\b/.exec(text)?.[1] ??
+    // httpx's raise_for_status(): "Client error '429 Too Many Requests' for url …".
+    /'(\d{3}) [A-Za-z][A-Za-z -]*'/.exec(text)?.[1];
   // A code of the API anywhere in the text (a failed job's "PAYWALL_DETECTED: …"); an SDK's own codes are not.
   const named = [...text.matchAll(/\b[A-Z][A-Z0-9_]{3,}\b/g)].map((match) => match[0]);
   const code = named.find((candidate) => KNOWN_CODES.has(candidate)) ?? null;

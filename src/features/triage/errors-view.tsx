@@ -100,7 +100,7 @@ function ErrorGroups({ since, until, group, firstDay, dayAfter }: GroupsProps) {
     { label: 'Requests' },
   ];
   return (
-    <ScrollRegion label="Errors by code and domain">
+    <ScrollRegion label="Failure groups">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">
           Failures from {firstDay} to the day before {dayAfter}, grouped by {GROUP_LABEL[group].toLowerCase()}

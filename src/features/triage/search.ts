@@ -16,7 +16,6 @@ export const triageSearchSchema = z.object({
     .catch(undefined),
   group: z.enum(ERROR_GROUPINGS).optional().catch(undefined),
 });
-export type TriageSearch = z.output<typeof triageSearchSchema>;
 
 export const DEFAULT_PERIOD = 7;
 

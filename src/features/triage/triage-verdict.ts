@@ -14,7 +14,7 @@ export type StatusCheck =
   /** Only a status (or a code the contract does not know): nothing to check it against. */
   | { kind: 'unchecked' };
 
-export function statusCheck(paste: DecodedPaste): StatusCheck {
+function statusCheck(paste: DecodedPaste): StatusCheck {
   const code = paste.failure?.code;
   const expected = ERROR_CODES.filter((facts) => facts.code === code).map((facts) => facts.status as number);
   if (expected.length === 0) return { kind: 'unchecked' };
@@ -38,7 +38,7 @@ export interface TriageRefund {
 }
 
 /** The refund the paste reports, against what the policy says of its code. */
-export function refundVerdict(advice: Advice): TriageRefund {
+function refundVerdict(advice: Advice): TriageRefund {
   const { expectedRefund: expected, reportedRefund: reported, refundedCredits } = advice.refund;
   const credits = refundedCredits === null ? '' : ` (${refundedCredits} credits)`;
   if (expected === null) {

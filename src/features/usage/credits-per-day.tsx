@@ -4,7 +4,7 @@ import { creditsAndDollars } from './account-period';
 import { creditsPerDay, periodTotals, type CreditsDay } from './chart-data';
 import { DayTable, type DayColumn } from './day-table';
 import { CreditsPerDayChart } from './lazy-charts';
-import { usePickDay, useReportZone } from './zone';
+import { useOpenDay, useReportZone } from './zone';
 
 const COLUMNS: DayColumn<CreditsDay>[] = [
   { label: 'Charged', value: (row) => row.charged },
@@ -24,7 +24,7 @@ export function CreditsPerDay() {
         From {data.from} to {data.to}: {creditsAndDollars(totals.charged)} charged, {creditsAndDollars(totals.refunded)}{' '}
         refunded, {creditsAndDollars(totals.charged - totals.refunded)} net.
       </p>
-      <CreditsPerDayChart rows={rows} pickDay={usePickDay()} />
+      <CreditsPerDayChart rows={rows} pickDay={useOpenDay()} />
       <DayTable caption="Credits per day" columns={COLUMNS} rows={rows} />
     </div>
   );

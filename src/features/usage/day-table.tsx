@@ -1,7 +1,8 @@
 import { ColumnHeaders } from '../../components/column-headers';
 import { ScrollRegion } from '../../components/scroll-region';
 import { formatNumber } from '../../lib/format';
-import { usePickDay } from './zone';
+import { Link } from '@tanstack/react-router';
+import { dayWindow, useReportZone, useShowDayRefunds } from './zone';
 
 // Positioned, so the screen-reader-only text in its rows is clipped with them instead of widening the page.
 const SCROLL_CLASS = 'relative max-h-72 overflow-y-auto';
@@ -11,16 +12,21 @@ export interface DayColumn<Row> {
   value: (row: Row) => number;
 }
 
-/** A chart's table: one row a day, numbers right-aligned; a day's button opens that day's records, as its bar does. */
+/**
+ * A chart's table: one row a day, numbers right-aligned, and each day's records one step away: its scrapes in the
+ * request log (as the day's bar opens them) and its refunds in the history below.
+ */
 export function DayTable<Row extends { date: string }>(props: {
   caption: string;
   columns: readonly DayColumn<Row>[];
   rows: Row[];
 }) {
-  const pickDay = usePickDay();
+  const showRefunds = useShowDayRefunds();
+  const { zone } = useReportZone();
   const headers = [
     { label: 'Day' },
     ...props.columns.map((column) => ({ label: column.label, align: 'right' as const })),
+    { label: 'Records' },
   ];
   return (
     <ScrollRegion label={`${props.caption}, table`} className={SCROLL_CLASS}>
@@ -30,17 +36,33 @@ export function DayTable<Row extends { date: string }>(props: {
         <tbody>
           {props.rows.map((row) => (
             <tr key={row.date} className="border-b border-slate-100">
-              <th scope="row" className="py-1 pr-4 font-normal">
-                <button type="button" className="font-mono text-blue-800 underline" onClick={() => pickDay(row.date)}>
-                  {row.date}
-                  <span className="sr-only">: show this day’s refunds</span>
-                </button>
+              <th scope="row" className="py-1 pr-4 font-mono font-normal whitespace-nowrap">
+                {row.date}
               </th>
               {props.columns.map((column) => (
                 <td key={column.label} className="py-1 pr-4 text-right tabular-nums">
                   {formatNumber(column.value(row))}
                 </td>
               ))}
+              <td className="py-1 pr-4 whitespace-nowrap">
+                <Link
+                  to="/triage/log"
+                  search={{ ...dayWindow(row.date, zone), path: '/api/v1/scrape' }}
+                  aria-label={`Requests of ${row.date}`}
+                  className="text-blue-800 underline"
+                >
+                  Requests
+                </Link>{' '}
+                ·{' '}
+                <button
+                  type="button"
+                  aria-label={`Refunds of ${row.date}`}
+                  className="text-blue-800 underline"
+                  onClick={() => showRefunds(row.date)}
+                >
+                  Refunds
+                </button>
+              </td>
             </tr>
           ))}
         </tbody>

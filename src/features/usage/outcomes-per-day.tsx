@@ -5,7 +5,7 @@ import { formatNumber } from '../../lib/format';
 import { OUTCOME_LABELS, outcomesPerDay, periodTotals, type OutcomesDay } from './chart-data';
 import { DayTable, type DayColumn } from './day-table';
 import { OutcomesPerDayChart } from './lazy-charts';
-import { usePickDay, useReportZone } from './zone';
+import { useOpenDay, useReportZone } from './zone';
 
 const COLUMNS: DayColumn<OutcomesDay>[] = [
   ...USAGE_OUTCOMES.map((outcome) => ({ label: OUTCOME_LABELS[outcome], value: (row: OutcomesDay) => row[outcome] })),
@@ -27,7 +27,7 @@ export function OutcomesPerDay() {
         ).join(', ')}
         .
       </p>
-      <OutcomesPerDayChart rows={rows} pickDay={usePickDay()} />
+      <OutcomesPerDayChart rows={rows} pickDay={useOpenDay()} />
       <DayTable caption="Scrapes per day by outcome" columns={COLUMNS} rows={rows} />
     </div>
   );

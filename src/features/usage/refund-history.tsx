@@ -5,7 +5,6 @@ import type { RefundEntry } from '../../../contract/usage-report';
 import { fetchAllRefunds, usageReportQueries } from '../../api/usage-report';
 import { ScrollRegion } from '../../components/scroll-region';
 import { credits, formatDateTime } from '../../lib/format';
-import { RefundFilters } from './refund-filters';
 import { expectedLabel, refundsCsv, shownRefunds } from './refund-rows';
 import { REFUND_SORTS, type RefundSort } from './search';
 import { useReportZone } from './zone';
@@ -23,23 +22,26 @@ const SORT_LABELS: Record<RefundSort, string> = {
 export function RefundHistory() {
   const search = route.useSearch();
   const { query: zoneQuery } = useReportZone();
-  const zoneAndFilters = { ...zoneQuery, code: search.code, from: search.day, to: search.day };
+  const zoneAndFilters = {
+    ...zoneQuery,
+    code: search.code,
+    mismatch: search.mismatch,
+    from: search.day,
+    to: search.day,
+  };
   const query = { ...zoneAndFilters, limit: 100 };
   const { data, hasNextPage, fetchNextPage, isFetchingNextPage } = useSuspenseInfiniteQuery(
     usageReportQueries.refunds(query),
   );
-  const view = {
-    mismatchOnly: search.mismatch ?? false,
-    sort: search.sort ?? 'at',
-    dir: search.dir ?? 'desc',
-  } as const;
-  const loaded = data.pages.flatMap((page) => page.refunds);
-  const rows = shownRefunds(loaded, view);
+  const view = { sort: search.sort ?? 'at', dir: search.dir ?? 'desc' } as const;
+  const rows = shownRefunds(
+    data.pages.flatMap((page) => page.refunds),
+    view,
+  );
   const { from, to, time_zone } = data.pages[0]!;
 
   return (
     <div className="space-y-3">
-      <RefundFilters />
       <p className="text-sm text-slate-700" aria-live="polite" data-testid="refund-count">
         {rows.length} {rows.length === 1 ? 'refund' : 'refunds'} from {from} to {to} ({time_zone})
         {hasNextPage ? ', more to load' : ''}. Mismatches are marked “Mismatch”.

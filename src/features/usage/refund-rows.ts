@@ -12,15 +12,11 @@ const KEYS: Record<RefundSort, (refund: RefundEntry) => string | number> = {
   credits: (refund) => refund.credits,
 };
 
-/** The refunds the filters keep, in the asked order (ties newest first). */
-export function shownRefunds(
-  refunds: RefundEntry[],
-  view: { mismatchOnly: boolean; sort: RefundSort; dir: 'asc' | 'desc' },
-): RefundEntry[] {
+/** The refunds in the asked order (ties keep the API's, newest first). */
+export function shownRefunds(refunds: RefundEntry[], view: { sort: RefundSort; dir: 'asc' | 'desc' }): RefundEntry[] {
   const key = KEYS[view.sort];
   const sign = view.dir === 'asc' ? 1 : -1;
   return refunds
-    .filter((refund) => !view.mismatchOnly || refund.mismatch)
     .map((refund, index) => ({ refund, index }))
     .sort((a, b) => {
       const [x, y] = [key(a.refund), key(b.refund)];

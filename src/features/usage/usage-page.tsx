@@ -4,6 +4,7 @@ import { AccountPeriod } from './account-period';
 import { CreditsPerDay } from './credits-per-day';
 import { DomainsTable } from './domains-table';
 import { OutcomesPerDay } from './outcomes-per-day';
+import { RefundFilters } from './refund-filters';
 import { RefundHistory } from './refund-history';
 import { CreditsByTier, ErrorsByCode } from './tiers-and-codes';
 import { ZoneSwitch } from './zone-switch';
@@ -51,6 +52,10 @@ export function UsagePage() {
       </Panel>
       <div id="refund-history" className="scroll-mt-4">
         <Panel title="Refund history">
+          {/* Outside the boundary: the filters stay put while the list they ask for loads. */}
+          <div className="mb-3">
+            <RefundFilters />
+          </div>
           <QueryBoundary label="refund history">
             <RefundHistory />
           </QueryBoundary>

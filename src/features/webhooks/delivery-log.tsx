@@ -1,4 +1,5 @@
-import { useSuspenseQuery } from '@tanstack/react-query';
+import { useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import { Link } from '@tanstack/react-router';
 import type { DeliveryStatus } from '../../../contract/webhooks';
 import { webhookQueries } from '../../api/webhooks';
@@ -42,9 +43,23 @@ export function DeliveryFilter({ status }: { status: DeliveryStatus | undefined 
   );
 }
 
+/** When a delivery stops being pending, the endpoint's success rate and failure count change: read them again. */
+function useEndpointRefresh(id: string, pending: number) {
+  const queryClient = useQueryClient();
+  const before = useRef(pending);
+  useEffect(() => {
+    if (pending < before.current) {
+      void queryClient.invalidateQueries({ queryKey: webhookQueries.lists() });
+      void queryClient.invalidateQueries({ queryKey: webhookQueries.detail(id).queryKey, exact: true });
+    }
+    before.current = pending;
+  }, [queryClient, id, pending]);
+}
+
 /** An endpoint's latest deliveries, newest first; each opens its attempts, payload and the receiver's answers. */
 export function DeliveryLog(props: { id: string; status: DeliveryStatus | undefined; selected: string | undefined }) {
   const { data } = useSuspenseQuery(webhookQueries.deliveries(props.id, props.status));
+  useEndpointRefresh(props.id, data.deliveries.filter((delivery) => delivery.status === 'pending').length);
   if (data.deliveries.length === 0) {
     return (
       <p className="text-sm text-slate-700">

@@ -79,7 +79,7 @@ export function DeliveryView({ id, deliveryId }: { id: string; deliveryId: strin
           }
           className={SECONDARY_BUTTON}
         >
-          {resend.isPending ? 'Resending…' : 'Resend'}
+          {resend.isPending ? 'Resending…' : 'Resend this delivery'}
         </button>
         <span className="text-sm text-slate-700">
           The same body, as a new delivery with {WEBHOOK_MAX_ATTEMPTS} attempts of its own.

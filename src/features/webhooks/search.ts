@@ -13,4 +13,3 @@ export const webhooksSearchSchema = z.object({
   edit: z.string().max(100).optional().catch(undefined),
   create: z.boolean().optional().catch(undefined),
 });
-export type WebhooksSearch = z.infer<typeof webhooksSearchSchema>;

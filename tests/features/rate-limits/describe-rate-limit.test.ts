@@ -32,6 +32,22 @@ describe('what the meter says', () => {
     expect(describeRateLimit(windowOf({ remaining: 0, status: 429 }), 'free', NOW).stateLabel).toBe('Exhausted:');
   });
 
+  it('tells a spent burst (a second’s pause) from a spent minute', () => {
+    const refused = { status: 429, code: 'RATE_LIMIT_EXCEEDED' };
+    const burst = describeRateLimit(
+      windowOf({ ...refused, remaining: 25, burst: { limit: 5, remaining: 0 } }),
+      'free',
+      NOW,
+    );
+    expect(burst).toMatchObject({ state: 'burst', stateLabel: 'Wait 1 s:', remaining: 25 });
+    const minute = describeRateLimit(
+      windowOf({ ...refused, remaining: 0, burst: { limit: 5, remaining: 5 } }),
+      'free',
+      NOW,
+    );
+    expect(minute.stateLabel).toBe('Exhausted:');
+  });
+
   it('says the counts are old once the window has reset', () => {
     expect(describeRateLimit(windowOf({ remaining: 0 }), 'free', NOW + 41_000)).toMatchObject({
       state: 'reset',

@@ -71,10 +71,12 @@ describe('the header meter', () => {
 
   it('shows, in plain sight, how many of the minute’s calls the dashboard made by itself', async () => {
     let remaining = 30;
+    // One window: every answer names the same reset, whenever the clock ticks over a second.
+    const reset = String(Math.floor(Date.now() / 1000) + 50);
     server.use(
       api.get('/usage', () =>
         HttpResponse.json(usageFixture({ plan: 'free' }), {
-          headers: { ...rateLimitHeaders(--remaining, 30, 50), ...burst(5, 4) },
+          headers: { ...rateLimitHeaders(--remaining, 30), 'X-RateLimit-Reset': reset, ...burst(5, 4) },
         }),
       ),
     );

@@ -172,6 +172,14 @@ describe('the official SDKs’ exception texts', () => {
     expect(paste.failure).toMatchObject({ status: 401, code: '401', message: 'Invalid API key' });
   });
 
+  it('httpx’s own error, when a script calls raise_for_status()', () => {
+    const paste = read(
+      "httpx.HTTPStatusError: Client error '429 Too Many Requests' for url 'https://api.alterlab.io/api/v1/scrape'",
+    );
+    expect(paste).toMatchObject({ kind: 'sdk-exception', exception: 'HTTPStatusError', pastedStatus: 429 });
+    expect(adviceOf(paste).advice.retry.rule).toBe('after-reset');
+  });
+
   it('a request id inside the text is kept for the lookup', () => {
     expect(read(`AlterLabAPIError: [504] took too long (request ${REQUEST_ID})`).requestId).toBe(REQUEST_ID);
   });
@@ -222,6 +230,20 @@ describe('malformed pastes get a clear message', () => {
     const result = decodePaste(text);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problem).toMatch(message);
+  });
+
+  it('a pretty-printed body in curl -v output, with its data markers', () => {
+    const curlV = [
+      '< HTTP/1.1 402 Payment Required',
+      '< content-type: application/json',
+      '<',
+      '{ [180 bytes data]',
+      '{',
+      '  "error": "PAYWALL_DETECTED",',
+      '  "message": "<b>Subscribe</b> to read"',
+      '}',
+    ].join('\n');
+    expect(read(curlV).failure).toMatchObject({ code: 'PAYWALL_DETECTED', message: '<b>Subscribe</b> to read' });
   });
 
   it('a response without a body is guided by its status', () => {

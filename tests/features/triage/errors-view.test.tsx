@@ -81,4 +81,23 @@ describe('the errors view', () => {
     expect(asked[0]?.get('since')).toBe(`${day(-89)}T00:00:00.000Z`);
     expect(asked[0]?.get('group')).toBe('domain');
   });
+
+  it('says when the period has no failures, and shows the catalog’s guidance when the API refuses', async () => {
+    server.use(
+      http.get(`${API}/requests/errors`, () =>
+        HttpResponse.json({ days: [day(0)], group: 'code_domain', groups: [] } satisfies RequestErrors),
+      ),
+    );
+    const { unmount } = renderApp('/triage?days=1');
+    expect(await screen.findByText('No failures in this period.')).toBeInTheDocument();
+    unmount();
+
+    server.use(
+      http.get(`${API}/requests/errors`, () =>
+        HttpResponse.json({ error: 'INVALID_REQUEST', message: 'until: A period of at most 90 days' }, { status: 400 }),
+      ),
+    );
+    renderApp('/triage');
+    expect(await screen.findByTestId('guidance-card')).toHaveTextContent('INVALID_REQUEST');
+  });
 });

@@ -41,10 +41,10 @@ describe('the usage page', () => {
     await openUsage();
     const credits = await screen.findByRole('table', { name: 'Credits per day' });
     expect(rowsOf(credits)).toEqual([
-      ['Day', 'Charged', 'Refunded', 'Net'],
-      ['2026-11-29: show this day’s refunds', '26', '6', '20'],
-      ['2026-11-30: show this day’s refunds', '0', '0', '0'],
-      ['2026-12-01: show this day’s refunds', '25', '20', '5'],
+      ['Day', 'Charged', 'Refunded', 'Net', 'Records'],
+      ['2026-11-29', '26', '6', '20', 'Requests · Refunds'],
+      ['2026-11-30', '0', '0', '0', 'Requests · Refunds'],
+      ['2026-12-01', '25', '20', '5', 'Requests · Refunds'],
     ]);
     expect(screen.getByTestId('credits-summary')).toHaveTextContent(
       'From 2026-11-29 to 2026-12-01: 51 credits ($0.0102) charged, 26 credits ($0.0052) refunded, 25 credits ($0.005) net.',
@@ -58,8 +58,9 @@ describe('the usage page', () => {
       'Failed, refunded',
       'Failed, not refunded',
       'All',
+      'Records',
     ]);
-    expect(rowsOf(outcomes)[3]).toEqual(['2026-12-01: show this day’s refunds', '1', '0', '1', '3', '5']);
+    expect(rowsOf(outcomes)[3]).toEqual(['2026-12-01', '1', '0', '1', '3', '5', 'Requests · Refunds']);
     expect(screen.getByTestId('outcomes-summary')).toHaveTextContent(
       '12 scrapes: 5 succeeded, charged, 1 cache hit, free, 3 failed, refunded, 3 failed, not refunded.',
     );
@@ -105,10 +106,23 @@ describe('the usage page', () => {
   it('opens a day’s refunds from the day’s row', async () => {
     const { user, api, router } = await openUsage();
     const credits = await screen.findByRole('table', { name: 'Credits per day' });
-    await user.click(within(credits).getByRole('button', { name: /2026-11-29/ }));
+    await user.click(within(credits).getByRole('button', { name: 'Refunds of 2026-11-29' }));
     expect(router.state.location.search).toMatchObject({ day: '2026-11-29' });
     expect(await screen.findByText(/Only 2026-11-29/)).toBeInTheDocument();
     const asked = api.callsTo('/usage-report/refunds').at(-1)!;
     expect([asked.searchParams.get('from'), asked.searchParams.get('to')]).toEqual(['2026-11-29', '2026-11-29']);
+  });
+
+  it('opens a day’s scrapes in the request log, as the day’s bar does', async () => {
+    await openUsage();
+    const outcomes = await screen.findByRole('table', { name: 'Scrapes per day by outcome' });
+    const link = within(outcomes).getByRole('link', { name: 'Requests of 2026-11-29' });
+    const target = new URL(link.getAttribute('href')!, 'http://dashboard');
+    expect(target.pathname).toBe('/triage/log');
+    expect(Object.fromEntries(target.searchParams)).toEqual({
+      since: '2026-11-29',
+      until: '2026-11-30',
+      path: '/api/v1/scrape',
+    });
   });
 });

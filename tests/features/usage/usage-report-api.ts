@@ -113,7 +113,8 @@ export function useUsageReportApi(refunds: RefundEntry[] = REFUNDS) {
     http.get(`${API}/usage-report/refunds`, ({ request }) => {
       const url = seen(request);
       const code = url.searchParams.get('code');
-      const kept = refunds.filter((entry) => !code || entry.code === code);
+      const mismatch = url.searchParams.get('mismatch') === 'true';
+      const kept = refunds.filter((entry) => (!code || entry.code === code) && (!mismatch || entry.mismatch));
       return HttpResponse.json(refundListSchema.parse({ ...period, refunds: kept, next_cursor: null }));
     }),
   );

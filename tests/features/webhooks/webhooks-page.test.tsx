@@ -106,7 +106,7 @@ describe('one webhook', () => {
     expect(attempts[3]).toHaveTextContent(/timeout \(no answer within 10 s\).*10000 ms/);
     expect(screen.getByRole('region', { name: 'Payload' })).toHaveTextContent('"job_id": "job_42"');
 
-    await user.click(screen.getByRole('button', { name: 'Resend' }));
+    await user.click(screen.getByRole('button', { name: 'Resend this delivery' }));
     await waitFor(() =>
       expect(api.calls.some((call) => call.method === 'POST' && call.path.endsWith('/dlv_0001/resend'))).toBe(true),
     );

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestDetailSchema } from '../../../contract/request-detail';
 import { createSession } from '../../support/sessions';
 import { startTestServer, type TestServer } from '../../support/test-server';
+import { waitForJob } from '../../support/wait-for-job';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -69,6 +70,20 @@ describe('GET /requests/{request_id}', () => {
       burst_limit: Number(response.headers.get('x-ratelimit-burst-limit')),
       burst_remaining: Number(response.headers.get('x-ratelimit-burst-remaining')),
     });
+  });
+
+  it('tells an async scrape’s tiers and failure from its job, though its POST answered 202', async () => {
+    const key = await server.newKey('growth');
+    const queued = await server.scrape(key, { url: `${server.demoWebUrl}/headers-check`, max_tier: '1', sync: false });
+    expect(queued.status).toBe(202);
+    const { job } = await waitForJob(server, key, queued.body.job_id!);
+    expect(job.status).toBe('failed');
+
+    const { detail } = await detailOf(key, queued.body.request_id!);
+    expect(detail!.response).toMatchObject({ status: 202, code: job.failure!.error, message: job.failure!.message });
+    expect(detail!.billing.escalations.map(({ tier, result }) => `${tier} ${result}`)).toEqual(['1 failed']);
+    expect(detail!.billing.refunded).toBe(true);
+    expect(detail!.doc_url).toMatch(new RegExp(`/errors/${job.failure!.error}$`));
   });
 
   it('names the stored session a scrape used, and never its cookie values', async () => {

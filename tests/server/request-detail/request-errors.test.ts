@@ -94,8 +94,8 @@ async function dayOfLastRequest(key: string): Promise<number> {
   return Math.floor(Date.parse(page.requests[0]!.at) / DAY_MS);
 }
 
-describe('the errors view’s read', () => {
-  it('reads one range of the roll-up’s primary key and never the log', () => {
+describe('the detail’s and the errors view’s reads', () => {
+  it('look the request up by key, and read one range of the roll-up’s primary key, never the log', () => {
     const db = new Database(':memory:');
     migrate(db);
     const statements: string[] = [];

@@ -144,6 +144,11 @@ describe('GET /usage-report/refunds', () => {
       .run(accountId, Date.now(), 'RATE_LIMIT_EXCEEDED');
     const list = refundListSchema.parse((await get('/usage-report/refunds', other)).body);
     expect(list.refunds).toMatchObject([{ code: 'RATE_LIMIT_EXCEEDED', expected: false, mismatch: true }]);
+    expect(refundListSchema.parse((await get('/usage-report/refunds?mismatch=true', other)).body).refunds).toHaveLength(
+      1,
+    );
+    // The policy refunds every scraping failure: none of the known day's refunds is a mismatch.
+    expect(refundListSchema.parse((await get('/usage-report/refunds?mismatch=true')).body).refunds).toEqual([]);
   });
 });
 

@@ -1,12 +1,12 @@
 import { LOW_BUDGET_SHARE } from '../../../api/rate-limit-store';
-import { formatPercent } from '../../../lib/format';
+import { formatNumber, formatPercent } from '../../../lib/format';
 import { BUTTON_CLASS } from './export-buttons';
 import { TAIL_EVERY_MS } from './use-log-rows';
 
 export type TailState = 'live' | 'paused' | 'budget-low' | 'ended';
 
 /** Why the tail is or is not reading, in words, and the one button that starts or stops it. */
-export function LiveTail({ state, onToggle }: { state: TailState; onToggle: () => void }) {
+export function LiveTail({ state, arrived, onToggle }: { state: TailState; arrived: number; onToggle: () => void }) {
   const text = {
     live: `Live: new requests appear at the top, read every ${TAIL_EVERY_MS / 1000} s.`,
     paused: 'Live tail paused.',
@@ -22,6 +22,7 @@ export function LiveTail({ state, onToggle }: { state: TailState; onToggle: () =
       )}
       <p role="status" className="text-slate-700">
         {text}
+        {arrived > 0 && ` ${formatNumber(arrived)} new ${arrived === 1 ? 'request' : 'requests'} since the log opened.`}
       </p>
     </div>
   );

@@ -38,11 +38,11 @@ function LogResults(props: {
   tail: TailState;
   onToggleTail: () => void;
 }) {
-  const { rows, ...paging } = useLogRows(props.filters, props.tail === 'live');
+  const { rows, arrived, ...paging } = useLogRows(props.filters, props.tail === 'live');
   return (
     <section aria-label="Requests" className="space-y-3">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <LiveTail state={props.tail} onToggle={props.onToggleTail} />
+        <LiveTail state={props.tail} arrived={arrived} onToggle={props.onToggleTail} />
         <ExportButtons rows={rows} />
       </div>
       {rows.length === 0 && !paging.hasMore ? (

@@ -1,6 +1,6 @@
 import { useTable } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
+import { Fragment, memo, useCallback, useEffect, useRef, useState, type FocusEvent } from 'react';
 import type { RequestLogEntry } from '../../../../contract/request-log';
 import { formatNumber } from '../../../lib/format';
 import { COLUMN_WIDTH, columns, features } from './log-columns';
@@ -23,13 +23,24 @@ export interface LogTableProps {
 
 /**
  * The log as a table whose rows are drawn only near the view (TanStack Virtual), so thousands of loaded rows scroll
- * smoothly. Spacer rows above and below keep the scroll height and the table's own layout; the frame takes the
- * focus so the keyboard can scroll it, and every link in the drawn rows is in the tab order.
+ * smoothly. Spacer rows keep the scroll height and the table's own layout; the frame takes the focus so the keyboard
+ * can scroll it, every link in the drawn rows is in the tab order, and the row holding the focus stays drawn when it
+ * scrolls out of view, so the focus is never dropped.
  */
-export function LogTable({ rows, hasMore, lastPageEmpty, loadMore, loadingMore }: LogTableProps) {
+// Memoised: the page around it re-renders each second while it watches the rate-limit window.
+export const LogTable = memo(function LogTable({ rows, hasMore, lastPageEmpty, loadMore, loadingMore }: LogTableProps) {
   const table = useTable({ features, columns, data: rows, getRowId: (entry) => entry.request_id });
   const tableRows = table.getRowModel().rows;
   const frame = useRef<HTMLDivElement>(null);
+  const [focused, setFocused] = useState<number | null>(null);
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const indexes = defaultRangeExtractor(range);
+      if (focused === null || focused >= range.count || indexes.includes(focused)) return indexes;
+      return [...indexes, focused].sort((a, b) => a - b);
+    },
+    [focused],
+  );
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read in this render only, never memoised
   const virtualizer = useVirtualizer({
     count: tableRows.length,
@@ -37,6 +48,7 @@ export function LogTable({ rows, hasMore, lastPageEmpty, loadMore, loadingMore }
     estimateSize: () => ROW_ESTIMATE,
     getItemKey: (index) => tableRows[index]?.id ?? index,
     overscan: 8,
+    rangeExtractor,
   });
   const items = virtualizer.getVirtualItems();
   const lastDrawn = items.at(-1)?.index ?? -1;
@@ -46,8 +58,13 @@ export function LogTable({ rows, hasMore, lastPageEmpty, loadMore, loadingMore }
     if (nearEnd && hasMore && !lastPageEmpty && !loadingMore) loadMore();
   }, [nearEnd, hasMore, lastPageEmpty, loadingMore, loadMore]);
 
-  const before = items[0]?.start ?? 0;
-  const after = Math.max(0, virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0));
+  const onFocus = (event: FocusEvent<HTMLElement>) => {
+    const index = (event.target as HTMLElement).closest('tr')?.dataset.index;
+    setFocused(index === undefined ? null : Number(index));
+  };
+  const onBlur = (event: FocusEvent<HTMLElement>) => {
+    if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setFocused(null);
+  };
   const label = `Request log, ${formatNumber(rows.length)} ${rows.length === 1 ? 'request' : 'requests'} loaded`;
 
   return (
@@ -78,41 +95,47 @@ export function LogTable({ rows, hasMore, lastPageEmpty, loadMore, loadingMore }
               </tr>
             ))}
           </thead>
-          <tbody>
-            {before > 0 && (
-              <tr aria-hidden="true">
-                <td colSpan={columns.length} style={{ height: before, padding: 0 }} />
-              </tr>
-            )}
-            {items.map((item) => {
+          {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- only notes where the focus is, to keep that row drawn */}
+          <tbody onFocus={onFocus} onBlur={onBlur}>
+            {items.map((item, position) => {
               const row = tableRows[item.index];
-              if (!row) return null;
+              const gap = item.start - (items[position - 1]?.end ?? 0);
               return (
-                <tr
-                  key={row.id}
-                  data-index={item.index}
-                  ref={virtualizer.measureElement}
-                  aria-rowindex={item.index + 2}
-                  className="border-b border-slate-100"
-                >
-                  {row.getAllCells().map((cell) => (
-                    <td key={cell.id} className={CELL}>
-                      <table.FlexRender cell={cell} />
-                    </td>
-                  ))}
-                </tr>
+                row && (
+                  <Fragment key={row.id}>
+                    {gap > 0 && <Spacer height={gap} />}
+                    <tr
+                      data-index={item.index}
+                      ref={virtualizer.measureElement}
+                      aria-rowindex={item.index + 2}
+                      className="border-b border-slate-100"
+                    >
+                      {row.getAllCells().map((cell) => (
+                        <td key={cell.id} className={CELL}>
+                          <table.FlexRender cell={cell} />
+                        </td>
+                      ))}
+                    </tr>
+                  </Fragment>
+                )
               );
             })}
-            {after > 0 && (
-              <tr aria-hidden="true">
-                <td colSpan={columns.length} style={{ height: after, padding: 0 }} />
-              </tr>
-            )}
+            <Spacer height={virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0)} />
           </tbody>
         </table>
       </div>
       <MoreRows hasMore={hasMore} lastPageEmpty={lastPageEmpty} loadMore={loadMore} loadingMore={loadingMore} />
     </div>
+  );
+});
+
+/** Stands for the rows not drawn, so the scroll height and position stay true. */
+function Spacer({ height }: { height: number }) {
+  if (height <= 0) return null;
+  return (
+    <tr aria-hidden="true">
+      <td colSpan={columns.length} style={{ height, padding: 0 }} />
+    </tr>
   );
 }
 

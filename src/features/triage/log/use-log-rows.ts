@@ -1,5 +1,5 @@
 import { useQuery, useSuspenseInfiniteQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { RequestLogEntry, RequestLogPage, RequestLogQuery } from '../../../../contract/request-log';
 import { requestLogPages, requestQueries } from '../../../api/requests';
 
@@ -40,13 +40,18 @@ export function useLogRows(filters: Omit<RequestLogQuery, 'cursor' | 'limit'>, l
   });
   const newest = tail.data?.requests;
   const rows = useMemo(() => merge(newest ?? [], pages.data.pages), [newest, pages.data.pages]);
+  const { fetchNextPage } = pages;
+  const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
   const lastPage = pages.data.pages.at(-1);
+  const read = pages.data.pages.reduce((count, page) => count + page.requests.length, 0);
   return {
     rows,
+    /** Requests the tail brought that the pages read did not hold: what arrived while the log was open. */
+    arrived: rows.length - read,
     hasMore: pages.hasNextPage,
     /** The last page read held nothing (a scan stopped at its limit): reading on is the user's choice, not automatic. */
     lastPageEmpty: lastPage !== undefined && lastPage.requests.length === 0,
-    loadMore: () => void pages.fetchNextPage(),
+    loadMore,
     loadingMore: pages.isFetchingNextPage,
   };
 }

@@ -69,6 +69,9 @@ describe('the live tail', () => {
     const rows = within(table).getAllByRole('row');
     expect(rows[1]).toHaveTextContent('https://example.com/new');
     expect(rows[2]).toHaveTextContent('https://example.com/old');
+    expect(screen.getByText(/^Live: new requests appear at the top/)).toHaveTextContent(
+      /1 new request since the log opened\.$/,
+    );
   });
 
   it('stops reading while paused, and reads again once resumed', async () => {

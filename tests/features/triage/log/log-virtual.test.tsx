@@ -46,4 +46,21 @@ describe('the request log’s rows', () => {
     expect(far.closest('tr')).toHaveAttribute('aria-rowindex', '202');
     await waitFor(() => expect(within(table).queryByText('https://example.com/page-0')).not.toBeInTheDocument());
   });
+
+  it('keeps the row holding the focus drawn while it is scrolled away', async () => {
+    const { user } = renderApp('/triage/log');
+    const frame = await screen.findByRole('region', { name: /^Request log/ }, { timeout: 5_000 });
+    const table = within(frame).getByRole('table');
+    await user.tab();
+    while (!frame.contains(document.activeElement) || document.activeElement === frame) await user.tab();
+    const first = document.activeElement as HTMLElement;
+    expect(first).toHaveAccessibleName(/^Request req_0,/);
+
+    frame.scrollTop = 200 * ROW_HEIGHT;
+    fireEvent.scroll(frame);
+    await within(table).findByText('https://example.com/page-200');
+    expect(within(table).queryByText('https://example.com/page-5')).not.toBeInTheDocument();
+    expect(first).toBeInTheDocument();
+    expect(first).toHaveFocus();
+  });
 });
