@@ -63,7 +63,7 @@ export default defineConfig({
           environment: 'jsdom',
           // tests/ mirrors src/: everything but the server's and the contract's tests runs in jsdom.
           include: ['tests/**/*.test.{ts,tsx}'],
-          exclude: ['tests/server/**', 'tests/contract/**', '**/node_modules/**'],
+          exclude: ['tests/server/**', 'tests/contract/**', 'tests/hardening/server-*', '**/node_modules/**'],
           setupFiles: ['./tests/support/setup.ts'],
         },
       },
@@ -72,8 +72,10 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['tests/server/**/*.test.ts', 'tests/contract/**/*.test.ts'],
+          include: ['tests/server/**/*.test.ts', 'tests/contract/**/*.test.ts', 'tests/hardening/server-*.test.ts'],
           testTimeout: 20_000,
+          // `npm run test:hardening` raises the fuzz case count; `npm test` runs the 2,000 of every run.
+          provide: { hardeningCases: Number(process.env.HARDENING_CASES ?? 2000) },
         },
       },
     ],

@@ -14,6 +14,8 @@ const configSchema = z
     DEMO_WEB_PORT: z.coerce.number().int().min(0).max(65_535).optional(),
     DATA_DIR: z.string().min(1).default('./data'),
     UPSTREAM_API: z.url().optional(),
+    // Off plays the real API, which has no /sandbox/* routes: the upstream of the proxy tests.
+    SANDBOX_ROUTES: z.enum(['0', '1', 'true', 'false', '']).optional(),
     SANDBOX_TEST_CLOCK: flag,
     ALLOW_PRIVATE_TARGETS: flag,
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
@@ -38,6 +40,7 @@ const configSchema = z
     demoWebPort: env.DEMO_WEB_PORT ?? (env.PORT === 0 ? 0 : env.PORT + 1),
     dataDir: env.DATA_DIR,
     upstreamApi: env.UPSTREAM_API?.replace(/\/+$/, ''),
+    sandboxRoutes: env.SANDBOX_ROUTES !== '0' && env.SANDBOX_ROUTES !== 'false',
     testClock: env.SANDBOX_TEST_CLOCK,
     allowPrivateTargets: env.ALLOW_PRIVATE_TARGETS,
     logLevel: env.LOG_LEVEL,

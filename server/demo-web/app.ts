@@ -7,6 +7,7 @@ import { challenge } from './pages/challenge';
 import { garbled } from './pages/garbled';
 import { headersCheck } from './pages/headers-check';
 import { hostile } from './pages/hostile';
+import { hostileCorpus } from './pages/hostile-corpus';
 import { huge } from './pages/huge';
 import { indexPage } from './pages/index-page';
 import { jsRendered } from './pages/js-rendered';
@@ -30,6 +31,7 @@ const PAGES: readonly DemoPage[] = [
   members,
   premium,
   hostile,
+  hostileCorpus,
   beacon,
 ];
 

@@ -1,56 +1,112 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
+import { z } from 'zod';
 import { create } from 'zustand';
 import { useNow } from '../lib/use-now';
 import { useApiKey, useCredentialsStore } from './credentials-store';
+import { HISTORY_CAPACITY, rateLimitSampleSchema, SampleLog, type RateLimitSample } from './rate-limit-history';
+import { dropPendingSamples, loadSamples, saveSamplesSoon } from './rate-limit-persistence';
 
-/** Who made a call: the dashboard keeping itself fresh, or the user asking for something. */
-export type CallSource = 'dashboard' | 'user';
-
-/** One response's rate-limit headers, with what the call was. */
-export interface RateLimitSample {
-  at: number;
-  /** The minute window (X-RateLimit-*). */
-  limit: number;
-  remaining: number;
-  /** Unix seconds. */
-  reset: number;
-  /** The per-second burst window (ours); null from a server that does not send it, such as the real API. */
-  burst: { limit: number; remaining: number } | null;
-  source: CallSource;
-  method: string;
-  path: string;
-  status: number;
-  code: string | null;
-  retryAfter: number | null;
-}
+export { HISTORY_CAPACITY, SampleLog, type CallSource, type RateLimitSample } from './rate-limit-history';
 
 /** Below this share of the minute left, the dashboard stops spending the key on its own calls. */
 export const LOW_BUDGET_SHARE = 0.2;
 
-const HISTORY_SIZE = 500;
-
-/** A key's samples, newest last. */
+/** A key's samples, oldest first. */
 type History = readonly RateLimitSample[];
 
 interface RateLimitState {
   /** By key fingerprint: switching keys never mixes two keys' limits, and no key is kept here. */
-  byKey: Readonly<Record<string, History>>;
+  byKey: Readonly<Record<string, SampleLog>>;
+  /** An answer this tab received. */
   responseObserved: (fingerprint: string, sample: RateLimitSample) => void;
+  /** An answer another tab of this browser received (BroadcastChannel). */
+  sampleShared: (fingerprint: string, sample: RateLimitSample) => void;
+  /** Reads the key's kept history from localStorage, unless this tab already holds it. */
+  historyRestored: (fingerprint: string) => void;
+  /** Forgets every key's history in this tab; what the browser keeps stays for when the key comes back. */
   historyCleared: () => void;
 }
 
-/** The one store of rate-limit state, fed by the HTTP client from every response to a call made with the key. */
-export const useRateLimitStore = create<RateLimitState>()((set) => ({
-  byKey: {},
-  responseObserved: (fingerprint, sample) =>
+const CHANNEL_NAME = 'rate-limit-samples';
+const sharedMessageSchema = z.object({ fingerprint: z.string(), sample: rateLimitSampleSchema });
+const tabId = globalThis.crypto?.randomUUID?.() ?? Math.random().toString(36).slice(2);
+let sequence = 0;
+let channel: BroadcastChannel | null | undefined;
+
+/** Ids of samples already held, so a sample that comes back (two channels, a replay) is counted once. */
+const seenIds = new Set<string>();
+function firstSight(id: string): boolean {
+  if (seenIds.has(id)) return false;
+  seenIds.add(id);
+  // Bounded like the history: the oldest ids go first (a Set iterates in insertion order).
+  if (seenIds.size > HISTORY_CAPACITY * 4) seenIds.delete(seenIds.values().next().value as string);
+  return true;
+}
+
+/** The one rate-limit store, fed by the HTTP client from every response to a call made with the key. */
+export const useRateLimitStore = create<RateLimitState>()((set, get) => {
+  const append = (fingerprint: string, sample: RateLimitSample) => {
     set((state) => ({
       byKey: {
         ...state.byKey,
-        [fingerprint]: [...(state.byKey[fingerprint] ?? []).slice(-(HISTORY_SIZE - 1)), sample],
+        [fingerprint]: (state.byKey[fingerprint] ?? SampleLog.of(loadSamples(fingerprint))).appended(sample),
       },
-    })),
-  historyCleared: () => set({ byKey: {} }),
-}));
+    }));
+    saveSamplesSoon(fingerprint, () => get().byKey[fingerprint]);
+  };
+  return {
+    byKey: {},
+    responseObserved: (fingerprint, observed) => {
+      const id = observed.id ?? `${tabId}:${++sequence}`;
+      if (!firstSight(id)) return;
+      const sample = { ...observed, id };
+      append(fingerprint, sample);
+      sharingChannel()?.postMessage({ fingerprint, sample });
+    },
+    sampleShared: (fingerprint, sample) => {
+      // Never posted on: each tab posts only what it received itself, so two tabs cannot echo a sample forever.
+      if (sample.id && !firstSight(sample.id)) return;
+      append(fingerprint, sample);
+    },
+    historyRestored: (fingerprint) => {
+      if (get().byKey[fingerprint]) return;
+      const samples = loadSamples(fingerprint);
+      if (samples.length === 0) return;
+      for (const sample of samples) if (sample.id) firstSight(sample.id);
+      set((state) => ({ byKey: { ...state.byKey, [fingerprint]: SampleLog.of(samples) } }));
+    },
+    historyCleared: () => {
+      dropPendingSamples();
+      seenIds.clear();
+      set({ byKey: {} });
+    },
+  };
+});
+
+/** The channel to the other tabs of this browser, opened on first use; null where there is none. */
+function sharingChannel(): BroadcastChannel | null {
+  if (channel !== undefined) return channel;
+  if (typeof BroadcastChannel === 'undefined') return (channel = null);
+  channel = new BroadcastChannel(CHANNEL_NAME);
+  channel.onmessage = (event: MessageEvent) => {
+    const message = sharedMessageSchema.safeParse(event.data);
+    if (message.success) useRateLimitStore.getState().sampleShared(message.data.fingerprint, message.data.sample);
+  };
+  // Node's channel (tests) would otherwise keep the process alive.
+  (channel as BroadcastChannel & { unref?: () => void }).unref?.();
+  return channel;
+}
+
+/** Starts listening to the other tabs (the first answer would too; this catches theirs before ours). */
+export function shareWithOtherTabs(): void {
+  sharingChannel();
+}
+
+/** Stops listening (tests), so the next use opens a fresh channel. */
+export function stopSharing(): void {
+  channel?.close();
+  channel = undefined;
+}
 
 /**
  * A short, one-way name for a key (FNV-1a, 32 bits): enough to keep two keys' samples apart in memory, and
@@ -79,13 +135,14 @@ export interface MinuteWindow {
   used: number;
 }
 
-const EMPTY: History = [];
+const EMPTY = SampleLog.of();
+
 
 /** What one key's history says about its current minute window; null before its first answer. */
-export function minuteWindowOf(history: History): MinuteWindow | null {
+export function minuteWindowOf(history: History | SampleLog): MinuteWindow | null {
   const latest = history.at(-1);
   if (!latest) return null;
-  const sameWindow = history.filter((sample) => sample.reset === latest.reset && sample.limit === latest.limit);
+  const sameWindow = samplesOfWindow(history, latest);
   const remaining = Math.min(...sameWindow.map((sample) => sample.remaining));
   return {
     limit: latest.limit,
@@ -98,17 +155,47 @@ export function minuteWindowOf(history: History): MinuteWindow | null {
   };
 }
 
+/** The samples of the latest sample's minute window, read from the newest back: O(window), not O(history). */
+function samplesOfWindow(history: History | SampleLog, latest: RateLimitSample): RateLimitSample[] {
+  const found: RateLimitSample[] = [];
+  // Out-of-order answers can interleave two windows near a reset: look a little past the first other window.
+  let others = 0;
+  for (let index = history.length - 1; index >= 0 && others < 20; index--) {
+    const sample = history.at(index);
+    if (!sample) break;
+    if (sample.reset === latest.reset && sample.limit === latest.limit) found.push(sample);
+    else others++;
+  }
+  return found;
+}
+
 /** Low: under LOW_BUDGET_SHARE of the minute left (or none), until the window resets at `now`. */
 export function isBudgetLow(window: MinuteWindow | null, now: number): boolean {
   if (!window || now >= window.reset * 1000) return false;
   return window.remaining <= Math.floor(window.limit * LOW_BUDGET_SHARE);
 }
 
-const historyOf = (state: RateLimitState, apiKey: string | null): History =>
+const historyOf = (state: RateLimitState, apiKey: string | null): SampleLog =>
   (apiKey && state.byKey[keyFingerprint(apiKey)]) || EMPTY;
 
-/** The key's history; a stable empty list for a key without answers, so selectors do not re-render for nothing. */
-const useKeyHistory = (apiKey: string | null) => useRateLimitStore((state) => historyOf(state, apiKey));
+/**
+ * The key's history, restored from this browser's storage on first use and listening to the other tabs; a stable
+ * empty log for a key without answers, so selectors do not re-render for nothing.
+ */
+export function useKeyHistory(apiKey: string | null): SampleLog {
+  useEffect(() => {
+    if (!apiKey) return;
+    useRateLimitStore.getState().historyRestored(keyFingerprint(apiKey));
+    shareWithOtherTabs();
+  }, [apiKey]);
+  return useRateLimitStore((state) => historyOf(state, apiKey));
+}
+
+/** The connected key's samples as a list, oldest first (a new list only when a sample arrives). */
+export function useConnectedHistory(): readonly RateLimitSample[] {
+  const history = useKeyHistory(useApiKey());
+  return useMemo(() => history.toArray(), [history]);
+}
 
 /** The connected key's budget as of now, for code outside React (the query client's refetch rules). */
 export function connectedBudgetIsLow(now = Date.now()): boolean {

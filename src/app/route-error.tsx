@@ -2,7 +2,7 @@ import { useQueryErrorResetBoundary } from '@tanstack/react-query';
 import { type ErrorComponentProps, useRouter } from '@tanstack/react-router';
 import { useEffect } from 'react';
 import { isApiError } from '../api/api-error';
-import { ThrownErrorGuidance } from '../errors/guidance-card';
+import { LazyThrownErrorGuidance } from '../errors/lazy-guidance';
 
 /**
  * The route-level boundary: anything a panel's own boundary did not catch ends
@@ -15,7 +15,7 @@ export function RouteError({ error }: ErrorComponentProps) {
   const retry = () => void router.invalidate();
 
   if (isApiError(error)) {
-    return <ThrownErrorGuidance error={error} onRetry={retry} />;
+    return <LazyThrownErrorGuidance error={error} onRetry={retry} />;
   }
   return (
     <section role="alert" className="space-y-2">

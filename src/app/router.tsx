@@ -7,15 +7,12 @@ import {
   type RouterHistory,
 } from '@tanstack/react-router';
 import { errorDetailSearchSchema, errorsSearchSchema } from '../features/error-reference/search';
-import { ErrorDetailPage } from '../features/error-reference/error-detail-page';
-import { ErrorsPage } from '../features/error-reference/errors-page';
 import { OverviewPage } from '../features/overview/overview-page';
 import { overviewSearchSchema } from '../features/overview/search';
 import { scrapeSearchSchema } from '../features/scrape/scrape-search';
 import { sessionsSearchSchema } from '../features/sessions/search';
 import { requestLogSearchSchema } from '../features/triage/log/search';
 import { triageSearchSchema } from '../features/triage/search';
-import { SettingsPage } from '../features/settings/settings-page';
 import { usageSearchSchema } from '../features/usage/search';
 import { webhooksSearchSchema } from '../features/webhooks/search';
 import { NotFoundPage } from './not-found-page';
@@ -70,7 +67,8 @@ const errorsRoute = createRoute({
   path: '/errors',
   head: () => pageTitle('Error reference'),
   validateSearch: errorsSearchSchema,
-  component: ErrorsPage,
+  // The catalog's words load with the reference pages (or the first error shown), never with the app.
+  component: lazyRouteComponent(() => import('../features/error-reference/errors-page'), 'ErrorsPage'),
 });
 
 const errorDetailRoute = createRoute({
@@ -78,7 +76,7 @@ const errorDetailRoute = createRoute({
   path: '/errors/$code',
   head: ({ params }) => pageTitle(`${params.code.toUpperCase()} · Error reference`),
   validateSearch: errorDetailSearchSchema,
-  component: ErrorDetailPage,
+  component: lazyRouteComponent(() => import('../features/error-reference/error-detail-page'), 'ErrorDetailPage'),
 });
 
 const triageRoute = createRoute({
@@ -116,7 +114,7 @@ const settingsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/settings',
   head: () => pageTitle('Settings'),
-  component: SettingsPage,
+  component: lazyRouteComponent(() => import('../features/settings/settings-page'), 'SettingsPage'),
 });
 
 const routeTree = rootRoute.addChildren([

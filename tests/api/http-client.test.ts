@@ -18,7 +18,7 @@ const getUsage = () => request(usageSchema, '/usage');
 const verifyApiKey = (apiKey: string) => request(usageSchema, '/usage', { apiKey, source: 'user' });
 beforeEach(() => useCredentialsStore.getState().keyEntered(KEY, false));
 /** What the store holds for a key. */
-const samplesOf = (key: string) => useRateLimitStore.getState().byKey[keyFingerprint(key)] ?? [];
+const samplesOf = (key: string) => useRateLimitStore.getState().byKey[keyFingerprint(key)]?.toArray() ?? [];
 
 /** The headers of every request sent while `run` runs. */
 async function headersSent(run: () => Promise<unknown>): Promise<Headers[]> {

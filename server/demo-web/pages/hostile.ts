@@ -6,7 +6,7 @@ import { type DemoPage, HTML, htmlDocument } from '../demo-page';
  * is shown somewhere else (a dashboard's srcdoc iframe on another port). A Host header that is
  * not a plain host[:port] falls back to relative URLs rather than ending up inside the markup.
  */
-function ownOrigin(request: FastifyRequest): string {
+export function ownOrigin(request: FastifyRequest): string {
   return /^[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:.]+\](:\d{1,5})?$/i.test(request.host)
     ? `${request.protocol}://${request.host}`
     : '';

@@ -13,6 +13,7 @@ import { currentAccount } from '../current-account';
 
 /** The sandbox's own routes (ours): absent from the real API, where they answer 404. */
 const sandboxRoutes: FastifyPluginAsyncZod<{ demoWebUrl: string }> = async (app, options) => {
+  if (!app.config.sandboxRoutes) return;
   // The dashboard's first screen (is this a sandbox, which demo keys are there): no other client's traffic on
   // this address, a wrong key retried or a key-less flood, may lock it out, so it is never refused for its rate.
   app.get(

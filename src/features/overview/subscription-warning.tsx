@@ -1,9 +1,12 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { usageQueries } from '../../api/usage';
-import { findEntry } from '../../errors/catalog';
+import { lazy, Suspense } from 'react';
 
 const CODE = 'SUBSCRIPTION_INACTIVE';
+
+// The catalog's words come with the warning, not with the overview's first load (most keys never see it).
+const CatalogAdvice = lazy(() => import('./catalog-advice').then((module) => ({ default: module.CatalogAdvice })));
 
 /**
  * A lapsed subscription, said before anything else: every scrape is refused until it is renewed. The advice is the
@@ -12,7 +15,6 @@ const CODE = 'SUBSCRIPTION_INACTIVE';
 export function SubscriptionWarning() {
   const { usage } = useSuspenseQuery(usageQueries.snapshot()).data;
   if (usage.subscription_status === 'active') return null;
-  const entry = findEntry(CODE);
   return (
     <section
       aria-labelledby="subscription-warning-heading"
@@ -28,7 +30,10 @@ export function SubscriptionWarning() {
         <Link to="/errors/$code" params={{ code: CODE }} className="font-mono text-red-800 underline">
           {CODE}
         </Link>{' '}
-        and nothing is charged; the balance stays as it is. {entry?.whatToChange}
+        and nothing is charged; the balance stays as it is.{' '}
+        <Suspense fallback={null}>
+          <CatalogAdvice code={CODE} />
+        </Suspense>
       </p>
       <p>
         Or{' '}

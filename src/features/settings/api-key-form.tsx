@@ -1,7 +1,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { apiKeySchema } from '../../../contract/auth';
 import { isApiError } from '../../api/api-error';
-import { ThrownErrorGuidance } from '../../errors/guidance-card';
+import { LazyThrownErrorGuidance } from '../../errors/lazy-guidance';
 import { useConnect } from './use-connect';
 
 /**
@@ -89,7 +89,7 @@ export function ApiKeyForm({ submitLabel = 'Connect' }: { submitLabel?: string }
       >
         {connect.isPending ? 'Checking the key…' : submitLabel}
       </button>
-      {unexpected && <ThrownErrorGuidance error={unexpected} />}
+      {unexpected && <LazyThrownErrorGuidance error={unexpected} />}
     </form>
   );
 }

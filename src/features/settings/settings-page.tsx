@@ -5,6 +5,7 @@ import { sandboxQueries } from '../../api/sandbox';
 import { ApiBaseForm } from './api-base-form';
 import { ApiKeyForm } from './api-key-form';
 import { DemoAccounts } from './demo-accounts';
+import { ThemePicker } from './theme-picker';
 
 export function SettingsPage() {
   const apiKey = useCredentialsStore((state) => state.apiKey);
@@ -50,6 +51,7 @@ export function SettingsPage() {
         <ApiBaseForm />
       </section>
       <DemoAccounts />
+      <ThemePicker />
     </div>
   );
 }

@@ -9,10 +9,10 @@ import { OUTCOME_LABELS, type CodeCount, type CreditsDay, type OutcomesDay, type
  */
 
 const PATTERNS = [
-  { id: 'usage-solid', color: '#1e40af', path: null },
-  { id: 'usage-stripes', color: '#047857', path: 'M0,8 L8,0 M-2,2 L2,-2 M6,10 L10,6' },
-  { id: 'usage-dots', color: '#0e7490', path: 'M3,3 m-1.6,0 a1.6,1.6 0 1,0 3.2,0 a1.6,1.6 0 1,0 -3.2,0' },
-  { id: 'usage-cross', color: '#b91c1c', path: 'M0,0 L8,8 M8,0 L0,8' },
+  { id: 'usage-solid', color: 'var(--chart-1)', path: null },
+  { id: 'usage-stripes', color: 'var(--chart-2)', path: 'M0,8 L8,0 M-2,2 L2,-2 M6,10 L10,6' },
+  { id: 'usage-dots', color: 'var(--chart-3)', path: 'M3,3 m-1.6,0 a1.6,1.6 0 1,0 3.2,0 a1.6,1.6 0 1,0 -3.2,0' },
+  { id: 'usage-cross', color: 'var(--chart-4)', path: 'M0,0 L8,8 M8,0 L0,8' },
 ] as const;
 type PatternId = (typeof PATTERNS)[number]['id'];
 const fill = (id: PatternId) => `url(#${id})`;
@@ -23,7 +23,7 @@ function PatternDefs() {
       <defs>
         {PATTERNS.map((pattern) => (
           <pattern key={pattern.id} id={pattern.id} width="8" height="8" patternUnits="userSpaceOnUse">
-            <rect width="8" height="8" fill={pattern.path ? '#ffffff' : pattern.color} />
+            <rect width="8" height="8" fill={pattern.path ? 'var(--chart-paper)' : pattern.color} />
             {pattern.path && <path d={pattern.path} stroke={pattern.color} strokeWidth="2" fill={pattern.color} />}
           </pattern>
         ))}
@@ -55,7 +55,7 @@ function Frame({ children, height = 240 }: { children: React.ReactElement; heigh
   );
 }
 
-const axisTick = { fontSize: 12, fill: '#334155' };
+const axisTick = { fontSize: 12, fill: 'var(--chart-axis)' };
 const shortDate = (date: string) => date.slice(5);
 
 export function CreditsPerDayChart({ rows, pickDay }: { rows: CreditsDay[]; pickDay: PickDay }) {

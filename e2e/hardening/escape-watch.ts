@@ -1,0 +1,81 @@
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
+
+export const DEMO_WEB = 'http://127.0.0.1:8798';
+
+/** Every sign that something shown by the dashboard got out: a dialog, a payload's console line, a request elsewhere. */
+export interface Escapes {
+  dialogs: string[];
+  console: string[];
+  offOrigin: string[];
+  popups: string[];
+  /** Requests the dashboard made to its own origin: the denominator of the figures. */
+  ownRequests: number;
+}
+
+/**
+ * Watches a dashboard page for the whole test. Frames' events (the rendered srcdoc frame) arrive on the page too.
+ * `data:`/`blob:`/`about:` never leave the machine; anything else not on the dashboard's origin is an escape.
+ */
+export function watchForEscapes(page: Page, dashboardOrigin: string): Escapes {
+  const escapes: Escapes = { dialogs: [], console: [], offOrigin: [], popups: [], ownRequests: 0 };
+  page.on('dialog', (dialog) => {
+    escapes.dialogs.push(dialog.message());
+    void dialog.dismiss().catch(() => undefined);
+  });
+  page.on('console', (message) => {
+    if (/PWNED|pwned/.test(message.text())) escapes.console.push(message.text());
+  });
+  page.on('pageerror', (error) => {
+    if (/PWNED|pwned/.test(error.message)) escapes.console.push(error.message);
+  });
+  page.on('request', (request) => {
+    const url = request.url();
+    if (/^(data|blob|about):/.test(url)) return;
+    if (new URL(url).origin === dashboardOrigin) escapes.ownRequests++;
+    else escapes.offOrigin.push(url);
+  });
+  page.on('popup', (popup) => escapes.popups.push(popup.url()));
+  return escapes;
+}
+
+export function expectNoEscapes(escapes: Escapes) {
+  expect(escapes.dialogs, 'dialogs opened').toEqual([]);
+  expect(escapes.console, 'payload console lines').toEqual([]);
+  expect(escapes.offOrigin, 'requests off the dashboard origin').toEqual([]);
+  expect(escapes.popups, 'popups').toEqual([]);
+}
+
+export interface BeaconTally {
+  count: number;
+  via: Record<string, number>;
+}
+
+export const beaconTally = async (request: APIRequestContext): Promise<BeaconTally> =>
+  (await (await request.get(`${DEMO_WEB}/beacon/count`)).json()) as BeaconTally;
+
+export async function resetBeacons(request: APIRequestContext) {
+  expect((await request.post(`${DEMO_WEB}/beacon/reset`)).ok()).toBe(true);
+}
+
+/**
+ * The barrier instead of a sleep: a bare browser page fires one control beacon; once it is counted, anything the
+ * dashboard fired earlier would have been counted too. Returns the tally without the control.
+ */
+export async function tallyAfterControl(page: Page, request: APIRequestContext): Promise<BeaconTally> {
+  const control = await page.context().newPage();
+  await control.goto(`${DEMO_WEB}/beacon?via=control`, { waitUntil: 'commit' });
+  await expect.poll(async () => (await beaconTally(request)).via['control'] ?? 0).toBe(1);
+  await control.close();
+  const { count, via } = await beaconTally(request);
+  const { control: _control, ...rest } = via;
+  return { count: count - 1, via: rest };
+}
+
+/** The corpus's pages, read from its list so the spec never keeps its own copy of how many there are. */
+export async function corpusLinks(request: APIRequestContext): Promise<{ path: string; kind: string }[]> {
+  const html = await (await request.get(`${DEMO_WEB}/hostile/corpus`)).text();
+  return [...html.matchAll(/<a href="(\/hostile\/corpus\/\d+)">([^<]*)<\/a>/g)].map((match) => ({
+    path: match[1]!,
+    kind: match[2]!,
+  }));
+}
