@@ -74,8 +74,11 @@ export default defineConfig({
           environment: 'node',
           include: ['tests/server/**/*.test.ts', 'tests/contract/**/*.test.ts', 'tests/hardening/server-*.test.ts'],
           testTimeout: 20_000,
-          // `npm run test:hardening` raises the fuzz case count; `npm test` runs the 2,000 of every run.
-          provide: { hardeningCases: Number(process.env.HARDENING_CASES ?? 2000) },
+          // `npm run test:hardening` raises the fuzz cases and crash rounds; `npm test` runs the defaults.
+          provide: {
+            hardeningCases: Number(process.env.HARDENING_CASES ?? 2000),
+            hardeningRounds: Number(process.env.HARDENING_ROUNDS ?? 3),
+          },
         },
       },
     ],

@@ -1,8 +1,12 @@
 import { performance } from 'node:perf_hooks';
 import { createServer } from 'vite';
+import { HISTORY_CAPACITY } from '../src/api/rate-limit-history';
 
-type Store = typeof import('../src/api/rate-limit-store');
-type Persistence = typeof import('../src/api/rate-limit-persistence');
+import type * as PersistenceModule from '../src/api/rate-limit-persistence';
+import type * as StoreModule from '../src/api/rate-limit-store';
+
+type Store = typeof StoreModule;
+type Persistence = typeof PersistenceModule;
 
 export interface RateLimitIngest {
   samples: number;
@@ -21,7 +25,11 @@ export interface RateLimitIngest {
  */
 export async function rateLimitIngest(count = 100_000): Promise<RateLimitIngest> {
   // The dashboard's modules read Vite's import.meta.env: Vite loads them as it would for the browser.
-  const vite = await createServer({ server: { middlewareMode: true, hmr: false }, appType: 'custom', logLevel: 'warn' });
+  const vite = await createServer({
+    server: { middlewareMode: true, hmr: false },
+    appType: 'custom',
+    logLevel: 'warn',
+  });
   try {
     const store = (await vite.ssrLoadModule('/src/api/rate-limit-store.ts')) as Store;
     const persistence = (await vite.ssrLoadModule('/src/api/rate-limit-persistence.ts')) as Persistence;
@@ -32,7 +40,7 @@ export async function rateLimitIngest(count = 100_000): Promise<RateLimitIngest>
 }
 
 function measure(
-  { HISTORY_CAPACITY, keyFingerprint, useRateLimitStore }: Store,
+  { keyFingerprint, useRateLimitStore }: Store,
   { flushSamples }: Persistence,
   count: number,
 ): RateLimitIngest {

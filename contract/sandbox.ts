@@ -42,3 +42,6 @@ export const faultRequestSchema = z.object({
   count: z.number().int().min(1).max(100).default(1),
 });
 export const faultResponseSchema = z.object({ status: z.number(), count: z.number() });
+
+/** POST /sandbox/reset (ours): every account, call and charge gone, the demo accounts as in a new data dir. */
+export const sandboxResetResponseSchema = z.object({ reset: z.literal(true), demo_accounts: z.number().int() });

@@ -44,34 +44,45 @@ async function expectNoHorizontalScroll(page: Page, { soft = false } = {}) {
   ).toBeLessThanOrEqual(widths.window);
 }
 
-for (const viewport of VIEWPORTS) {
-  test.describe(`at ${viewport.width}×${viewport.height}`, () => {
-    test.use({ viewport: { width: viewport.width, height: viewport.height } });
+/** Both themes: the dark one comes from the system's setting, as a first visit gets it. */
+const THEMES = ['light', 'dark'] as const;
 
-    test('the first-run prompt has no accessibility violations and fits the window', async ({ page }) => {
-      await page.goto('/');
-      await expect(page.getByRole('region', { name: 'Or use a sandbox demo account' })).toBeVisible();
-      await expectNoViolations(page);
-      await expectNoHorizontalScroll(page);
-    });
+for (const viewport of VIEWPORTS)
+  for (const theme of THEMES) {
+    test.describe(`at ${viewport.width}×${viewport.height}, ${theme}`, () => {
+      test.use({ viewport: { width: viewport.width, height: viewport.height }, colorScheme: theme });
 
-    test('every page has no accessibility violations and fits the window', async ({ page, request }) => {
-      test.setTimeout(150_000);
-      const key = await createKey(request, 'growth');
-      await connectWithKey(page, key);
-      // A request of this key's own, for the page of one request.
-      const log = await request.get('/api/v1/requests?limit=1', { headers: { 'X-API-Key': key } });
-      const [latest] = ((await log.json()) as { requests: { request_id: string }[] }).requests;
-      for (const target of PAGES) {
-        await test.step(target.name, async () => {
-          await page.goto(target.path.replace('{id}', latest?.request_id ?? 'none'));
-          await expect(target.ready(page)).toBeVisible();
-          await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-          // Soft: one run reports every page's problems, not the first page's alone.
-          await expectNoViolations(page, { soft: true });
-          await expectNoHorizontalScroll(page, { soft: true });
-        });
-      }
+      test.beforeEach(async ({ page }) => {
+        // The theme is the system's unless chosen: what the page shows must be the theme under test.
+        await page.goto('/errors');
+        if (theme === 'dark') await expect(page.locator('html')).toHaveClass(/\bdark\b/);
+        else await expect(page.locator('html')).not.toHaveClass(/\bdark\b/);
+      });
+
+      test('the first-run prompt has no accessibility violations and fits the window', async ({ page }) => {
+        await page.goto('/');
+        await expect(page.getByRole('region', { name: 'Or use a sandbox demo account' })).toBeVisible();
+        await expectNoViolations(page);
+        await expectNoHorizontalScroll(page);
+      });
+
+      test('every page has no accessibility violations and fits the window', async ({ page, request }) => {
+        test.setTimeout(150_000);
+        const key = await createKey(request, 'growth');
+        await connectWithKey(page, key);
+        // A request of this key's own, for the page of one request.
+        const log = await request.get('/api/v1/requests?limit=1', { headers: { 'X-API-Key': key } });
+        const [latest] = ((await log.json()) as { requests: { request_id: string }[] }).requests;
+        for (const target of PAGES) {
+          await test.step(target.name, async () => {
+            await page.goto(target.path.replace('{id}', latest?.request_id ?? 'none'));
+            await expect(target.ready(page)).toBeVisible();
+            await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+            // Soft: one run reports every page's problems, not the first page's alone.
+            await expectNoViolations(page, { soft: true });
+            await expectNoHorizontalScroll(page, { soft: true });
+          });
+        }
+      });
     });
-  });
-}
+  }

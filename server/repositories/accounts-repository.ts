@@ -130,6 +130,11 @@ export function createAccountsRepository(db: Database.Database, clock: Clock) {
       return key;
     },
 
+    /** After the sandbox's reset: no key may still find an account that is gone. */
+    forgetCachedKeys(): void {
+      keys.deleteWhere(() => true);
+    },
+
     /** Demo accounts exist only in a new data dir: an existing one keeps its history. */
     seedDemoAccountsIfEmpty(): void {
       if (accountCount.get()!.n > 0) return;

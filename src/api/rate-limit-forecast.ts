@@ -2,7 +2,7 @@ import type { MinuteWindow } from './rate-limit-store';
 import type { RateLimitSample } from './rate-limit-history';
 
 /** The recent past the rate is measured over: long enough to smooth a burst, short enough to follow a change. */
-export const FORECAST_WINDOW_SECONDS = 10;
+const FORECAST_WINDOW_SECONDS = 10;
 
 export interface RateLimitForecast {
   /** Calls a second over the last FORECAST_WINDOW_SECONDS, by the user and the dashboard together. */

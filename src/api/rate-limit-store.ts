@@ -6,7 +6,7 @@ import { useApiKey, useCredentialsStore } from './credentials-store';
 import { HISTORY_CAPACITY, rateLimitSampleSchema, SampleLog, type RateLimitSample } from './rate-limit-history';
 import { dropPendingSamples, loadSamples, saveSamplesSoon } from './rate-limit-persistence';
 
-export { HISTORY_CAPACITY, SampleLog, type CallSource, type RateLimitSample } from './rate-limit-history';
+export { SampleLog, type CallSource, type RateLimitSample } from './rate-limit-history';
 
 /** Below this share of the minute left, the dashboard stops spending the key on its own calls. */
 export const LOW_BUDGET_SHARE = 0.2;
@@ -97,11 +97,6 @@ function sharingChannel(): BroadcastChannel | null {
   return channel;
 }
 
-/** Starts listening to the other tabs (the first answer would too; this catches theirs before ours). */
-export function shareWithOtherTabs(): void {
-  sharingChannel();
-}
-
 /** Stops listening (tests), so the next use opens a fresh channel. */
 export function stopSharing(): void {
   channel?.close();
@@ -136,7 +131,6 @@ export interface MinuteWindow {
 }
 
 const EMPTY = SampleLog.of();
-
 
 /** What one key's history says about its current minute window; null before its first answer. */
 export function minuteWindowOf(history: History | SampleLog): MinuteWindow | null {
@@ -186,7 +180,8 @@ export function useKeyHistory(apiKey: string | null): SampleLog {
   useEffect(() => {
     if (!apiKey) return;
     useRateLimitStore.getState().historyRestored(keyFingerprint(apiKey));
-    shareWithOtherTabs();
+    // Listen to the other tabs from the start, not from this tab's first answer.
+    sharingChannel();
   }, [apiKey]);
   return useRateLimitStore((state) => historyOf(state, apiKey));
 }

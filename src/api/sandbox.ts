@@ -1,5 +1,5 @@
-import { queryOptions } from '@tanstack/react-query';
-import { sandboxInfoSchema } from '../../contract/sandbox';
+import { mutationOptions, queryOptions, type QueryClient } from '@tanstack/react-query';
+import { sandboxInfoSchema, sandboxResetResponseSchema } from '../../contract/sandbox';
 import { isApiError } from './api-error';
 import { request } from './http-client';
 
@@ -31,5 +31,18 @@ export const sandboxQueries = {
       staleTime: 0,
       gcTime: 0,
       retry: false,
+    }),
+};
+
+export const sandboxMutations = {
+  /** Every account's data back to a new sandbox's: everything the dashboard shows is asked for again. */
+  reset: (queryClient: QueryClient) =>
+    mutationOptions({
+      mutationKey: ['sandbox', 'reset'],
+      mutationFn: () =>
+        request(sandboxResetResponseSchema, '/sandbox/reset', { method: 'POST', apiKey: null, source: 'user' }).then(
+          (r) => r.data,
+        ),
+      onSuccess: () => queryClient.invalidateQueries(),
     }),
 };

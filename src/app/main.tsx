@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AppProviders } from './providers';
-import { followSystemTheme } from './theme';
+import { followSystemTheme } from '../features/settings/theme';
 import './index.css';
 
 const container = document.getElementById('root');

@@ -4,6 +4,7 @@ export const NAV_ITEMS = [
   { to: '/scrape', label: 'Scrape' },
   { to: '/sessions', label: 'Sessions' },
   { to: '/usage', label: 'Usage' },
+  { to: '/rate-limits', label: 'Rate limits' },
   { to: '/webhooks', label: 'Webhooks' },
   { to: '/triage', label: 'Triage' },
   { to: '/errors', label: 'Error reference' },

@@ -1,16 +1,22 @@
 import { Link, Outlet } from '@tanstack/react-router';
-import { useRef } from 'react';
+import { lazy, Suspense, useRef } from 'react';
 import { Notices } from '../components/notices';
 import { RateLimitMeter } from '../features/rate-limits/rate-limit-meter';
 import { KeyBadge } from '../features/settings/key-badge';
 import { NAV_ITEMS } from './nav-items';
 import { useDocumentTitle } from './use-document-title';
 import { useHeadingFocus } from './use-heading-focus';
+import { useShortcuts } from './use-shortcuts';
+
+// Neither is part of the first screen: each loads when first opened.
+const CommandPalette = lazy(() => import('./command-palette').then((module) => ({ default: module.CommandPalette })));
+const HelpDialog = lazy(() => import('./help-dialog').then((module) => ({ default: module.HelpDialog })));
 
 export function RootLayout() {
   const main = useRef<HTMLElement>(null);
   useDocumentTitle();
   useHeadingFocus(main);
+  const shortcuts = useShortcuts();
   return (
     <div className="min-h-screen bg-slate-50 text-slate-900">
       <a
@@ -28,6 +34,14 @@ export function RootLayout() {
           {/* The meter places itself: its own row under the title and key on a narrow screen. */}
           <RateLimitMeter />
           <KeyBadge />
+          <button
+            type="button"
+            onClick={shortcuts.openPalette}
+            aria-keyshortcuts="Control+K Meta+K"
+            className="rounded-md border border-slate-300 px-2 py-1 text-xs text-slate-800 hover:bg-slate-100"
+          >
+            Go to… <kbd className="font-mono">Ctrl K</kbd>
+          </button>
         </div>
         <nav aria-label="Main" className="mx-auto max-w-7xl px-4">
           {/* Wrapped, not scrolled sideways: at 390 px every page is still one click away. */}
@@ -51,6 +65,10 @@ export function RootLayout() {
         <Notices />
         <Outlet />
       </main>
+      <Suspense fallback={null}>
+        {shortcuts.loaded('palette') && <CommandPalette {...shortcuts.dialogProps('palette')} />}
+        {shortcuts.loaded('help') && <HelpDialog {...shortcuts.dialogProps('help')} />}
+      </Suspense>
     </div>
   );
 }

@@ -62,6 +62,13 @@ const usageRoute = createRoute({
   component: withApiKey(lazyRouteComponent(() => import('../features/usage/usage-page'), 'UsagePage')),
 });
 
+const rateLimitsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/rate-limits',
+  head: () => pageTitle('Rate limits'),
+  component: withApiKey(lazyRouteComponent(() => import('../features/rate-limits/rate-limits-page'), 'RateLimitsPage')),
+});
+
 const errorsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/errors',
@@ -122,6 +129,7 @@ const routeTree = rootRoute.addChildren([
   scrapeRoute,
   sessionsRoute,
   usageRoute,
+  rateLimitsRoute,
   errorsRoute,
   errorDetailRoute,
   settingsRoute,

@@ -14,7 +14,7 @@ const unbuilt = <const P extends readonly string[]>(
  * Pages of DESIGN.md the guidance already points to but that are not built yet. The card leaves their links out
  * (a link to "Page not found" helps no one) and the error reference still lists the fix.
  */
-const PLANNED_PAGES = unbuilt(['/rate-limits']);
+const PLANNED_PAGES = unbuilt([]);
 type PlannedPage = (typeof PLANNED_PAGES)[number];
 
 export const isBuiltPage = (to: AppPath | PlannedPage): to is AppPath =>

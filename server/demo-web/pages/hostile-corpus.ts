@@ -205,7 +205,10 @@ export function corpusPage(index: number, origin: string): string {
     privateBeacon: `${otherLocalOrigin(origin)}/beacon?via=p${index}`,
     js: `alert('${marker}');console.log('${marker}');fetch('${beacon}',{mode:'no-cors'})`,
   };
-  const heading = `<h1>Corpus payload ${index}: ${escapeHtml(payload.kind)}</h1>`;
+  // Real text beside the payload, so every page scrapes as content rather than as an empty shell.
+  const heading = `<h1>Corpus payload ${index}: ${escapeHtml(payload.kind)}</h1>
+<p>This page carries one hostile payload of the corpus. Shown safely, it stays inert text and markup: no script
+runs, no dialog opens, and no request leaves for the beacon, whichever tab or page of the dashboard shows it.</p>`;
   const document = htmlDocument({
     title: `Corpus payload ${index}`,
     head: payload.head?.(tools) ?? '',

@@ -7,9 +7,11 @@ import {
   faultRequestSchema,
   faultResponseSchema,
   sandboxInfoSchema,
+  sandboxResetResponseSchema,
 } from '../../../contract/sandbox';
 import { DEMO_ACCOUNTS } from '../../db/demo-accounts';
 import { currentAccount } from '../current-account';
+import { resetSandboxData } from './reset';
 
 /** The sandbox's own routes (ours): absent from the real API, where they answer 404. */
 const sandboxRoutes: FastifyPluginAsyncZod<{ demoWebUrl: string }> = async (app, options) => {
@@ -62,6 +64,14 @@ const sandboxRoutes: FastifyPluginAsyncZod<{ demoWebUrl: string }> = async (app,
       app.faults.arm(currentAccount(request).id, status, count);
       return { status, count };
     },
+  );
+
+  // The settings page's "Reset the sandbox" (after a confirmation): no key needed, as a revoked one may be all
+  // there is. Only a sandbox has it; the real API answers 404.
+  app.post(
+    '/sandbox/reset',
+    { config: { auth: false }, schema: { tags: ['sandbox'], response: { 200: sandboxResetResponseSchema } } },
+    async () => ({ reset: true as const, demo_accounts: resetSandboxData(app) }),
   );
 
   if (app.config.testClock) {

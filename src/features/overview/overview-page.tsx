@@ -6,6 +6,7 @@ import { Panel } from '../../components/panel';
 import { QueryBoundary } from '../../errors/query-boundary';
 import { AccountSummary } from './account-summary';
 import { RateLimitNotice } from './rate-limit-notice';
+import { RateLimitSparkline } from './rate-limit-sparkline';
 import { RecentRequests } from './recent-requests';
 import { SessionsAttention } from './sessions-attention';
 import { SubscriptionWarning } from './subscription-warning';
@@ -39,6 +40,7 @@ export function OverviewPage() {
               <UsageTotals />
             </QueryBoundary>
           </Panel>
+          <RateLimitSparkline />
           <Panel title="Sessions needing attention">
             <QueryBoundary label="sessions needing attention">
               <SessionsAttention />

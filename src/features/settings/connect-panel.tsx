@@ -1,5 +1,6 @@
 import { ApiKeyForm } from './api-key-form';
 import { DemoAccounts } from './demo-accounts';
+import { FirstSteps } from './first-steps';
 
 /** The first-run prompt: shown by any page that needs the API while no key is set. */
 export function ConnectPanel() {
@@ -14,6 +15,7 @@ export function ConnectPanel() {
           an address, a log or an export.
         </p>
       </div>
+      <FirstSteps />
       <ApiKeyForm />
       <DemoAccounts />
     </section>

@@ -5,6 +5,7 @@ import { sandboxQueries } from '../../api/sandbox';
 import { ApiBaseForm } from './api-base-form';
 import { ApiKeyForm } from './api-key-form';
 import { DemoAccounts } from './demo-accounts';
+import { ResetSandbox } from './reset-sandbox';
 import { ThemePicker } from './theme-picker';
 
 export function SettingsPage() {
@@ -51,6 +52,7 @@ export function SettingsPage() {
         <ApiBaseForm />
       </section>
       <DemoAccounts />
+      <ResetSandbox />
       <ThemePicker />
     </div>
   );

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { readTheme, saveTheme, THEMES, type Theme } from '../../app/theme';
+import { readTheme, saveTheme, THEMES, type Theme } from './theme';
 
 const LABELS: Record<Theme, string> = { light: 'Light', dark: 'Dark', system: 'Same as the system' };
 

@@ -34,6 +34,7 @@ describe('UPSTREAM_API: the dashboard server as a proxy', () => {
     expect(info.status).toBe(404);
     const keys = await proxy.call('/sandbox/keys', { method: 'POST', key: null, json: {} });
     expect(keys.status).toBe(404);
+    expect((await proxy.call('/sandbox/reset', { method: 'POST', key: null })).status).toBe(404);
     const faults = await proxy.call('/sandbox/faults', { method: 'POST', json: { status: 503 } });
     expect(faults.status).toBe(404);
   });

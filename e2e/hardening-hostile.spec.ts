@@ -1,0 +1,190 @@
+import { expect, test, type Page } from '@playwright/test';
+import { connectWithKey, createKey } from './fixtures';
+import {
+  DEMO_WEB,
+  corpusLinks,
+  expectNoEscapes,
+  resetBeacons,
+  tallyAfterControl,
+  watchForEscapes,
+  beaconTally,
+} from './hardening/escape-watch';
+
+const DASHBOARD = 'http://127.0.0.1:8797';
+const result = (page: Page) => page.getByRole('region', { name: 'Result' });
+
+test('every corpus payload, shown in every result tab, runs no script and sends nothing out', async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(150_000);
+  const corpus = await corpusLinks(request);
+  expect(corpus.length).toBeGreaterThanOrEqual(50);
+  await resetBeacons(request);
+  const escapes = watchForEscapes(page, DASHBOARD);
+  await connectWithKey(page, await createKey(request, 'scale'));
+  await page.getByRole('link', { name: 'Scrape', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Scrape' })).toBeVisible();
+  for (const format of ['HTML', 'Text', 'Markdown', 'JSON', 'Raw HTML']) {
+    await page.getByRole('checkbox', { name: format, exact: true }).check();
+  }
+
+  let tabsShown = 0;
+  for (const [index, { path }] of corpus.entries()) {
+    await page.getByLabel('URL to scrape').fill(`${DEMO_WEB}${path}`);
+    await page.getByRole('button', { name: 'Run scrape' }).click();
+    const marker = `Corpus payload ${index + 1}:`;
+    const frame = result(page).locator('iframe[title="Rendered page"]');
+    await expect(frame.contentFrame().getByRole('heading', { name: marker }), path).toBeVisible({ timeout: 20_000 });
+    tabsShown++;
+    for (const name of ['HTML source', 'Markdown', 'Text', 'JSON', 'Raw HTML']) {
+      const tab = result(page).getByRole('tab', { name, exact: true });
+      await tab.click();
+      await expect(tab).toHaveAttribute('aria-selected', 'true');
+      await expect(result(page).getByRole('tabpanel')).toBeVisible();
+      tabsShown++;
+    }
+    // The source is shown as text: the payload's own marker is there to read.
+    await result(page).getByRole('tab', { name: 'Raw HTML', exact: true }).click();
+    await expect(result(page).getByRole('tabpanel')).toContainText(marker);
+  }
+
+  expectNoEscapes(escapes);
+  const tally = await tallyAfterControl(page, request);
+  expect(tally).toEqual({ count: 0, via: {} });
+  await expect(page).toHaveTitle('Scrape · Scrape Dashboard');
+  console.log(
+    `hostile corpus: ${corpus.length} payloads, ${tabsShown} tab views, ${escapes.ownRequests} dashboard requests, ` +
+      `0 dialogs, 0 payload console lines, 0 off-origin requests, 0 beacon hits`,
+  );
+});
+
+test('opened bare, the corpus does fire: the beacon counter and the payloads are live', async ({ page, request }) => {
+  test.setTimeout(60_000);
+  const corpus = await corpusLinks(request);
+  await resetBeacons(request);
+  page.on('dialog', (dialog) => void dialog.dismiss().catch(() => undefined));
+  // A page that keeps loading (a stream, a refresh) is left after a moment; what it sent by then is counted.
+  for (const { path } of corpus) {
+    await page.goto(`${DEMO_WEB}${path}`, { waitUntil: 'load', timeout: 2_000 }).catch(() => undefined);
+  }
+  await page.goto('about:blank');
+  const tally = await tallyAfterControl(page, request);
+  const fired = new Set(Object.keys(tally.via).map((via) => via.replace(/^[cp]/, '')));
+  console.log(`hostile corpus opened bare: ${fired.size} of ${corpus.length} payloads phoned home`);
+  expect(fired.size).toBeGreaterThanOrEqual(30);
+});
+
+test('scraped with mode js, the sandbox browser reaches no other local address', async ({ request }) => {
+  test.setTimeout(90_000);
+  const key = await createKey(request, 'scale');
+  const corpus = await corpusLinks(request);
+  const subset = corpus.filter(({ kind }) =>
+    /private address|inline script|iframe src$|form autosubmit|meta refresh$|css @import|link prefetch|WebRTC|sendBeacon|EventSource/.test(
+      kind,
+    ),
+  );
+  expect(subset.length).toBeGreaterThanOrEqual(8);
+  await resetBeacons(request);
+  const outcomes: string[] = [];
+  for (const { path } of subset) {
+    const response = await request.post('/api/v1/scrape', {
+      headers: { 'X-API-Key': key },
+      data: { url: `${DEMO_WEB}${path}`, mode: 'js', sync: true },
+      timeout: 60_000,
+    });
+    // A page that navigates itself to a private address is refused mid-load: the scrape fails, the address unreached.
+    outcomes.push(
+      `${path} ${response.status()} ${response.ok() ? '' : ((await response.json()) as { error: string }).error}`,
+    );
+  }
+  // The scrapes have finished, so every request their pages made has been made: the own-origin beacons are the
+  // positive control that the pages' scripts ran, the private ones must be absent.
+  const { via } = await beaconTally(request);
+  const own = Object.keys(via).filter((name) => name.startsWith('c'));
+  const reachedPrivate = Object.keys(via).filter((name) => name.startsWith('p'));
+  console.log(
+    `mode js: ${subset.length} payloads, ${own.length} fired on their own origin, ${reachedPrivate.length} reached a private address`,
+  );
+  console.log(outcomes.join('\n'));
+  expect(own.length).toBeGreaterThanOrEqual(3);
+  expect(reachedPrivate).toEqual([]);
+});
+
+test('hostile names, cookie names, URLs and errors on the triage, session and webhook pages stay text', async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(90_000);
+  const key = await createKey(request, 'scale');
+  const headers = { 'X-API-Key': key };
+  const xss = (n: string) => `"><img src=x onerror="alert('PWNED-${n}')"><svg onload=alert('PWNED-${n}')>`;
+  const beaconTag = `<img src="${DEMO_WEB}/beacon?via=shown">`;
+
+  // A scrape whose URL carries markup: the request log and the request page show that URL.
+  const scraped = await request.post('/api/v1/scrape', {
+    headers,
+    data: { url: `${DEMO_WEB}/hostile/corpus/1?q=${encodeURIComponent(xss('url') + beaconTag)}`, sync: true },
+  });
+  expect(scraped.status()).toBe(200);
+  const requestId = scraped.headers()['x-request-id']!;
+  const failed = await request.post('/api/v1/scrape', {
+    headers,
+    data: { url: `${DEMO_WEB}/antibot?q=${encodeURIComponent(xss('antibot'))}` },
+  });
+  const failedBody = await failed.text();
+
+  const session = await request.post('/api/v1/sessions', {
+    headers,
+    data: {
+      name: xss('session').slice(0, 100),
+      domain: '127.0.0.1',
+      cookies: { "'+alert`PWNED`+'": 'x', 'x$|^~`onload': 'y' },
+      headers: { 'X-Hostile': xss('header') + beaconTag },
+      notes: xss('notes') + beaconTag + '[md](javascript:alert(1))',
+    },
+  });
+  expect(session.status(), await session.text()).toBe(201);
+  const webhook = await request.post('/api/v1/user-webhooks', {
+    headers,
+    data: {
+      url: `http://127.0.0.1:8799/${encodeURIComponent('"><img src=x onerror=alert(1)>')}?a=<script>alert(1)</script>`,
+      events: ['job.completed'],
+      name: xss('webhook').slice(0, 100),
+    },
+  });
+  expect(webhook.status(), await webhook.text()).toBeLessThan(300);
+
+  await resetBeacons(request);
+  const escapes = watchForEscapes(page, DASHBOARD);
+  await connectWithKey(page, key);
+  const views: [string, RegExp | string][] = [
+    ['/triage/log', /hostile\/corpus\/1/],
+    [`/triage/requests/${requestId}`, /hostile\/corpus\/1/],
+    ['/sessions', 'img src=x'],
+    ['/webhooks', 'img src=x'],
+  ];
+  for (const [path, shown] of views) {
+    await page.goto(path);
+    await expect(page.getByRole('main'), path).toContainText(shown, { timeout: 15_000 });
+  }
+  // The session's own page lists its cookie names and header names.
+  await page.goto('/sessions');
+  await page
+    .getByRole('main')
+    .getByRole('link')
+    .or(page.getByRole('main').getByRole('button', { name: /PWNED/ }))
+    .first()
+    .click();
+  await page.goto('/triage');
+  await page
+    .getByRole('textbox', { name: 'Paste an error' })
+    .fill(failedBody.replace('"BLOCKED', `"${xss('body')}BLOCKED`));
+  await page.getByRole('button', { name: 'Decode' }).click();
+  await page.getByRole('textbox', { name: 'Paste an error' }).fill(failedBody);
+  await page.getByRole('button', { name: 'Decode' }).click();
+  await expect(page.getByRole('region', { name: 'You pasted an error body' })).toBeVisible();
+
+  expectNoEscapes(escapes);
+  expect(await tallyAfterControl(page, request)).toEqual({ count: 0, via: {} });
+});
