@@ -20,7 +20,7 @@ export interface RateLimitIngest {
 
 /**
  * Pushes `count` header samples for one key into the one rate-limit store, as the HTTP client does on each answer
- * (localStorage and BroadcastChannel are absent in node, so this is the store's own cost), and reports the cost per
+ * (each one posted on node's BroadcastChannel as to other tabs; node has no localStorage, so no writes), and reports the cost per
  * sample and whether memory stayed bounded.
  */
 export async function rateLimitIngest(count = 100_000): Promise<RateLimitIngest> {

@@ -92,6 +92,8 @@ for (const viewport of VIEWPORTS) {
       await sendBurst(page, 3);
       await expect(second.getByTestId('marker-user')).toHaveCount(userCalls + 3);
       await expectNoViolations(second);
+      await second.getByText('The same calls as a table').click();
+      await second.screenshot({ path: `/tmp/rl-${viewport.name}.png`, fullPage: true }); // TEMP
     });
   });
 }

@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Page, type Request } from '@playwright/test';
 
 export const DEMO_WEB = 'http://127.0.0.1:8798';
 
@@ -16,6 +16,15 @@ export interface Escapes {
  * Watches a dashboard page for the whole test. Frames' events (the rendered srcdoc frame) arrive on the page too.
  * `data:`/`blob:`/`about:` never leave the machine; anything else not on the dashboard's origin is an escape.
  */
+function describeFrame(request: Request): string {
+  try {
+    const frame = request.frame();
+    return frame.parentFrame() ? `frame ${frame.name() || frame.url().slice(0, 40)}` : 'the dashboard';
+  } catch {
+    return 'a service worker';
+  }
+}
+
 export function watchForEscapes(page: Page, dashboardOrigin: string): Escapes {
   const escapes: Escapes = { dialogs: [], console: [], offOrigin: [], popups: [], ownRequests: 0 };
   page.on('dialog', (dialog) => {
@@ -32,7 +41,12 @@ export function watchForEscapes(page: Page, dashboardOrigin: string): Escapes {
     const url = request.url();
     if (/^(data|blob|about):/.test(url)) return;
     if (new URL(url).origin === dashboardOrigin) escapes.ownRequests++;
-    else escapes.offOrigin.push(url);
+    else escapes.offOrigin.push(`${url} (${request.resourceType()} from ${describeFrame(request)})`);
+  });
+  page.on('requestfailed', (request) => {
+    const url = request.url();
+    if (!/^(data|blob|about):/.test(url) && new URL(url).origin !== dashboardOrigin)
+      escapes.offOrigin.push(`FAILED ${url} ${request.failure()?.errorText}`);
   });
   page.on('popup', (popup) => escapes.popups.push(popup.url()));
   return escapes;

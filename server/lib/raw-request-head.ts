@@ -4,9 +4,9 @@ export interface RawRequestHead {
   headers: { 'x-api-key'?: string; authorization?: string };
 }
 
-// The version is optional: a request line over the parser's limit arrives cut short, and its target still says
-// whether the call was an /api/v1 one.
-const REQUEST_LINE = /^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,32} (\S+)(?: HTTP\/\d\.\d)?$/;
+// What follows the target is not read: a request line over the parser's limit arrives cut short, anywhere in it or
+// in its version, and its target still says whether the call was an /api/v1 one.
+const REQUEST_LINE = /^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,32} (\S+)(?: |$)/;
 const CALLER_HEADER = /^(x-api-key|authorization):[ \t]*(.*?)[ \t]*$/i;
 
 /**

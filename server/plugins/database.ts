@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import fp from 'fastify-plugin';
 import { migrate } from '../db/migrations';
+import { startWalCheckpointer } from '../db/wal-checkpointer';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -19,6 +20,9 @@ function openDatabase(dataDir: string): Database.Database {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // A statement journal (a write that fires triggers, inside the request log's batch) is a temporary file otherwise:
+  // created and deleted on disk, again and again, under load.
+  db.pragma('temp_store = MEMORY');
   migrate(db);
   return db;
 }
@@ -27,8 +31,15 @@ function openDatabase(dataDir: string): Database.Database {
 export default fp(
   async (app) => {
     const db = openDatabase(app.config.dataDir);
+    const checkpointer = startWalCheckpointer(db);
     app.decorate('db', db);
+    // What start-up wrote (migrations, a new data dir's demo history) is copied into the database before the first
+    // call, on the event loop while nothing waits: an idle sandbox then never needs the checkpoint worker.
+    app.addHook('onReady', async () => {
+      db.pragma('wal_checkpoint(TRUNCATE)');
+    });
     app.addHook('onClose', async () => {
+      await checkpointer.close();
       db.close();
     });
   },

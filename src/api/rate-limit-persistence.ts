@@ -43,11 +43,4 @@ export function flushSamples() {
   pending.clear();
 }
 
-/** Forgets what is pending without writing it (the history was cleared). */
-export function dropPendingSamples() {
-  clearTimeout(timer);
-  timer = undefined;
-  pending.clear();
-}
-
 if (typeof globalThis.addEventListener === 'function') globalThis.addEventListener('pagehide', flushSamples);

@@ -4,7 +4,7 @@ import { create } from 'zustand';
 import { useNow } from '../lib/use-now';
 import { useApiKey, useCredentialsStore } from './credentials-store';
 import { HISTORY_CAPACITY, rateLimitSampleSchema, SampleLog, type RateLimitSample } from './rate-limit-history';
-import { dropPendingSamples, loadSamples, saveSamplesSoon } from './rate-limit-persistence';
+import { flushSamples, loadSamples, saveSamplesSoon } from './rate-limit-persistence';
 
 export { SampleLog, type CallSource, type RateLimitSample } from './rate-limit-history';
 
@@ -76,7 +76,8 @@ export const useRateLimitStore = create<RateLimitState>()((set, get) => {
       set((state) => ({ byKey: { ...state.byKey, [fingerprint]: SampleLog.of(samples) } }));
     },
     historyCleared: () => {
-      dropPendingSamples();
+      // What this tab has not written yet is kept first: the key's history is there when it comes back.
+      flushSamples();
       seenIds.clear();
       set({ byKey: {} });
     },

@@ -21,7 +21,7 @@ export function ConfirmDialog(props: {
   return (
     <AlertDialog.Root open={props.open} onOpenChange={props.onOpenChange}>
       <AlertDialog.Portal>
-        <AlertDialog.Overlay className="fixed inset-0 z-20 bg-slate-900/50" />
+        <AlertDialog.Overlay className="fixed inset-0 z-20 bg-black/50" />
         <AlertDialog.Content
           {...returnFocus}
           className="fixed left-1/2 top-1/2 z-20 max-h-[90vh] w-[min(32rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 space-y-4 overflow-y-auto rounded-lg bg-white p-5 text-slate-900 shadow-xl"

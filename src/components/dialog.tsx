@@ -21,7 +21,7 @@ export function Dialog(props: {
   return (
     <RadixDialog.Root open={props.open} onOpenChange={props.onOpenChange}>
       <RadixDialog.Portal>
-        <RadixDialog.Overlay className="fixed inset-0 z-20 bg-slate-900/50" />
+        <RadixDialog.Overlay className="fixed inset-0 z-20 bg-black/50" />
         <RadixDialog.Content
           className={CONTENT_CLASS}
           {...returnFocus}

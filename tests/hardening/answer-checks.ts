@@ -26,7 +26,7 @@ function parseJson(text: string): unknown {
  * request id, the caller's rate-limit headers under /api/v1, and an error is the envelope with the catalog's status
  * for its code. Empty when the answer keeps them all.
  */
-export function problemsOf(answer: Answer, { underApi = true, hasBody = true } = {}): string[] {
+function problemsOf(answer: Answer, { underApi = true, hasBody = true } = {}): string[] {
   const problems: string[] = [];
   if (!(answer.status >= 200 && answer.status < 500)) problems.push(`status ${answer.status}`);
   if (LEAK.test(answer.body)) problems.push('a stack trace or file path in the body');

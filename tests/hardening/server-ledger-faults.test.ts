@@ -249,6 +249,10 @@ describe('the ledger under faults', () => {
         .all(JSON.stringify(REFUSED_BEFORE_CHARGE));
       expect(undecided).toEqual([]);
 
+      // Every answer a client received is in the request log, whichever process gave it.
+      const logged = db.prepare(`SELECT 1 FROM requests WHERE request_id = ?`);
+      expect(received.filter((answer) => logged.get(answer.requestId) === undefined)).toEqual([]);
+
       // What each client was told is what the books say.
       const settlementOf = db.prepare(
         `SELECT credits_charged, credits_refunded, cached FROM settlements WHERE request_id = ?`,

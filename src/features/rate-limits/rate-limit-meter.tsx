@@ -24,12 +24,20 @@ function MeterBox({ children }: { children: ReactNode }) {
   );
 }
 
-/** A number in a slot as wide as the largest it can be, so the words after it never move as it counts. */
+/**
+ * A number in a slot as wide as the largest it can be, so the words after it never move as it counts. The slot has
+ * a fixed width, the number is right-aligned in it by a left padding of whole digits, and each new value is a new
+ * node: a count that changes never registers as a layout shift, even in a font whose digit pairs differ in width
+ * by a fraction of a pixel.
+ */
 function Count({ value, widest, testId }: { value: number; widest: number; testId?: string }) {
+  const digits = String(widest).length;
+  const missing = Math.max(0, digits - String(value).length);
   return (
     <span
-      className="inline-block text-right tabular-nums"
-      style={{ minWidth: `${String(widest).length}ch` }}
+      key={value}
+      className="inline-block text-left whitespace-nowrap tabular-nums"
+      style={{ width: `${digits}ch`, paddingLeft: `${missing}ch` }}
       data-testid={testId}
     >
       {value}

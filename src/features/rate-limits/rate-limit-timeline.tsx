@@ -1,8 +1,10 @@
 import type { RateLimitSample } from '../../api/rate-limit-store';
 import { formatSeconds } from '../../lib/format';
 
-/** The span the timeline draws, back from now. */
+/** The longest span the timeline draws, back from now; it draws less when the history is shorter. */
 const TIMELINE_SECONDS = 300;
+/** The shortest: a burst of a few seconds still spreads over the width. */
+const MIN_SPAN_SECONDS = 60;
 /** Rows of the table equivalent: the latest calls, newest first. */
 const TABLE_ROWS = 50;
 
@@ -24,15 +26,17 @@ function resetsOf(samples: readonly RateLimitSample[]): RateLimitSample[] {
  * as a table. Shapes and words carry the meaning; colour only repeats it.
  */
 export function RateLimitTimeline({ samples, now }: { samples: readonly RateLimitSample[]; now: number }) {
-  const from = now - TIMELINE_SECONDS * 1000;
-  const shown = samples.filter((sample) => sample.at >= from);
+  const shown = samples.filter((sample) => sample.at >= now - TIMELINE_SECONDS * 1000);
+  const oldest = shown[0]?.at ?? now;
+  const spanSeconds = Math.min(TIMELINE_SECONDS, Math.max(MIN_SPAN_SECONDS, Math.ceil((now - oldest) / 1000) + 5));
+  const from = now - spanSeconds * 1000;
   const limit = Math.max(1, ...shown.map((sample) => sample.limit));
-  const x = (at: number) => PAD.left + ((at - from) / (TIMELINE_SECONDS * 1000)) * (WIDTH - PAD.left - PAD.right);
+  const x = (at: number) => PAD.left + ((at - from) / (spanSeconds * 1000)) * (WIDTH - PAD.left - PAD.right);
   const y = (remaining: number) => PAD.top + (1 - Math.max(0, remaining) / limit) * (HEIGHT - PAD.top - PAD.bottom);
   const refused = shown.filter((sample) => sample.status === 429);
   const resets = resetsOf(shown);
   const summary =
-    `Requests left over the last ${formatSeconds(TIMELINE_SECONDS)}: ${shown.length} calls ` +
+    `Requests left over the last ${formatSeconds(spanSeconds)}: ${shown.length} calls ` +
     `(${shown.filter((sample) => sample.source === 'user').length} yours), ${refused.length} refused with 429, ` +
     `${resets.length} ${resets.length === 1 ? 'reset' : 'resets'}. The table below lists them.`;
 
@@ -56,7 +60,7 @@ export function RateLimitTimeline({ samples, now }: { samples: readonly RateLimi
           0
         </text>
         <text x={PAD.left} y={HEIGHT - 4} fontSize="10" fill="#334155">
-          −{formatSeconds(TIMELINE_SECONDS)}
+          −{formatSeconds(spanSeconds)}
         </text>
         <text x={WIDTH - PAD.right} y={HEIGHT - 4} fontSize="10" fill="#334155" textAnchor="end">
           now
@@ -102,49 +106,52 @@ export function RateLimitTimeline({ samples, now }: { samples: readonly RateLimi
       </svg>
       <details>
         <summary className="cursor-pointer text-sm font-medium">The same calls as a table</summary>
-        <table className="mt-2 w-full text-left text-sm" data-testid="timeline-table">
-          <caption className="sr-only">Latest calls with the key, newest first</caption>
-          <thead>
-            <tr className="border-b border-slate-200">
-              <th scope="col" className="py-1 pr-3">
-                Time
-              </th>
-              <th scope="col" className="py-1 pr-3">
-                By
-              </th>
-              <th scope="col" className="py-1 pr-3">
-                Call
-              </th>
-              <th scope="col" className="py-1 pr-3">
-                Answer
-              </th>
-              <th scope="col" className="py-1 pr-3 text-right">
-                Left this minute
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {samples
-              .slice(-TABLE_ROWS)
-              .reverse()
-              .map((sample, index) => (
-                <tr key={sample.id ?? `${sample.at}-${index}`} className="border-b border-slate-100">
-                  <td className="py-1 pr-3 tabular-nums">{time.format(sample.at)}</td>
-                  <td className="py-1 pr-3">{whoLabel(sample)}</td>
-                  <td className="py-1 pr-3 font-mono text-xs">
-                    {sample.method} {sample.path}
-                  </td>
-                  <td className="py-1 pr-3">
-                    {sample.status}
-                    {sample.code && ` ${sample.code}`}
-                  </td>
-                  <td className="py-1 pr-3 text-right tabular-nums">
-                    {Math.max(0, sample.remaining)} / {sample.limit}
-                  </td>
-                </tr>
-              ))}
-          </tbody>
-        </table>
+        {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must be reachable by keyboard */}
+        <div className="mt-2 overflow-x-auto" tabIndex={0} role="region" aria-label="Calls as a table">
+          <table className="w-full text-left text-sm" data-testid="timeline-table">
+            <caption className="sr-only">Latest calls with the key, newest first</caption>
+            <thead>
+              <tr className="border-b border-slate-200">
+                <th scope="col" className="py-1 pr-3">
+                  Time
+                </th>
+                <th scope="col" className="py-1 pr-3">
+                  By
+                </th>
+                <th scope="col" className="py-1 pr-3">
+                  Call
+                </th>
+                <th scope="col" className="py-1 pr-3">
+                  Answer
+                </th>
+                <th scope="col" className="py-1 pr-3 text-right">
+                  Left this minute
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {samples
+                .slice(-TABLE_ROWS)
+                .reverse()
+                .map((sample, index) => (
+                  <tr key={sample.id ?? `${sample.at}-${index}`} className="border-b border-slate-100">
+                    <td className="py-1 pr-3 tabular-nums">{time.format(sample.at)}</td>
+                    <td className="py-1 pr-3">{whoLabel(sample)}</td>
+                    <td className="py-1 pr-3 font-mono text-xs">
+                      {sample.method} {sample.path}
+                    </td>
+                    <td className="py-1 pr-3">
+                      {sample.status}
+                      {sample.code && ` ${sample.code}`}
+                    </td>
+                    <td className="py-1 pr-3 text-right tabular-nums">
+                      {Math.max(0, sample.remaining)} / {sample.limit}
+                    </td>
+                  </tr>
+                ))}
+            </tbody>
+          </table>
+        </div>
       </details>
     </div>
   );

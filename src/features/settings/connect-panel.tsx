@@ -15,8 +15,9 @@ export function ConnectPanel() {
           an address, a log or an export.
         </p>
       </div>
-      <FirstSteps />
+      {/* After the field: the key comes first for a keyboard user, and the links need one anyway. */}
       <ApiKeyForm />
+      <FirstSteps />
       <DemoAccounts />
     </section>
   );

@@ -20,7 +20,7 @@ function systemIsDark() {
   return typeof window.matchMedia === 'function' && window.matchMedia(DARK_QUERY).matches;
 }
 
-export function applyTheme(theme: Theme) {
+function applyTheme(theme: Theme) {
   const dark = theme === 'dark' || (theme === 'system' && systemIsDark());
   document.documentElement.classList.toggle('dark', dark);
 }

@@ -1,0 +1,82 @@
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CHECKPOINT_ABOVE_BYTES, startWalCheckpointer, type WalCheckpointer } from '../../../server/db/wal-checkpointer';
+import { startTestServer } from '../../support/test-server';
+
+const dirs: string[] = [];
+const open: { db: Database.Database; checkpointer: WalCheckpointer }[] = [];
+afterEach(async () => {
+  for (const { db, checkpointer } of open.splice(0)) {
+    await checkpointer.close();
+    db.close();
+  }
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function walDatabase() {
+  const dir = mkdtempSync(path.join(tmpdir(), 'wal-checkpointer-'));
+  dirs.push(dir);
+  const file = path.join(dir, 'test.db');
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT NOT NULL)');
+  const checkpointer = startWalCheckpointer(db);
+  open.push({ db, checkpointer });
+  return { db, file, checkpointer };
+}
+
+/** About `bytes` of rows, committed on the main connection. */
+function write(db: Database.Database, bytes: number) {
+  const insert = db.prepare('INSERT INTO t (body) VALUES (?)');
+  const body = 'x'.repeat(1000);
+  db.transaction(() => {
+    for (let written = 0; written < bytes; written += body.length) insert.run(body);
+  })();
+}
+
+describe('the WAL checkpoint', () => {
+  it('is never run by a commit on the app’s connection', async () => {
+    const server = await startTestServer();
+    try {
+      expect(server.app.db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('copies a grown WAL into the database from a worker, once the WAL passes the threshold', async () => {
+    const { db, file, checkpointer } = walDatabase();
+    write(db, 1000);
+    await vi.waitFor(() => expect(statSync(`${file}-wal`).size).toBeGreaterThan(0));
+    const before = statSync(file).size;
+    expect(checkpointer.started).toBe(false);
+
+    write(db, CHECKPOINT_ABOVE_BYTES * 2);
+    // The main connection left every page in the WAL: the database file has not grown.
+    expect(statSync(file).size).toBe(before);
+    await vi.waitFor(() => expect(checkpointer.started).toBe(true), { timeout: 5000 });
+    await checkpointer.checkpointNow();
+    expect(statSync(file).size).toBeGreaterThan(CHECKPOINT_ABOVE_BYTES * 2);
+  });
+
+  it('keeps every committed row across the close, the worker stopped first', async () => {
+    const { db, file, checkpointer } = walDatabase();
+    write(db, CHECKPOINT_ABOVE_BYTES * 2);
+    await checkpointer.checkpointNow();
+    write(db, 10_000);
+    const rows = (db.prepare('SELECT count(*) AS n FROM t').get() as { n: number }).n;
+    await checkpointer.close();
+    db.close();
+    open.splice(0);
+
+    const again = new Database(file, { readonly: true });
+    try {
+      expect((again.prepare('SELECT count(*) AS n FROM t').get() as { n: number }).n).toBe(rows);
+    } finally {
+      again.close();
+    }
+  });
+});
