@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { expectNoViolations } from './fixtures';
 
 test('the command palette goes to an error code by keyboard alone', async ({ page }) => {
   await page.goto('/errors');
@@ -7,6 +8,8 @@ test('the command palette goes to an error code by keyboard alone', async ({ pag
   const palette = page.getByRole('dialog', { name: 'Go to…' });
   await expect(palette.getByRole('combobox')).toBeFocused();
   await page.keyboard.type('RATE_LIMIT_EXC');
+  await expect(palette.getByRole('option', { name: /RATE_LIMIT_EXCEEDED/ })).toBeVisible();
+  await expectNoViolations(page);
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/errors\/RATE_LIMIT_EXCEEDED$/);
   await expect(page.getByRole('heading', { name: 'RATE_LIMIT_EXCEEDED', level: 1 })).toBeVisible();
@@ -19,6 +22,7 @@ test('? lists the shortcuts, and Escape closes the list', async ({ page }) => {
   await page.keyboard.press('?');
   const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(help).toContainText('Open the command palette');
+  await expectNoViolations(page);
   await page.keyboard.press('Escape');
   await expect(help).toBeHidden();
 });

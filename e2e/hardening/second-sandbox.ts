@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, openSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
 
 export interface SecondSandbox {
@@ -20,7 +20,14 @@ export async function startSecondSandbox(port: number): Promise<SecondSandbox> {
   const logFile = path.join(dataDir, 'server.log');
   const log = openSync(logFile, 'w');
   const child: ChildProcess = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/start.ts'], {
-    env: { ...process.env, PORT: String(port), DEMO_WEB_PORT: String(port + 1), DATA_DIR: dataDir, LOG_LEVEL: 'debug' },
+    // Its whole environment, on purpose: nothing of the runner's leaks in (tsx needs only a home for its cache).
+    env: {
+      HOME: homedir(),
+      PORT: String(port),
+      DEMO_WEB_PORT: String(port + 1),
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'debug',
+    },
     stdio: ['ignore', log, log],
   });
   const origin = `http://127.0.0.1:${port}`;

@@ -78,16 +78,18 @@ export function startWalCheckpointer(db: Database.Database): WalCheckpointer {
     return running;
   }
 
+  // A checkpoint writes the database file, never the WAL: a WAL as it was at the last checkpoint has nothing new.
+  let checkpointedWal = '';
   async function tick() {
     if (closed || running) return;
-    if (!worker) {
-      const size = await stat(walFile).then(
-        (file) => file.size,
-        () => 0,
-      );
-      if (closed || size <= CHECKPOINT_ABOVE_BYTES) return;
-    }
+    const wal = await stat(walFile).then(
+      (file) => ({ size: file.size, seen: `${file.size}:${file.mtimeMs}` }),
+      () => ({ size: 0, seen: '' }),
+    );
+    if (closed || running || wal.seen === checkpointedWal) return;
+    if (!worker && wal.size <= CHECKPOINT_ABOVE_BYTES) return;
     await checkpoint();
+    checkpointedWal = wal.seen;
   }
 
   const timer = setInterval(() => void tick(), CHECK_EVERY_MS);
