@@ -35,12 +35,23 @@ let channel: BroadcastChannel | null | undefined;
 
 /** Ids of samples already held, so a sample that comes back (two channels, a replay) is counted once. */
 const seenIds = new Set<string>();
+/** The same ids in arrival order, in a ring: the oldest is forgotten in O(1) once the ring is full. */
+const SEEN_CAPACITY = HISTORY_CAPACITY * 4;
+const seenOrder: (string | undefined)[] = [];
+let seenNext = 0;
 function firstSight(id: string): boolean {
   if (seenIds.has(id)) return false;
+  const oldest = seenOrder[seenNext];
+  if (oldest !== undefined) seenIds.delete(oldest);
+  seenOrder[seenNext] = id;
+  seenNext = (seenNext + 1) % SEEN_CAPACITY;
   seenIds.add(id);
-  // Bounded like the history: the oldest ids go first (a Set iterates in insertion order).
-  if (seenIds.size > HISTORY_CAPACITY * 4) seenIds.delete(seenIds.values().next().value as string);
   return true;
+}
+function forgetSeen() {
+  seenIds.clear();
+  seenOrder.length = 0;
+  seenNext = 0;
 }
 
 /** The one rate-limit store, fed by the HTTP client from every response to a call made with the key. */
@@ -78,7 +89,7 @@ export const useRateLimitStore = create<RateLimitState>()((set, get) => {
     historyCleared: () => {
       // What this tab has not written yet is kept first: the key's history is there when it comes back.
       flushSamples();
-      seenIds.clear();
+      forgetSeen();
       set({ byKey: {} });
     },
   };

@@ -275,10 +275,14 @@ describe('bad input on every endpoint of the OpenAPI description', () => {
           pace();
           const answer = await sendRaw(server.api, raw.bytes);
           ran++;
-          expectSoundAnswer(answer, `${raw.underApi} ${JSON.stringify(raw.bytes.toString('latin1').slice(0, 300))}`, {
-            underApi: raw.underApi,
-            hasBody: raw.method !== 'HEAD',
-          });
+          expectSoundAnswer(
+            answer,
+            `(under /api/v1: ${raw.underApi}) ${JSON.stringify(raw.bytes.toString('latin1').slice(0, 300))}`,
+            {
+              underApi: raw.underApi,
+              hasBody: raw.method !== 'HEAD',
+            },
+          );
         }),
         { numRuns: rawRuns, endOnFailure: true },
       );

@@ -60,13 +60,11 @@ describe('/rate-limits', () => {
     expect(screen.getByTestId('rate-limit-forecast')).toHaveTextContent(/At the current rate .* Sending is safe now\./);
 
     const plans = screen.getByRole('table', { name: 'Rate limits of each plan' });
-    expect(within(plans).getAllByRole('rowheader').map((cell) => cell.textContent)).toEqual([
-      'Free (your plan)',
-      'Basic',
-      'Growth',
-      'Scale',
-      'High Volume',
-    ]);
+    expect(
+      within(plans)
+        .getAllByRole('rowheader')
+        .map((cell) => cell.textContent),
+    ).toEqual(['Free (your plan)', 'Basic', 'Growth', 'Scale', 'High Volume']);
   });
 
   it('lists the timeline’s calls in a table: who made each, the answer, and what was left', async () => {
