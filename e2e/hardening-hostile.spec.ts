@@ -169,14 +169,10 @@ test('hostile names, cookie names, URLs and errors on the triage, session and we
     await page.goto(path);
     await expect(page.getByRole('main'), path).toContainText(shown, { timeout: 15_000 });
   }
-  // The session's own page lists its cookie names and header names.
-  await page.goto('/sessions');
-  await page
-    .getByRole('main')
-    .getByRole('link')
-    .or(page.getByRole('main').getByRole('button', { name: /PWNED/ }))
-    .first()
-    .click();
+  // The session's own panel lists its cookie and header names, and its notes.
+  const sessionId = ((await session.json()) as { id: string }).id;
+  await page.goto(`/sessions?session=${sessionId}`);
+  await expect(page.getByRole('main')).toContainText("'+alert`PWNED`+'", { timeout: 15_000 });
   await page.goto('/triage');
   await page
     .getByRole('textbox', { name: 'Paste an error' })

@@ -61,7 +61,7 @@ test.describe('nothing moves while a connected page loads (phone)', () => {
     const meter = page.getByRole('region', { name: 'Rate limit', exact: true });
     await expect(meter.getByTestId('rate-limit-remaining')).toBeVisible();
     await expect(page.getByRole('region', { name: /demo/i }).first()).toBeVisible();
-    await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Run scrape' })).toBeVisible();
     const { total, shifts } = await recorded(page);
     expect(shifts).toEqual([]);
     expect(total).toBe(0);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import fp from 'fastify-plugin';
 import { migrate } from '../db/migrations';
-import { startWalCheckpointer } from '../db/wal-checkpointer';
+import { startWalCheckpointer, type WalCheckpointer } from '../db/wal-checkpointer';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -23,6 +23,8 @@ function openDatabase(dataDir: string): Database.Database {
   // A statement journal (a write that fires triggers, inside the request log's batch) is a temporary file otherwise:
   // created and deleted on disk, again and again, under load.
   db.pragma('temp_store = MEMORY');
+  // No commit on this connection ever copies the WAL into the database: see wal-checkpointer.ts.
+  db.pragma('wal_autocheckpoint = 0');
   migrate(db);
   return db;
 }
@@ -31,15 +33,16 @@ function openDatabase(dataDir: string): Database.Database {
 export default fp(
   async (app) => {
     const db = openDatabase(app.config.dataDir);
-    const checkpointer = startWalCheckpointer(db);
     app.decorate('db', db);
-    // What start-up wrote (migrations, a new data dir's demo history) is copied into the database before the first
-    // call, on the event loop while nothing waits: an idle sandbox then never needs the checkpoint worker.
+    let checkpointer: WalCheckpointer | null = null;
+    // What start-up wrote (migrations, a new data dir's demo history) is copied into the database at once, on the
+    // event loop while no call waits; only then is the WAL watched, so an idle sandbox never runs the worker.
     app.addHook('onReady', async () => {
       db.pragma('wal_checkpoint(TRUNCATE)');
+      checkpointer = startWalCheckpointer(db);
     });
     app.addHook('onClose', async () => {
-      await checkpointer.close();
+      await checkpointer?.close();
       db.close();
     });
   },

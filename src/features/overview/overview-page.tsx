@@ -5,6 +5,7 @@ import { usageQueries } from '../../api/usage';
 import { Panel } from '../../components/panel';
 import { QueryBoundary } from '../../errors/query-boundary';
 import { AccountSummary } from './account-summary';
+import { FirstAnswersGate } from './first-answers-gate';
 import { RateLimitNotice } from './rate-limit-notice';
 import { RateLimitSparkline } from './rate-limit-sparkline';
 import { RecentRequests } from './recent-requests';
@@ -28,7 +29,7 @@ export function OverviewPage() {
       {pause ? (
         <RateLimitNotice pause={pause} onRetry={retryHeld} />
       ) : (
-        <>
+        <FirstAnswersGate>
           <Panel title="Account">
             <QueryBoundary label="account summary">
               <SubscriptionWarning />
@@ -51,7 +52,7 @@ export function OverviewPage() {
               <RecentRequests />
             </QueryBoundary>
           </Panel>
-        </>
+        </FirstAnswersGate>
       )}
     </div>
   );

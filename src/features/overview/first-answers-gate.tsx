@@ -1,0 +1,26 @@
+import { useQueries } from '@tanstack/react-query';
+import { getRouteApi } from '@tanstack/react-router';
+import { useRef, type ReactNode } from 'react';
+import { requestQueries } from '../../api/requests';
+import { sessionQueries } from '../../api/sessions';
+import { usageQueries } from '../../api/usage';
+
+const route = getRouteApi('/');
+
+/**
+ * The overview's panels appear together, once the first answer of each (data or error) is in: a panel above that
+ * grew when its data arrived would push the ones below it down (a layout shift on every connected load). Only the
+ * first load waits; a later refetch or the calls toggle keeps the panels on the page.
+ */
+export function FirstAnswersGate({ children }: { children: ReactNode }) {
+  const { calls: origin = 'user' } = route.useSearch();
+  // The same queries the panels read, so the calls are shared, not repeated.
+  const pending = useQueries({
+    queries: [usageQueries.snapshot(), requestQueries.list({ limit: 10, origin }), sessionQueries.list()],
+    combine: (results) => results.some((result) => result.isPending && result.fetchStatus !== 'idle'),
+  });
+  const shown = useRef(false);
+  if (!pending) shown.current = true;
+  if (!shown.current) return <p className="text-sm text-slate-600">Loading the overview…</p>;
+  return children;
+}
