@@ -11,6 +11,7 @@ import { type Figure, figure, FLAT_GROWTH } from './figures';
 import { bareFastifyIdleMiB, sandboxIdleMiB } from './idle-memory';
 import { lighthouseScores } from './lighthouse';
 import { type Report, writeReport } from './report';
+import { rateLimitIngest } from './rate-limit-ingest';
 import { measureRowGrowth, ROW_CALLS, type RowCall } from './row-growth';
 import { scrapeLatency } from './scrape-latency';
 import { machine, median } from './stats';
@@ -60,6 +61,37 @@ await section('first-load JavaScript', async () => {
       baseline: { name: 'React + ReactDOM + TanStack Router + Query, one route', value: bare.totalGzipBytes / 1024 },
       goals: [{ on: 'ratio', op: '<=', limit: 1.25 }],
       detail: app.files.map((file) => `${file.file} ${(file.gzipBytes / 1024).toFixed(1)} kB`).join(', '),
+    }),
+    figure({
+      name: 'recharts in the first load of `/`',
+      unit: '',
+      value: app.hasRecharts ? 1 : 0,
+      runs: [app.hasRecharts ? 1 : 0],
+      goals: [{ on: 'value', op: '<=', limit: 0 }],
+      detail: 'the charts of /usage load with that page only',
+    }),
+  );
+});
+
+await section('rate-limit store ingest', async () => {
+  const runs = [];
+  for (let run = 0; run < RUNS; run++) runs.push(await rateLimitIngest(100_000));
+  const last = runs.at(-1)!;
+  figures.push(
+    figure({
+      name: 'rate-limit store: ingest of one header sample (100,000 samples)',
+      unit: 'µs',
+      value: median(runs.map((run) => run.microsPerSample)),
+      runs: runs.map((run) => run.microsPerSample),
+      goals: [{ on: 'value', op: '<=', limit: 50 }],
+      detail: `${last.kept.toLocaleString('en')} samples kept (the ring's bound)`,
+    }),
+    figure({
+      name: 'rate-limit store: heap growth over 100,000 samples',
+      unit: 'MiB',
+      value: median(runs.map((run) => run.heapGrowthMiB)),
+      runs: runs.map((run) => run.heapGrowthMiB),
+      goals: [{ on: 'value', op: '<=', limit: 16 }],
     }),
   );
 });

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { connectWithKey, createKey } from './fixtures';
 import {
   DEMO_WEB,
@@ -13,13 +13,14 @@ import {
 const DASHBOARD = 'http://127.0.0.1:8797';
 const result = (page: Page) => page.getByRole('region', { name: 'Result' });
 
-test('every corpus payload, shown in every result tab, runs no script and sends nothing out', async ({
-  page,
-  request,
-}) => {
-  test.setTimeout(150_000);
+/**
+ * Scrapes each picked payload from the dashboard and opens every result tab on it, then reads the escapes and,
+ * behind the control beacon, the beacon count.
+ */
+async function showInEveryTab(page: Page, request: APIRequestContext, pick: (position: number) => boolean) {
   const corpus = await corpusLinks(request);
   expect(corpus.length).toBeGreaterThanOrEqual(50);
+  const shown = corpus.map((entry, index) => ({ ...entry, number: index + 1 })).filter((_, index) => pick(index));
   await resetBeacons(request);
   const escapes = watchForEscapes(page, DASHBOARD);
   await connectWithKey(page, await createKey(request, 'scale'));
@@ -30,10 +31,10 @@ test('every corpus payload, shown in every result tab, runs no script and sends 
   }
 
   let tabsShown = 0;
-  for (const [index, { path }] of corpus.entries()) {
+  for (const { path, number } of shown) {
     await page.getByLabel('URL to scrape').fill(`${DEMO_WEB}${path}`);
     await page.getByRole('button', { name: 'Run scrape' }).click();
-    const marker = `Corpus payload ${index + 1}:`;
+    const marker = `Corpus payload ${number}:`;
     const frame = result(page).locator('iframe[title="Rendered page"]');
     await expect(frame.contentFrame().getByRole('heading', { name: marker }), path).toBeVisible({ timeout: 20_000 });
     tabsShown++;
@@ -45,7 +46,6 @@ test('every corpus payload, shown in every result tab, runs no script and sends 
       tabsShown++;
     }
     // The source is shown as text: the payload's own marker is there to read.
-    await result(page).getByRole('tab', { name: 'Raw HTML', exact: true }).click();
     await expect(result(page).getByRole('tabpanel')).toContainText(marker);
   }
 
@@ -54,10 +54,28 @@ test('every corpus payload, shown in every result tab, runs no script and sends 
   expectNoEscapes(escapes);
   await expect(page).toHaveTitle('Scrape · Scrape Dashboard');
   console.log(
-    `hostile corpus: ${corpus.length} payloads, ${tabsShown} tab views, ${escapes.ownRequests} dashboard requests, ` +
-      `${escapes.blockedByCsp} attempts refused by the frame's CSP, 0 dialogs, 0 payload console lines, ` +
-      `0 off-origin requests, 0 beacon hits`,
+    `hostile corpus: ${shown.length} of ${corpus.length} payloads, ${tabsShown} tab views, ` +
+      `${escapes.ownRequests} dashboard requests, ${escapes.blockedByCsp} attempts refused by the frame's CSP, ` +
+      `0 dialogs, 0 payload console lines, 0 off-origin requests, 0 beacon hits`,
   );
+}
+
+// npm test shows every third payload; `npm run test:hardening:e2e` shows them all (the @hardening-full tag is left
+// out of plain runs by playwright.config.ts).
+test('a third of the corpus, shown in every result tab, runs no script and sends nothing out', async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(90_000);
+  await showInEveryTab(page, request, (index) => index % 3 === 0);
+});
+
+test('every corpus payload, shown in every result tab, runs no script and sends nothing out @hardening-full', async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(180_000);
+  await showInEveryTab(page, request, () => true);
 });
 
 test('opened bare, the corpus does fire: the beacon counter and the payloads are live', async ({ page, request }) => {

@@ -28,7 +28,7 @@ const srcdoc = (html: string) => escapeHtml(html);
  * Script-injection and exfiltration attempts, one per page. Each either runs a script or makes a request if
  * whatever shows it is unsafe; shown safely, /beacon/count stays at zero and no dialog opens.
  */
-export const PAYLOADS: readonly Payload[] = [
+const PAYLOADS: readonly Payload[] = [
   { kind: 'img onerror', body: (t) => `<img src="x" onerror="${t.js}" alt="">` },
   { kind: 'svg onload', body: (t) => `<svg onload="${t.js}"></svg>` },
   { kind: 'details ontoggle', body: (t) => `<details open ontoggle="${t.js}"><summary>s</summary></details>` },
@@ -186,7 +186,7 @@ export const PAYLOADS: readonly Payload[] = [
   },
 ];
 
-export const CORPUS_PATH = '/hostile/corpus';
+const CORPUS_PATH = '/hostile/corpus';
 
 /** The other name of this machine, so a request there is to a different origin with the same listener. */
 const otherLocalOrigin = (origin: string) =>
@@ -195,7 +195,7 @@ const otherLocalOrigin = (origin: string) =>
     (_all, scheme: string, host: string) => `${scheme}${host === 'localhost' ? '127.0.0.1' : 'localhost'}`,
   );
 
-export function corpusPage(index: number, origin: string): string {
+function corpusPage(index: number, origin: string): string {
   const payload = PAYLOADS[index - 1];
   if (!payload) throw new RangeError(`no payload ${index}`);
   const marker = `PWNED-${index}`;

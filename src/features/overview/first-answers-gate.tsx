@@ -1,6 +1,6 @@
 import { useQueries } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import { useRef, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { requestQueries } from '../../api/requests';
 import { sessionQueries } from '../../api/sessions';
 import { usageQueries } from '../../api/usage';
@@ -19,8 +19,8 @@ export function FirstAnswersGate({ children }: { children: ReactNode }) {
     queries: [usageQueries.snapshot(), requestQueries.list({ limit: 10, origin }), sessionQueries.list()],
     combine: (results) => results.some((result) => result.isPending && result.fetchStatus !== 'idle'),
   });
-  const shown = useRef(false);
-  if (!pending) shown.current = true;
-  if (!shown.current) return <p className="text-sm text-slate-600">Loading the overview…</p>;
+  const [shown, setShown] = useState(false);
+  if (!pending && !shown) setShown(true);
+  if (pending && !shown) return <p className="text-sm text-slate-600">Loading the overview…</p>;
   return children;
 }

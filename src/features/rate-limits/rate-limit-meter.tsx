@@ -111,7 +111,8 @@ export function RateLimitMeter() {
         <br className="sm:hidden" />
         <span className="text-slate-700">
           <span className={view.planLabel ? 'hidden sm:inline' : 'hidden'}> · </span>
-          <span className="inline-block min-w-[6.25rem]">
+          {/* A slot as wide as its longest text ("resets in 1 min"): what follows never moves as it counts down. */}
+          <span className="inline-block w-[7.5rem] whitespace-nowrap">
             {view.resetsIn > 0 ? <>resets in {formatSeconds(view.resetsIn)}</> : <>window over</>}
           </span>
           <span data-testid="rate-limit-dashboard-share">

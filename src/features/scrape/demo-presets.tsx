@@ -14,15 +14,24 @@ export function DemoPresets({ form }: { form: UseFormReturn<ScrapeFormValues> })
   const headingId = useId();
   const [loaded, setLoaded] = useState<DemoPreset | null>(null);
   const demoWebUrl = info.data?.demo_web_url;
-  if (!demoWebUrl) return null;
+  // Until the sandbox answers, its box is kept (drawn invisible and out of reach): the form below it must not move
+  // down when it arrives. Against the real API it answers without a demo web, and the box goes.
+  const waiting = info.isPending;
+  if (!demoWebUrl && !waiting) return null;
 
   const load = (preset: DemoPreset) => {
+    if (!demoWebUrl) return;
     form.reset(fromRequest(preset.request(demoWebUrl)), { keepDefaultValues: true });
     setLoaded(preset);
   };
 
   return (
-    <section aria-labelledby={headingId} className="space-y-2 rounded-lg border border-blue-200 bg-blue-50 p-4">
+    <section
+      aria-labelledby={headingId}
+      aria-hidden={waiting || undefined}
+      inert={waiting}
+      className={`space-y-2 rounded-lg border border-blue-200 bg-blue-50 p-4 ${waiting ? 'invisible' : ''}`}
+    >
       <h2 id={headingId} className="text-base font-semibold">
         Try a demo target
       </h2>

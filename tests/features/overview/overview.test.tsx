@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { HttpResponse, type DefaultBodyType } from 'msw';
 import type { ErrorEnvelope } from '../../../contract/envelope';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -117,7 +117,8 @@ describe('overview', () => {
     renderApp('/');
     const warning = await screen.findByRole('region', { name: /subscription is cancelled/ });
     expect(warning).toHaveTextContent(/refused with SUBSCRIPTION_INACTIVE and nothing is charged/);
-    expect(warning).toHaveTextContent(/update the payment method/);
+    // The catalog's advice is a module of its own, loaded with the warning.
+    await waitFor(() => expect(warning).toHaveTextContent(/update the payment method/));
     expect(within(warning).getByRole('link', { name: 'SUBSCRIPTION_INACTIVE' })).toHaveAttribute(
       'href',
       '/errors/SUBSCRIPTION_INACTIVE',

@@ -10,6 +10,8 @@ import { type BrowserPool, createBrowserPool } from '../../../../server/scraper/
 import type { TierRequest } from '../../../../server/scraper/types';
 
 const HOLD_MS = 400;
+/** A held load waits this long at most for a second one: on a loaded machine the second context can be slow. */
+const PAIR_WAIT_MS = 5_000;
 
 /**
  * A second target for what the demo web does not show: how many page loads are in flight at once,
@@ -22,10 +24,19 @@ function startProbe() {
     if (url.pathname === '/hold') {
       probe.inFlight += 1;
       probe.peak = Math.max(probe.peak, probe.inFlight);
-      setTimeout(() => {
+      // Held until a second load is in flight too, then HOLD_MS more: a pool that allowed more contexts would
+      // have a third load arrive inside that time, whatever the machine's speed.
+      const release = () => {
         probe.inFlight -= 1;
         response.writeHead(200, { 'content-type': 'text/html' }).end('<title>Held</title><p>Held a while.</p>');
-      }, HOLD_MS);
+      };
+      const started = Date.now();
+      const wait = setInterval(() => {
+        if (probe.peak >= 2 || Date.now() - started >= PAIR_WAIT_MS) {
+          clearInterval(wait);
+          setTimeout(release, HOLD_MS);
+        }
+      }, 10);
     } else if (url.pathname === '/wall' && request.method === 'POST') {
       let body = '';
       request.on('data', (chunk: Buffer) => (body += chunk.toString()));
