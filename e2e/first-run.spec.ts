@@ -9,7 +9,7 @@ test('a newcomer picks a demo account and sees balance, plan and the live meter'
 
   await expect(page.getByTestId('balance')).toHaveText('100,000 credits');
   await expect(page.getByTestId('plan')).toHaveText('Growth');
-  const meter = page.getByRole('region', { name: 'Rate limit' });
+  const meter = page.getByRole('region', { name: 'Rate limit', exact: true });
   await expect(meter).toContainText(/\d+ \/ 100 left this minute/);
   await expect(page.getByRole('link', { name: 'API key sk_test_grow…0000, Growth plan: settings' })).toBeVisible();
   expect(page.url()).not.toContain(GROWTH_KEY);
