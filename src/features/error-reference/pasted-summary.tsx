@@ -1,7 +1,7 @@
 import { Link } from '@tanstack/react-router';
 import { useApiKey } from '../../api/credentials-store';
+import { LoggedRequest } from '../../components/logged-request';
 import type { DecodedPaste } from './decode-paste';
-import { RequestLookup } from './request-lookup';
 
 const KIND_LABEL: Record<DecodedPaste['kind'], string> = {
   'error-body': 'an error body',
@@ -45,7 +45,7 @@ export function PastedSummary({ decoded }: { decoded: DecodedPaste }) {
       )}
       {decoded.requestId &&
         (apiKey ? (
-          <RequestLookup requestId={decoded.requestId} />
+          <LoggedRequest requestId={decoded.requestId} />
         ) : (
           <p>
             To see this request in the request log,{' '}

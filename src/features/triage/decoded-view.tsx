@@ -1,10 +1,11 @@
+import { Link } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { statusText } from '../../../contract/http-statuses';
 import { useApiKey } from '../../api/credentials-store';
+import { LoggedRequest } from '../../components/logged-request';
 import { GuidanceCard } from '../../errors/guidance-card';
 import { formatDateTime, formatSeconds } from '../../lib/format';
 import type { DecodedPaste, PasteKind } from './decode-paste';
-import { RequestEntry } from './request-entry';
 import { triageAdvice, type StatusCheck, type TriageAdvice } from './triage-verdict';
 
 const KIND_LABEL: Record<PasteKind, string> = {
@@ -43,7 +44,13 @@ export function DecodedView({ paste, now }: { paste: DecodedPaste; now: Date }) 
       {triage && <GuidanceCard advice={triage.advice} />}
       {paste.requestId &&
         (apiKey ? (
-          <RequestEntry requestId={paste.requestId} />
+          <LoggedRequest requestId={paste.requestId}>
+            <p>
+              <Link to="/triage/requests/$id" params={{ id: paste.requestId }} className="text-blue-800 underline">
+                Open this request in full
+              </Link>
+            </p>
+          </LoggedRequest>
         ) : (
           <p className="text-sm">Connect the key that made this request to look it up in its request log.</p>
         ))}

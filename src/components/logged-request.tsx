@@ -1,18 +1,22 @@
 import { useQuery } from '@tanstack/react-query';
-import { isApiError } from '../../api/api-error';
-import { requestQueries } from '../../api/requests';
-import { RequestCodeLink } from '../../components/request-code-link';
-import { credits, formatDateTime } from '../../lib/format';
+import type { ReactNode } from 'react';
+import { isApiError } from '../api/api-error';
+import { requestQueries } from '../api/requests';
+import { credits, formatDateTime } from '../lib/format';
+import { RequestCodeLink } from './request-code-link';
 
-/** A pasted request id, looked up in the connected key's request log (GET /requests/{id}). */
-export function RequestLookup({ requestId }: { requestId: string }) {
+/**
+ * A request id someone pasted, looked up in the connected key's request log (GET /requests/{id}): the error
+ * reference's search and the triage decoder show it the same way; `children` is where each page links onward.
+ */
+export function LoggedRequest({ requestId, children }: { requestId: string; children?: ReactNode }) {
   const lookup = useQuery({ ...requestQueries.detail(requestId), retry: false });
 
   if (lookup.isPending) return <p role="status">Looking the request up in this key’s request log…</p>;
   if (lookup.isError) {
     const notFound = isApiError(lookup.error) && lookup.error.status === 404;
     return (
-      <p role="status">
+      <p role="status" className="text-sm">
         {notFound
           ? 'This request is not in the connected key’s request log: another key made it, or the id is mistyped.'
           : `The request log could not be read (${isApiError(lookup.error) ? lookup.error.code : lookup.error.message}).`}
@@ -21,9 +25,15 @@ export function RequestLookup({ requestId }: { requestId: string }) {
   }
   const entry = lookup.data;
   return (
-    <div className="space-y-1" data-testid="pasted-request">
-      <p className="font-medium">In this key’s request log:</p>
-      <p>
+    <section
+      aria-labelledby={`logged-${entry.request_id}`}
+      className="space-y-1 rounded-lg border border-slate-200 bg-white p-4 text-sm"
+      data-testid="pasted-request"
+    >
+      <h3 id={`logged-${entry.request_id}`} className="text-base font-semibold">
+        In this key’s request log
+      </h3>
+      <p className="wrap-anywhere">
         {formatDateTime(entry.at)} · <span className="font-mono">{entry.method}</span>{' '}
         <span className="font-mono">{entry.url ?? entry.path}</span> · HTTP {entry.status} ·{' '}
         <RequestCodeLink code={entry.code} status={entry.status} />
@@ -33,6 +43,7 @@ export function RequestLookup({ requestId }: { requestId: string }) {
         {entry.credits_refunded > 0 ? `, ${credits(entry.credits_refunded)} refunded` : ', nothing refunded'}
         {entry.tier ? ` · tier ${entry.tier}` : ''}
       </p>
-    </div>
+      {children}
+    </section>
   );
 }
