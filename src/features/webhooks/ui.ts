@@ -4,8 +4,6 @@ export const PRIMARY_BUTTON =
 export const SECONDARY_BUTTON =
   'rounded-md border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium text-slate-900 hover:bg-slate-50 ' +
   'disabled:opacity-60';
-export const DANGER_BUTTON =
-  'rounded-md border border-red-800 bg-white px-3 py-1.5 text-sm font-medium text-red-800 hover:bg-red-50';
 /** Code and payloads wrap rather than scroll sideways; a long one sits in a ScrollRegion of SCROLL_FRAME. */
 export const CODE_BLOCK =
   'rounded-md border border-slate-200 bg-slate-50 p-3 font-mono text-xs whitespace-pre-wrap break-all text-slate-900';
