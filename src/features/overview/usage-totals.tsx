@@ -84,7 +84,15 @@ export function UsageTotals() {
                 <Link to="/errors/$code" params={{ code }} className="font-mono break-all text-red-800 underline">
                   {code}
                 </Link>{' '}
-                × {count}
+                ×{' '}
+                <Link
+                  to="/triage/log"
+                  search={{ code, since: today?.date, origin: 'all' }}
+                  className="text-blue-800 underline"
+                  aria-label={`${count} ${code} today: open them in the request log`}
+                >
+                  {count}
+                </Link>
               </li>
             ))}
           </ul>

@@ -42,6 +42,11 @@ describe('overview', () => {
       '/errors/PAYWALL_DETECTED',
     );
     expect(panel).toHaveTextContent('PAYWALL_DETECTED × 2');
+    const todays = within(panel).getByRole('link', { name: '2 PAYWALL_DETECTED today: open them in the request log' });
+    const search = new URL(todays.getAttribute('href')!, 'http://dashboard').searchParams;
+    expect(todays.getAttribute('href')).toMatch(/^\/triage\/log\?/);
+    expect(search.get('code')).toBe('PAYWALL_DETECTED');
+    expect(search.get('since')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
   it('never shows fewer requests this month than today, even right after the key check', async () => {
