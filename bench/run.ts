@@ -14,6 +14,7 @@ import { type Report, writeReport } from './report';
 import { rateLimitIngest } from './rate-limit-ingest';
 import { measureRowGrowth, ROW_CALLS, type RowCall } from './row-growth';
 import { scrapeLatency } from './scrape-latency';
+import { usageRenderTimes } from './usage-render';
 import { machine, median } from './stats';
 import { load } from './usage-throughput';
 
@@ -228,6 +229,30 @@ if (LIGHTHOUSE) {
 } else {
   skipped.push({ name: 'Lighthouse', reason: '--no-lighthouse (see the README, "Performance", to run it)' });
 }
+
+await section('/usage with 30 days of history', async () => {
+  if (!existsSync(path.join(distDir, 'index.html'))) throw new Error('the dashboard did not build (see above)');
+  const sandbox = await startChild<{ url: string }>('bench/sandbox-process.ts', {
+    args: [path.join(work, 'history-data'), distDir, '0', 'demo-history'],
+  });
+  try {
+    const key = DEMO_ACCOUNTS.find((demo) => demo.plan === 'growth')!.key;
+    await usageRenderTimes(sandbox.ready.url, key, 1); // warm-up: the server's first reads
+    const times = await usageRenderTimes(sandbox.ready.url, key, Math.max(RUNS, 5));
+    figures.push(
+      figure({
+        name: 'time to show `/usage` with 30 days of history (charts and tables)',
+        unit: 'ms',
+        value: median(times.usage),
+        runs: times.usage,
+        baseline: { name: '`/errors` in the same app, no data to wait for', value: median(times.errors) },
+        goals: [{ on: 'value', op: '<=', limit: 1_500 }],
+      }),
+    );
+  } finally {
+    await sandbox.stop();
+  }
+});
 
 await section(`row growth (${SMALL_ROWS.toLocaleString('en')} and ${ROWS.toLocaleString('en')} rows)`, async () => {
   const { small, large } = await measureRowGrowth(SMALL_ROWS, ROWS, RUNS, 100);
