@@ -20,7 +20,8 @@ export function createQueryClient(): QueryClient {
       onError: (error, query) => {
         if (query.state.data === undefined || !isApiError(error)) return;
         useNoticeStore.getState().noticeRaised({
-          id: `background-${query.queryHash}`,
+          // One limit for every query: its 429s are one notice, not one per panel.
+          id: error.status === 429 ? 'background-rate-limit' : `background-${query.queryHash}`,
           tone: 'warning',
           text:
             error.status === 429

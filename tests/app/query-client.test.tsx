@@ -3,10 +3,12 @@ import { render, screen } from '@testing-library/react';
 import { HttpResponse } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useCredentialsStore } from '../../src/api/credentials-store';
+import { requestQueries } from '../../src/api/requests';
 import { usageQueries } from '../../src/api/usage';
 import { createQueryClient } from '../../src/app/query-client';
+import { useNoticeStore } from '../../src/components/notice-store';
 import { DEMO_KEY } from '../support/demo-keys';
-import { rateLimitHeaders, usageFixture } from '../support/msw/fixtures';
+import { envelope, rateLimitHeaders, requestLogFixture, usageFixture } from '../support/msw/fixtures';
 import { api, server } from '../support/msw/server';
 
 afterEach(() => vi.useRealTimers());
@@ -63,5 +65,30 @@ describe('background refreshing', () => {
     showAgain();
     expect(queryClient.getQueryState(key)?.fetchStatus).toBe('fetching');
     expect(await screen.findByText('balance 3')).toBeInTheDocument();
+  });
+});
+
+describe('background refresh failures', () => {
+  it('a rate limit that fails several refreshes at once is one notice', async () => {
+    useCredentialsStore.getState().keyEntered(DEMO_KEY.growth, false);
+    useNoticeStore.setState({ notices: [] });
+    const queryClient = createQueryClient();
+    queryClient.setQueryData(usageQueries.summary().queryKey, usageFixture());
+    queryClient.setQueryData(requestQueries.list({ limit: 10 }).queryKey, requestLogFixture());
+    const limited = () =>
+      HttpResponse.json(envelope('RATE_LIMIT_EXCEEDED', 'Slow down', { retry_after: 30 }), {
+        status: 429,
+        headers: { ...rateLimitHeaders(0, 100, 30), 'retry-after': '30' },
+      });
+    server.use(api.get('/usage', limited), api.get('/requests', limited));
+
+    await Promise.allSettled([
+      queryClient.fetchQuery({ ...usageQueries.summary(), retry: false, staleTime: 0 }),
+      queryClient.fetchQuery({ ...requestQueries.list({ limit: 10 }), retry: false, staleTime: 0 }),
+    ]);
+
+    const notices = useNoticeStore.getState().notices;
+    expect(notices).toHaveLength(1);
+    expect(notices[0]!.text).toContain('RATE_LIMIT_EXCEEDED');
   });
 });
