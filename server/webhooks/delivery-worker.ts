@@ -5,8 +5,8 @@ import type { WebhookRow, WebhooksRepository } from '../repositories/webhooks-re
 import type { DeliveryTarget } from './delivery-target';
 import { sendDelivery } from './send-delivery';
 
-/** Sends at once: a few receivers hanging to the limit must not hold up every other delivery. */
-const MAX_IN_FLIGHT = 4;
+/** Sends at once, across endpoints; each endpoint gets one at a time, so a receiver that hangs delays only its own. */
+const MAX_IN_FLIGHT = 16;
 
 interface WorkerDeps {
   repository: WebhooksRepository;
@@ -29,15 +29,26 @@ export function createDeliveryWorker(deps: WorkerDeps) {
   const timers = new Map<string, NodeJS.Timeout>();
   const ready: string[] = [];
   const running = new Set<Promise<void>>();
+  /** Endpoints with a send under way: their next delivery waits, others' go ahead. */
+  const busy = new Set<string>();
   const stop = new AbortController();
 
   function pump() {
-    while (!stop.signal.aborted && running.size < MAX_IN_FLIGHT && ready.length > 0) {
-      const id = ready.shift()!;
+    let index = 0;
+    while (!stop.signal.aborted && running.size < MAX_IN_FLIGHT && index < ready.length) {
+      const id = ready[index]!;
+      const webhookId = deps.repository.deliveryById(id)?.webhook_id ?? null;
+      if (webhookId !== null && busy.has(webhookId)) {
+        index++;
+        continue;
+      }
+      ready.splice(index, 1);
+      if (webhookId !== null) busy.add(webhookId);
       const task = attempt(id)
         .catch((error: unknown) => deps.log.error({ err: error, deliveryId: id }, 'webhook delivery failed'))
         .finally(() => {
           running.delete(task);
+          if (webhookId !== null) busy.delete(webhookId);
           pump();
         });
       running.add(task);

@@ -26,12 +26,19 @@ const deliveryPath = (id: string, deliveryId: string) => `${path(id)}/deliveries
  */
 const REFETCH_FLOOR_MS = 2_000;
 const REFETCH_CEILING_MS = 15_000;
-function untilDue(deliveries: readonly DeliverySummary[] | undefined): number | false {
-  const due = (deliveries ?? [])
+/**
+ * When to look again at pending deliveries. The server's clock and the browser's need not agree, so the wait is read
+ * in the server's own times (its next attempt after the delivery's creation), counted from when the log was read.
+ */
+function untilDue(deliveries: readonly DeliverySummary[] | undefined, readAt: number): number | false {
+  const waits = (deliveries ?? [])
     .filter((delivery) => delivery.status === 'pending')
-    .map((delivery) => (delivery.next_attempt_at ? Date.parse(delivery.next_attempt_at) : Date.now()));
-  if (due.length === 0) return false;
-  return Math.min(REFETCH_CEILING_MS, Math.max(REFETCH_FLOOR_MS, Math.min(...due) - Date.now() + 500));
+    .map((delivery) =>
+      delivery.next_attempt_at ? Date.parse(delivery.next_attempt_at) - Date.parse(delivery.created_at) : 0,
+    );
+  if (waits.length === 0) return false;
+  const due = Math.min(...waits) - (Date.now() - readAt) + 500;
+  return Math.min(REFETCH_CEILING_MS, Math.max(REFETCH_FLOOR_MS, due));
 }
 
 /** Webhook endpoints and their delivery logs: GET /user-webhooks, /user-webhooks/{id}, …/deliveries. */
@@ -54,13 +61,13 @@ export const webhookQueries = {
       queryKey: [...webhookQueries.details(), id, 'deliveries', status ?? 'all'],
       queryFn: ({ signal }) =>
         request(deliveryListSchema, `${path(id)}/deliveries`, { query: { status }, signal }).then((r) => r.data),
-      refetchInterval: (query) => untilDue(query.state.data?.deliveries),
+      refetchInterval: (query) => untilDue(query.state.data?.deliveries, query.state.dataUpdatedAt),
     }),
   delivery: (id: string, deliveryId: string) =>
     queryOptions({
       queryKey: [...webhookQueries.details(), id, 'delivery', deliveryId],
       queryFn: ({ signal }) => request(deliverySchema, deliveryPath(id, deliveryId), { signal }).then((r) => r.data),
-      refetchInterval: (query) => untilDue(query.state.data && [query.state.data]),
+      refetchInterval: (query) => untilDue(query.state.data && [query.state.data], query.state.dataUpdatedAt),
     }),
   /** How many failed deliveries a recovery since `since` would resend: shown before the user runs it. */
   recoverPreview: (id: string, since: string) =>

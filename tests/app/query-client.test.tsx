@@ -1,6 +1,7 @@
 import { QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { render, screen } from '@testing-library/react';
-import { HttpResponse } from 'msw';
+import { type DefaultBodyType, HttpResponse } from 'msw';
+import type { ErrorEnvelope } from '../../contract/envelope';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useCredentialsStore } from '../../src/api/credentials-store';
 import { requestQueries } from '../../src/api/requests';
@@ -75,8 +76,9 @@ describe('background refresh failures', () => {
     const queryClient = createQueryClient();
     queryClient.setQueryData(usageQueries.summary().queryKey, usageFixture());
     queryClient.setQueryData(requestQueries.list({ limit: 10 }).queryKey, requestLogFixture());
-    const limited = () =>
-      HttpResponse.json(envelope('RATE_LIMIT_EXCEEDED', 'Slow down', { retry_after: 30 }), {
+    // The typed handlers answer their resource's shape or, as here, the error envelope.
+    const limited = <T extends DefaultBodyType>() =>
+      HttpResponse.json<T | ErrorEnvelope>(envelope('RATE_LIMIT_EXCEEDED', 'Slow down', { retry_after: 30 }), {
         status: 429,
         headers: { ...rateLimitHeaders(0, 100, 30), 'retry-after': '30' },
       });

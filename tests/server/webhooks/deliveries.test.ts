@@ -173,3 +173,22 @@ describe('resend and recovery', () => {
     expect(((await response.json()) as { details: { field: string } }).details.field).toBe('since');
   });
 });
+
+describe('a receiver that hangs', () => {
+  it('delays only its own endpoint’s deliveries, never another endpoint’s', async () => {
+    receiver.behave((index) => (receiver.hits[index]!.path === '/stuck' ? 'hang' : { status: 200 }));
+    const stuck = await newWebhook('/stuck');
+    const queued: string[] = [];
+    for (let event = 0; event < 6; event++) {
+      const response = await server.call(`/user-webhooks/${stuck.id}/test`, { method: 'POST', key, json: {} });
+      queued.push(((await response.json()) as DeliverySummary).id);
+    }
+    const prompt = await newWebhook('/prompt');
+    const delivered = await sendTest(prompt.id);
+    expect(delivered.status).toBe('delivered');
+    // The other endpoint's first send is still waiting out its time limit: nothing of it has been recorded yet.
+    const stuckAttempts = queued.map((id) => server.app.webhooks.delivery(accountId, stuck.id, id).attempt_count);
+    expect(stuckAttempts).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(hitsTo('/stuck')).toHaveLength(1);
+  });
+});
