@@ -1,7 +1,8 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { PLAN_LIMITS } from '../../../contract/plans';
 import { usageQueries } from '../../api/usage';
-import { credits, formatDateTime } from '../../lib/format';
+import { AccountFacts } from '../../components/account-facts';
+import { credits } from '../../lib/format';
 
 export function AccountSummary() {
   const { usage } = useSuspenseQuery(usageQueries.snapshot()).data;
@@ -19,21 +20,5 @@ export function AccountSummary() {
       testId: 'subscription',
     },
   ];
-  return (
-    <>
-      <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        {facts.map((fact) => (
-          <div key={fact.label}>
-            <dt className="text-sm text-slate-600">{fact.label}</dt>
-            <dd className="text-lg font-semibold" data-testid={fact.testId}>
-              {fact.value}
-            </dd>
-          </div>
-        ))}
-      </dl>
-      <p className="mt-3 text-xs text-slate-600">
-        Billing period {formatDateTime(usage.period_start)} to {formatDateTime(usage.period_end)}.
-      </p>
-    </>
-  );
+  return <AccountFacts facts={facts} usage={usage} columns="lg:grid-cols-4" />;
 }
