@@ -1,4 +1,5 @@
 import type { RefundEntry } from '../../../contract/usage-report';
+import { type CsvColumn, toCsv } from '../../lib/csv';
 import type { RefundSort } from './search';
 
 /** What the policy column says of a refund. */
@@ -25,7 +26,7 @@ export function shownRefunds(refunds: RefundEntry[], view: { sort: RefundSort; d
     .map(({ refund }) => refund);
 }
 
-const CSV_COLUMNS: [header: string, value: (refund: RefundEntry) => string | number][] = [
+const CSV_COLUMNS: CsvColumn<RefundEntry>[] = [
   ['refunded_at', (refund) => refund.at],
   ['request_id', (refund) => refund.request_id ?? ''],
   ['code', (refund) => refund.code ?? ''],
@@ -35,18 +36,8 @@ const CSV_COLUMNS: [header: string, value: (refund: RefundEntry) => string | num
   ['mismatch', (refund) => (refund.mismatch ? 'yes' : 'no')],
 ];
 
-/** A cell as CSV reads it; one a spreadsheet would run as a formula is quoted as text. */
-function cell(value: string | number): string {
-  const text = String(value);
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\n\r]/.test(safe) || safe !== text ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 /**
  * The refund history as CSV. It holds what the table shows and nothing else: no key, no cookie, no target URL
  * (a URL's query could carry one), only the domain.
  */
-export const refundsCsv = (refunds: RefundEntry[]) =>
-  [CSV_COLUMNS.map(([header]) => header), ...refunds.map((refund) => CSV_COLUMNS.map(([, value]) => value(refund)))]
-    .map((row) => row.map(cell).join(','))
-    .join('\r\n') + '\r\n';
+export const refundsCsv = (refunds: RefundEntry[]) => toCsv(CSV_COLUMNS, refunds);

@@ -1,13 +1,12 @@
 import type { RequestLogEntry } from '../../../../contract/request-log';
+import { type CsvColumn, toCsv } from '../../../lib/csv';
 import { refundVerdict } from './refund-verdict';
-
-type Value = string | number | null;
 
 /**
  * The columns of an export: the log's own fields and the refund verdict, nothing else. The rows come from the API,
  * which never logs a key or a cookie value (it masks key-shaped text in URLs), and no other state is added here.
  */
-const COLUMNS: [header: string, value: (entry: RequestLogEntry) => Value][] = [
+const COLUMNS: CsvColumn<RequestLogEntry>[] = [
   ['at', (entry) => entry.at],
   ['request_id', (entry) => entry.request_id],
   ['method', (entry) => entry.method],
@@ -25,17 +24,7 @@ const COLUMNS: [header: string, value: (entry: RequestLogEntry) => Value][] = [
   ['origin', (entry) => entry.origin],
 ];
 
-/** A cell as CSV reads it; one a spreadsheet would run as a formula is quoted as text. */
-function cell(value: Value): string {
-  const text = value === null ? '' : String(value);
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\n\r]/.test(safe) || safe !== text ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-export const rowsCsv = (rows: readonly RequestLogEntry[]) =>
-  [COLUMNS.map(([header]) => header), ...rows.map((entry) => COLUMNS.map(([, value]) => value(entry)))]
-    .map((row) => row.map(cell).join(','))
-    .join('\r\n') + '\r\n';
+export const rowsCsv = (rows: readonly RequestLogEntry[]) => toCsv(COLUMNS, rows);
 
 /** The same rows as JSON: the API's fields as it gave them, with the verdict beside them. */
 export const rowsJson = (rows: readonly RequestLogEntry[]) =>
