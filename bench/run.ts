@@ -1,6 +1,7 @@
 // `npm run bench`: issue 11's figures, each against a baseline measured in the same run, written to
 // bench/report.md and bench/report.json. Options: --rows=N (the large seed, default 1,000,000), --runs=N (default 3),
-// --lighthouse-runs=N (default 3), --no-lighthouse.
+// --lighthouse-runs=N (default 3), --no-lighthouse, --only=TEXT (only the sections whose name holds TEXT; the report
+// prints their figures and writes no report).
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -27,6 +28,7 @@ const LIGHTHOUSE_RUNS = option('lighthouse-runs', 3);
 const ROWS = option('rows', 1_000_000);
 const SMALL_ROWS = 1_000;
 const LIGHTHOUSE = !process.argv.includes('--no-lighthouse');
+const ONLY = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
 const PAGES = ['/', '/scrape', '/errors'];
 const LOAD_SECONDS = 5;
 // Each high-volume key may make 500 calls a minute: enough keys that a bare route's rate would never meet a 429.
@@ -40,6 +42,7 @@ const distDir = path.join(work, 'dist');
 const log = (line: string) => console.log(`… ${line}`);
 
 async function section(name: string, run: () => Promise<void>) {
+  if (ONLY && !name.includes(ONLY)) return;
   log(name);
   try {
     await run();
@@ -50,8 +53,10 @@ async function section(name: string, run: () => Promise<void>) {
   }
 }
 
+// Every section that serves the dashboard needs this run's build, whichever of them run.
+await buildWithProjectConfig('.', distDir);
+
 await section('first-load JavaScript', async () => {
-  await buildWithProjectConfig('.', distDir);
   await buildWithProjectConfig('bench/baseline', path.join(work, 'baseline'));
   const app = firstLoadJs(distDir);
   const bare = firstLoadJs(path.join(work, 'baseline'));
@@ -300,7 +305,8 @@ const report: Report = {
   figures,
   skipped,
 };
-await writeReport(report, 'bench/report.md', 'bench/report.json');
+// A partial run prints its figures and leaves the report of the last whole run as it is.
+if (!ONLY) await writeReport(report, 'bench/report.md', 'bench/report.json');
 for (const result of figures) {
   const goal = result.goals.map((g) => `${g.on} ${g.op} ${g.limit}`).join(', ');
   const ratio = result.ratio === undefined ? '' : ` (${result.ratio.toFixed(2)}× baseline)`;
@@ -310,6 +316,6 @@ for (const result of figures) {
   );
 }
 for (const skip of skipped) console.log(`skip  ${skip.name}: ${skip.reason}`);
-console.log('\nWritten: bench/report.md, bench/report.json');
+if (!ONLY) console.log('\nWritten: bench/report.md, bench/report.json');
 // A section that could not run counts as over: its figures are unknown.
 process.exit(figures.some((result) => !result.ok) || failedSections > 0 ? 1 : 0);
