@@ -32,8 +32,37 @@ function precompress(): Plugin {
   };
 }
 
+const ZOD_JSON_SCHEMA = /zod[\\/]v4[\\/]core[\\/](json-schema-processors|to-json-schema)\.js$/;
+
+/**
+ * Every classic zod schema carries a toJSONSchema method, which puts zod's whole JSON Schema generator (a quarter of
+ * zod) in any bundle that uses zod. The dashboard never asks for JSON Schema (the sandbox does, for its OpenAPI
+ * document, outside this build), so the build gets stand-ins with the same exports that say so if called.
+ */
+function zodWithoutJsonSchema(): Plugin {
+  return {
+    name: 'zod-without-json-schema',
+    apply: 'build',
+    enforce: 'pre',
+    load(id) {
+      if (!ZOD_JSON_SCHEMA.test(id)) return null;
+      const source = readFileSync(id, 'utf8');
+      const names = [...source.matchAll(/^export (?:const|function) (\w+)/gm)].map((match) => match[1]!);
+      const aliases = [...source.matchAll(/^export \{ (\w+) as (\w+) \}/gm)].map((match) => match[2]!);
+      const stub = [
+        'const unavailable = () => { throw new Error("zod JSON Schema is not part of the dashboard build"); };',
+        // The schema constructors call the create…Method factories: those must hand back a method, not throw.
+        ...[...names, ...aliases].map((name) =>
+          name.startsWith('create') ? `export const ${name} = () => unavailable;` : `export const ${name} = unavailable;`,
+        ),
+      ];
+      return stub.join('\n');
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), tailwindcss(), precompress()],
+  plugins: [react(), tailwindcss(), precompress(), zodWithoutJsonSchema()],
   build: {
     rolldownOptions: {
       output: {

@@ -9,6 +9,8 @@ export function firstLoadJs(distDir: string): {
   totalGzipBytes: number;
   /** Whether recharts (only the usage charts need it) reached the first load: its class names give it away. */
   hasRecharts: boolean;
+  /** Whether zod reached it (only pages and calls after the first screen need a schema): its type names give it away. */
+  hasZod: boolean;
 } {
   const html = readFileSync(path.join(distDir, 'index.html'), 'utf8');
   const sources = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((match) => match[1]!);
@@ -18,6 +20,7 @@ export function firstLoadJs(distDir: string): {
     files,
     totalGzipBytes: files.reduce((sum, file) => sum + file.gzipBytes, 0),
     hasRecharts: contents.some(({ bytes }) => bytes.includes('recharts-wrapper')),
+    hasZod: contents.some(({ bytes }) => bytes.includes('$ZodType')),
   };
 }
 

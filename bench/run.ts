@@ -78,6 +78,14 @@ await section('first-load JavaScript', async () => {
       goals: [{ on: 'value', op: '<=', limit: 0 }],
       detail: 'the charts of /usage load with that page only',
     }),
+    figure({
+      name: 'zod in the first load of `/`',
+      unit: '',
+      value: app.hasZod ? 1 : 0,
+      runs: [app.hasZod ? 1 : 0],
+      goals: [{ on: 'value', op: '<=', limit: 0 }],
+      detail: 'schemas load with the pages and calls that need them (src/app/route-search.ts, SchemaSource)',
+    }),
   );
 });
 

@@ -1,7 +1,5 @@
 import { z } from 'zod';
-
-/** `sk_live_` or `sk_test_` followed by a 32-character identifier. */
-const API_KEY_PATTERN = /^sk_(live|test)_[A-Za-z0-9]{32}$/;
+import { API_KEY_PATTERN } from './api-key';
 
 export const apiKeySchema = z
   .string()
@@ -14,14 +12,3 @@ export const tokenResponseSchema = z.object({
   token: z.string(),
   expires_at: z.iso.datetime(),
 });
-
-/**
- * Masks a key for display: the first and last 4 characters of its identifier, `sk_test_grow…0000`. Keys told
- * apart by their start (the demo keys) or their end both stay recognisable; 24 of the 32 stay hidden.
- */
-export function maskApiKey(key: string): string {
-  const prefix = /^sk_(live|test)_/.exec(key)?.[0] ?? '';
-  const identifier = key.slice(prefix.length);
-  if (identifier.length <= 8) return `${prefix}…${identifier.slice(-4)}`;
-  return `${prefix}${identifier.slice(0, 4)}…${identifier.slice(-4)}`;
-}

@@ -1,32 +1,30 @@
-import { z } from 'zod';
+// Plain data, no schemas: the first load reads these facts and carries no zod (a schema that needs one of these lists
+// builds its enum where it is).
 
 /**
  * How a failure may be retried, from the seed's "Retry?" column: 'never' (No), 'after-reset' (Yes, after delay),
  * 'backoff' (Yes), 'maybe' (offered as a fix, never automatic), 'not-applicable' (a success).
  */
-export const retryRuleSchema = z.enum(['never', 'after-reset', 'backoff', 'maybe', 'not-applicable']);
-export type RetryRule = z.infer<typeof retryRuleSchema>;
+export type RetryRule = 'never' | 'after-reset' | 'backoff' | 'maybe' | 'not-applicable';
 
 /**
  * What the seed's refund policy says about the credits of a failed request. 'not-charged' failures are refused
  * before anything is reserved; 'not-applicable' means no scrape credits are at stake, or the status alone cannot
  * tell (so no mismatch can be claimed).
  */
-export const refundPolicySchema = z.enum(['refunded', 'not-refunded', 'not-charged', 'not-applicable']);
-export type RefundPolicy = z.infer<typeof refundPolicySchema>;
+export const REFUND_POLICIES = ['refunded', 'not-refunded', 'not-charged', 'not-applicable'] as const;
+export type RefundPolicy = (typeof REFUND_POLICIES)[number];
 
-export const errorCategorySchema = z.enum([
-  'auth',
-  'rate-limit',
-  'billing',
-  'scraping',
-  'session',
-  'request',
-  'server',
-  'webhook',
-  'success',
-]);
-export type ErrorCategory = z.infer<typeof errorCategorySchema>;
+export type ErrorCategory =
+  | 'auth'
+  | 'rate-limit'
+  | 'billing'
+  | 'scraping'
+  | 'session'
+  | 'request'
+  | 'server'
+  | 'webhook'
+  | 'success';
 
 /** 'seed': the AlterLab error-code reference; 'ours': added by our contract (or, at status 0, by the dashboard). */
 export type FactSource = 'seed' | 'ours';

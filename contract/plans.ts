@@ -1,8 +1,7 @@
-import { z } from 'zod';
+// Plain data, no schemas (plan-schema.ts has the plan's): the header's key badge reads these in the first load.
 
 export const PLANS = ['free', 'basic', 'growth', 'scale', 'high_volume'] as const;
-export const planSchema = z.enum(PLANS);
-export type Plan = z.infer<typeof planSchema>;
+export type Plan = (typeof PLANS)[number];
 
 /** The seed's plan table: its name, requests per minute and burst requests per second, per key. */
 export const PLAN_LIMITS = {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { planSchema } from './plans';
+import { planSchema } from './plan-schema';
 
 /** The sandbox's documented test accounts (public test keys, like a payment sandbox's test cards). */
 const demoAccountSchema = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { refundPolicySchema } from './error-codes';
+import { REFUND_POLICIES } from './error-codes';
 import { tierSchema } from './pricing';
 
 /**
@@ -125,7 +125,7 @@ export const refundEntrySchema = z.object({
   code: z.string().nullable(),
   credits: z.number().nonnegative(),
   domain: z.string().nullable(),
-  policy: refundPolicySchema.nullable(),
+  policy: z.enum(REFUND_POLICIES).nullable(),
   expected: z.boolean().nullable(),
   mismatch: z.boolean(),
 });

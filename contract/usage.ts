@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { planSchema } from './plans';
+import { planSchema } from './plan-schema';
 
 export const subscriptionStatusSchema = z.enum(['active', 'cancelled']);
 

@@ -1,5 +1,4 @@
 import type { z } from 'zod';
-import { errorEnvelopeSchema } from '../../contract/envelope';
 import { HEADER } from '../../contract/headers';
 import { ApiError } from './api-error';
 import { useCredentialsStore } from './credentials-store';
@@ -26,19 +25,34 @@ export interface ApiResponse<T> {
 }
 
 /**
+ * A schema, or how to load it. The first screen's calls load theirs while the call is in flight, so the first load
+ * carries no schema (nor zod); any other caller hands its schema over as it is.
+ */
+export type SchemaSource<S extends z.ZodType> = S | (() => Promise<S>);
+
+const loadSchema = <S extends z.ZodType>(source: SchemaSource<S>): Promise<S> =>
+  typeof source === 'function' ? source() : Promise.resolve(source);
+
+/** The error envelope's schema, loaded with the first answer that is not 2xx. */
+const envelopeSchema = () => import('../../contract/envelope').then((module) => module.errorEnvelopeSchema);
+
+/**
  * The one HTTP client. It adds the key, records the rate-limit headers of every
  * response to a call made with the connected key, parses the body with the
  * contract's schema and throws ApiError on anything else. It never touches the UI.
  */
 export async function request<S extends z.ZodType>(
-  schema: S,
+  source: SchemaSource<S>,
   path: string,
   options: RequestOptions = {},
 ): Promise<ApiResponse<z.output<S>>> {
   const { apiBase } = useCredentialsStore.getState();
+  const schema = loadSchema(source);
+  // A call that fails never needs the schema; one not loaded yet must not count as an unhandled rejection.
+  schema.catch(() => undefined);
   const { response, headers } = await send(buildUrl(apiBase, path, options.query), path, options);
   const method = options.method ?? 'GET';
-  const parsed = schema.safeParse(response.status === 204 ? undefined : parseJson(await response.text()));
+  const parsed = (await schema).safeParse(response.status === 204 ? undefined : parseJson(await response.text()));
   if (!parsed.success) {
     // The server answered something the contract does not describe: say so, with where.
     throw new ApiError({
@@ -107,7 +121,8 @@ async function send(
 
   const responseHeaders = headersToRecord(response.headers);
   if (!response.ok) {
-    const envelope = errorEnvelopeSchema.safeParse(parseJson(await response.text()));
+    const [schema, body] = await Promise.all([envelopeSchema(), response.text()]);
+    const envelope = schema.safeParse(parseJson(body));
     const error = new ApiError({
       status: response.status,
       code: envelope.success ? envelope.data.error : `HTTP_${response.status}`,

@@ -1,31 +1,52 @@
-import { z } from 'zod';
-
 /** Who made a call: the dashboard keeping itself fresh, or the user asking for something. */
 export type CallSource = 'dashboard' | 'user';
 
 /**
- * One response's rate-limit headers, with what the call was. Stored in localStorage and posted to other tabs, so
- * a schema reads it back: nothing in it is the key (the history is filed under the key's fingerprint).
+ * One response's rate-limit headers, with what the call was. Nothing in it is the key (the history is filed under
+ * the key's fingerprint).
  */
-export const rateLimitSampleSchema = z.object({
+export interface RateLimitSample {
   /** Unique across tabs, so a sample posted to another tab is never counted twice. */
-  id: z.string().optional(),
-  at: z.number(),
+  id?: string | undefined;
+  at: number;
   /** The minute window (X-RateLimit-*). */
-  limit: z.number(),
-  remaining: z.number(),
+  limit: number;
+  remaining: number;
   /** Unix seconds. */
-  reset: z.number(),
+  reset: number;
   /** The per-second burst window (ours); null from a server that does not send it, such as the real API. */
-  burst: z.object({ limit: z.number(), remaining: z.number() }).nullable(),
-  source: z.enum(['dashboard', 'user']),
-  method: z.string(),
-  path: z.string(),
-  status: z.number(),
-  code: z.string().nullable(),
-  retryAfter: z.number().nullable(),
-});
-export type RateLimitSample = z.infer<typeof rateLimitSampleSchema>;
+  burst: { limit: number; remaining: number } | null;
+  source: CallSource;
+  method: string;
+  path: string;
+  status: number;
+  code: string | null;
+  retryAfter: number | null;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+const isNumberOrNull = (value: unknown) => value === null || isNumber(value);
+const isTextOrNull = (value: unknown) => value === null || typeof value === 'string';
+
+/**
+ * A sample read back from localStorage or posted by another tab: this app's own format, not an API shape, checked
+ * here by hand because the meter that reads it is in the first load, which carries no zod (see SchemaSource).
+ */
+export function isRateLimitSample(value: unknown): value is RateLimitSample {
+  if (!isRecord(value)) return false;
+  const { id, burst } = value;
+  return (
+    (id === undefined || typeof id === 'string') &&
+    [value.at, value.limit, value.remaining, value.reset, value.status].every(isNumber) &&
+    (burst === null || (isRecord(burst) && isNumber(burst.limit) && isNumber(burst.remaining))) &&
+    (value.source === 'dashboard' || value.source === 'user') &&
+    typeof value.method === 'string' &&
+    typeof value.path === 'string' &&
+    isTextOrNull(value.code) &&
+    isNumberOrNull(value.retryAfter)
+  );
+}
 
 /** Samples kept per key: about an hour of a busy dashboard, and a few hundred KB in localStorage at most. */
 export const HISTORY_CAPACITY = 2000;

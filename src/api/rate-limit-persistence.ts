@@ -1,16 +1,14 @@
-import { z } from 'zod';
-import { HISTORY_CAPACITY, rateLimitSampleSchema, type RateLimitSample, type SampleLog } from './rate-limit-history';
+import { HISTORY_CAPACITY, isRateLimitSample, type RateLimitSample, type SampleLog } from './rate-limit-history';
 
 const storageKey = (fingerprint: string) => `rate-limit-history:${fingerprint}`;
-const storedSchema = z.array(rateLimitSampleSchema);
 
 /** A key's samples as this browser last kept them; nothing (rather than an error) when absent or unreadable. */
 export function loadSamples(fingerprint: string): RateLimitSample[] {
   try {
     const raw = globalThis.localStorage?.getItem(storageKey(fingerprint));
     if (!raw) return [];
-    const parsed = storedSchema.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data.slice(-HISTORY_CAPACITY) : [];
+    const stored: unknown = JSON.parse(raw);
+    return Array.isArray(stored) && stored.every(isRateLimitSample) ? stored.slice(-HISTORY_CAPACITY) : [];
   } catch {
     return [];
   }

@@ -1,9 +1,8 @@
 import { useEffect, useMemo } from 'react';
-import { z } from 'zod';
 import { create } from 'zustand';
 import { useNow } from '../lib/use-now';
 import { useApiKey, useCredentialsStore } from './credentials-store';
-import { HISTORY_CAPACITY, rateLimitSampleSchema, SampleLog, type RateLimitSample } from './rate-limit-history';
+import { HISTORY_CAPACITY, isRateLimitSample, SampleLog, type RateLimitSample } from './rate-limit-history';
 import { flushSamples, loadSamples, saveSamplesSoon } from './rate-limit-persistence';
 
 export { SampleLog, type CallSource, type RateLimitSample } from './rate-limit-history';
@@ -28,7 +27,6 @@ interface RateLimitState {
 }
 
 const CHANNEL_NAME = 'rate-limit-samples';
-const sharedMessageSchema = z.object({ fingerprint: z.string(), sample: rateLimitSampleSchema });
 const tabId = globalThis.crypto?.randomUUID?.() ?? Math.random().toString(36).slice(2);
 let sequence = 0;
 let channel: BroadcastChannel | null | undefined;
@@ -101,8 +99,11 @@ function sharingChannel(): BroadcastChannel | null {
   if (typeof BroadcastChannel === 'undefined') return (channel = null);
   channel = new BroadcastChannel(CHANNEL_NAME);
   channel.onmessage = (event: MessageEvent) => {
-    const message = sharedMessageSchema.safeParse(event.data);
-    if (message.success) useRateLimitStore.getState().sampleShared(message.data.fingerprint, message.data.sample);
+    const message: unknown = event.data;
+    if (typeof message !== 'object' || message === null) return;
+    const { fingerprint, sample } = message as Record<string, unknown>;
+    if (typeof fingerprint === 'string' && isRateLimitSample(sample))
+      useRateLimitStore.getState().sampleShared(fingerprint, sample);
   };
   // Node's channel (tests) would otherwise keep the process alive.
   (channel as BroadcastChannel & { unref?: () => void }).unref?.();

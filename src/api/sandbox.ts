@@ -1,7 +1,11 @@
 import { mutationOptions, queryOptions, type QueryClient } from '@tanstack/react-query';
-import { sandboxInfoSchema, sandboxResetResponseSchema } from '../../contract/sandbox';
 import { isApiError } from './api-error';
 import { request } from './http-client';
+
+// The demo accounts are on the first screen: the schemas load beside the call (see SchemaSource).
+const contract = () => import('../../contract/sandbox');
+const sandboxInfoSchema = () => contract().then((module) => module.sandboxInfoSchema);
+const sandboxResetResponseSchema = () => contract().then((module) => module.sandboxResetResponseSchema);
 
 /** The sandbox's own description (ours). The real API has none: a 404 there means "not a sandbox". */
 async function getSandboxInfo(signal?: AbortSignal) {

@@ -1,6 +1,10 @@
 import { mutationOptions, queryOptions } from '@tanstack/react-query';
-import { dailyUsageListSchema, usageSchema } from '../../contract/usage';
 import { request } from './http-client';
+
+// The meter and the key check are on the first screen: their schemas load beside the call (see SchemaSource).
+const contract = () => import('../../contract/usage');
+const usageSchema = () => contract().then((module) => module.usageSchema);
+const dailyUsageListSchema = () => contract().then((module) => module.dailyUsageListSchema);
 
 /** Query keys from general to specific; fetchers beside them (TkDodo, "The Query Options API"). */
 export const usageQueries = {

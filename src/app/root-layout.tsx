@@ -63,7 +63,10 @@ export function RootLayout() {
       </header>
       <main id="main" ref={main} className="mx-auto max-w-7xl min-w-0 space-y-4 px-4 py-6">
         <Notices />
-        <Outlet />
+        {/* A page's code loads when first opened: the header and this line show meanwhile, not a blank screen. */}
+        <Suspense fallback={<p className="text-sm text-slate-600">Loading the page…</p>}>
+          <Outlet />
+        </Suspense>
       </main>
       <Suspense fallback={null}>
         {shortcuts.loaded('palette') && <CommandPalette {...shortcuts.dialogProps('palette')} />}

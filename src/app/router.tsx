@@ -6,18 +6,18 @@ import {
   lazyRouteComponent,
   type RouterHistory,
 } from '@tanstack/react-router';
-import { errorDetailSearchSchema, errorsSearchSchema } from '../features/error-reference/search';
-import { OverviewPage } from '../features/overview/overview-page';
-import { overviewSearchSchema } from '../features/overview/search';
-import { scrapeSearchSchema } from '../features/scrape/scrape-search';
-import { sessionsSearchSchema } from '../features/sessions/search';
-import { requestLogSearchSchema } from '../features/triage/log/search';
-import { triageSearchSchema } from '../features/triage/search';
-import { usageSearchSchema } from '../features/usage/search';
-import { webhooksSearchSchema } from '../features/webhooks/search';
+import type { errorDetailSearchSchema, errorsSearchSchema } from '../features/error-reference/search';
+import type { overviewSearchSchema } from '../features/overview/search';
+import type { scrapeSearchSchema } from '../features/scrape/scrape-search';
+import type { sessionsSearchSchema } from '../features/sessions/search';
+import type { requestLogSearchSchema } from '../features/triage/log/search';
+import type { triageSearchSchema } from '../features/triage/search';
+import type { usageSearchSchema } from '../features/usage/search';
+import type { webhooksSearchSchema } from '../features/webhooks/search';
 import { NotFoundPage } from './not-found-page';
 import { RootLayout } from './root-layout';
 import { RouteError } from './route-error';
+import { checkedByPage } from '../lib/route-search';
 import { withApiKey } from './with-api-key';
 
 /** A page's own title, which the layout puts in the tab (see useDocumentTitle). */
@@ -32,15 +32,16 @@ const overviewRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/',
   head: () => pageTitle('Overview'),
-  validateSearch: overviewSearchSchema,
-  component: withApiKey(OverviewPage),
+  validateSearch: checkedByPage<typeof overviewSearchSchema>(),
+  // Only a connected visitor sees the overview: a first visit (the key prompt) does not load it.
+  component: withApiKey(lazyRouteComponent(() => import('../features/overview/overview-page'), 'OverviewPage')),
 });
 
 const scrapeRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/scrape',
   head: () => pageTitle('Scrape'),
-  validateSearch: scrapeSearchSchema,
+  validateSearch: checkedByPage<typeof scrapeSearchSchema>(),
   // The playground is the heaviest page: it loads when opened, not with the app.
   component: withApiKey(lazyRouteComponent(() => import('../features/scrape/scrape-page'), 'ScrapePage')),
 });
@@ -49,7 +50,7 @@ const sessionsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/sessions',
   head: () => pageTitle('Stored sessions'),
-  validateSearch: sessionsSearchSchema,
+  validateSearch: checkedByPage<typeof sessionsSearchSchema>(),
   component: withApiKey(lazyRouteComponent(() => import('../features/sessions/sessions-page'), 'SessionsPage')),
 });
 
@@ -57,7 +58,7 @@ const usageRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/usage',
   head: () => pageTitle('Usage'),
-  validateSearch: usageSearchSchema,
+  validateSearch: checkedByPage<typeof usageSearchSchema>(),
   // The charts (recharts) load with the page, never with the app.
   component: withApiKey(lazyRouteComponent(() => import('../features/usage/usage-page'), 'UsagePage')),
 });
@@ -73,7 +74,7 @@ const errorsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/errors',
   head: () => pageTitle('Error reference'),
-  validateSearch: errorsSearchSchema,
+  validateSearch: checkedByPage<typeof errorsSearchSchema>(),
   // The catalog's words load with the reference pages (or the first error shown), never with the app.
   component: lazyRouteComponent(() => import('../features/error-reference/errors-page'), 'ErrorsPage'),
 });
@@ -82,7 +83,7 @@ const errorDetailRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/errors/$code',
   head: ({ params }) => pageTitle(`${params.code.toUpperCase()} · Error reference`),
-  validateSearch: errorDetailSearchSchema,
+  validateSearch: checkedByPage<typeof errorDetailSearchSchema>(),
   component: lazyRouteComponent(() => import('../features/error-reference/error-detail-page'), 'ErrorDetailPage'),
 });
 
@@ -90,7 +91,7 @@ const triageRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/triage',
   head: () => pageTitle('Triage'),
-  validateSearch: triageSearchSchema,
+  validateSearch: checkedByPage<typeof triageSearchSchema>(),
   component: withApiKey(lazyRouteComponent(() => import('../features/triage/triage-page'), 'TriagePage')),
 });
 
@@ -98,7 +99,7 @@ const requestLogRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/triage/log',
   head: () => pageTitle('Request log'),
-  validateSearch: requestLogSearchSchema,
+  validateSearch: checkedByPage<typeof requestLogSearchSchema>(),
   component: withApiKey(lazyRouteComponent(() => import('../features/triage/log/log-page'), 'RequestLogPage')),
 });
 
@@ -113,7 +114,7 @@ const webhooksRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/webhooks',
   head: () => pageTitle('Webhooks'),
-  validateSearch: webhooksSearchSchema,
+  validateSearch: checkedByPage<typeof webhooksSearchSchema>(),
   component: withApiKey(lazyRouteComponent(() => import('../features/webhooks/webhooks-page'), 'WebhooksPage')),
 });
 

@@ -35,8 +35,15 @@ describe('the first load', () => {
     expect(modules).not.toContain('src/errors/guidance-card.tsx');
   });
 
-  it('carries no page but the overview', () => {
+  it('carries no page: each loads when opened (a first visit sees the key prompt, not the overview)', () => {
     const pages = [...modules].filter((file) => file.startsWith('src/features/') && file.endsWith('-page.tsx'));
-    expect(pages).toEqual(['src/features/overview/overview-page.tsx']);
+    expect(pages).toEqual([]);
+  });
+
+  it('carries no zod: schemas come with the pages and calls that need them', () => {
+    const withZod = [...modules].filter((file) =>
+      /^\s*import\s+(?!type\b)[^;]*?from\s+'zod(?:\/[^']*)?'/m.test(readFileSync(file, 'utf8')),
+    );
+    expect(withZod).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { advise } from '../../src/errors/advise';
-import { failureFromJob, failureFromThrown, parseFailureBody } from '../../src/errors/failure-input';
+import { failureFromJob, parseFailureBody } from '../../src/errors/failure-body';
+import { failureFromThrown } from '../../src/errors/failure-input';
 
 const now = new Date('2025-06-01T12:00:00.000Z');
 

@@ -1,13 +1,15 @@
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { entriesForCode, statusEntry, type CatalogEntry } from '../../errors/catalog';
 import { REFUND_LABEL, RETRY_LABEL } from './labels';
+import { usePageSearch } from '../../lib/route-search';
+import { errorDetailSearchSchema } from './search';
 
 const route = getRouteApi('/errors/$code');
 
 /** One code (all of its statuses: SESSION_EXPIRED has two) or one HTTP status, from the catalog. */
 export function ErrorDetailPage() {
   const { code } = route.useParams();
-  const { status, q } = route.useSearch();
+  const { status, q } = usePageSearch(route, errorDetailSearchSchema);
   const byStatus = /^\d{3}$/.test(code) ? statusEntry(Number(code)) : undefined;
   const entries = byStatus ? [byStatus] : entriesForCode(code);
 

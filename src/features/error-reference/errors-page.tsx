@@ -5,6 +5,8 @@ import { ScrollRegion } from '../../components/scroll-region';
 import { REFUND_LABEL, RETRY_LABEL } from './labels';
 import { PastedSummary } from './pasted-summary';
 import { searchEntries } from './search-entries';
+import { usePageSearch } from '../../lib/route-search';
+import { errorsSearchSchema } from './search';
 
 const route = getRouteApi('/errors');
 const COLUMNS = [{ label: 'Code' }, { label: 'Status' }, { label: 'Meaning' }, { label: 'Retry' }, { label: 'Refund' }];
@@ -14,7 +16,7 @@ const COLUMNS = [{ label: 'Code' }, { label: 'Status' }, { label: 'Meaning' }, {
  * a pasted error body, response or request id is read for its code.
  */
 export function ErrorsPage() {
-  const { q = '' } = route.useSearch();
+  const { q = '' } = usePageSearch(route, errorsSearchSchema);
   const navigate = route.useNavigate();
   const { decoded, results } = searchEntries(q);
   const countId = useId();

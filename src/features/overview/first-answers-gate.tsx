@@ -4,6 +4,8 @@ import { useState, type ReactNode } from 'react';
 import { requestQueries } from '../../api/requests';
 import { sessionQueries } from '../../api/sessions';
 import { usageQueries } from '../../api/usage';
+import { usePageSearch } from '../../lib/route-search';
+import { overviewSearchSchema } from './search';
 
 const route = getRouteApi('/');
 
@@ -13,7 +15,7 @@ const route = getRouteApi('/');
  * first load waits; a later refetch or the calls toggle keeps the panels on the page.
  */
 export function FirstAnswersGate({ children }: { children: ReactNode }) {
-  const { calls: origin = 'user' } = route.useSearch();
+  const { calls: origin = 'user' } = usePageSearch(route, overviewSearchSchema);
   // The same queries the panels read, so the calls are shared, not repeated.
   const pending = useQueries({
     queries: [usageQueries.snapshot(), requestQueries.list({ limit: 10, origin }), sessionQueries.list()],

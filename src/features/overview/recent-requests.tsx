@@ -6,6 +6,8 @@ import { ColumnHeaders } from '../../components/column-headers';
 import { RequestCodeLink } from '../../components/request-code-link';
 import { ScrollRegion } from '../../components/scroll-region';
 import { credits, formatDateTime } from '../../lib/format';
+import { usePageSearch } from '../../lib/route-search';
+import { overviewSearchSchema } from './search';
 
 const route = getRouteApi('/');
 
@@ -32,7 +34,7 @@ const EMPTY: Record<RequestOrigin, string> = {
  * dashboard's own reads one click away. Each opens its request; an error's code links to its guidance.
  */
 export function RecentRequests() {
-  const { calls: origin = 'user' } = route.useSearch();
+  const { calls: origin = 'user' } = usePageSearch(route, overviewSearchSchema);
   const { data } = useSuspenseQuery(requestQueries.list({ limit: 10, origin }));
   return (
     <div className="space-y-3">

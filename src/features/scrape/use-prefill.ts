@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { ScrapeRequest } from '../../../contract/scrape';
 import { fromRequest, type ScrapeFormValues } from './form-values';
 import { scrapeSearchSchema } from './scrape-search';
+import { usePageSearch } from '../../lib/route-search';
 
 const route = getRouteApi('/scrape');
 
@@ -11,7 +12,7 @@ const route = getRouteApi('/scrape');
  * drops them, so a reload keeps what the user typed since (the draft) rather than the link's values.
  */
 export function useScrapePrefill(): ScrapeFormValues | null {
-  const search = route.useSearch();
+  const search = usePageSearch(route, scrapeSearchSchema);
   const navigate = route.useNavigate();
   const [prefill] = useState(() => {
     // Parsed again here: the router passes on search params no route names, and a `cookies` one must not get in.

@@ -4,7 +4,7 @@ import { isJobFinished, type Job, type ScrapeRequest, type ScrapeResult } from '
 import { isApiError, type ApiError } from '../../api/api-error';
 import { scrapeChangedAccount, scrapeMutations, type RunAnswer } from '../../api/scrape';
 import { advise, adviseThrown, type Advice } from '../../errors/advise';
-import { failureFromJob } from '../../errors/failure-input';
+import { failureFromJob } from '../../errors/failure-body';
 import { retryDecision } from '../../errors/retry-decision';
 import { waitUntil } from '../../lib/wait-until';
 import type { RunOutcome } from './run-history-store';

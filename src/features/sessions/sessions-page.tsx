@@ -8,6 +8,8 @@ import { RefreshSessionDialog } from './refresh-session-dialog';
 import { SessionDetail } from './session-detail';
 import { SessionFilters } from './session-filters';
 import { SessionTable } from './session-table';
+import { usePageSearch } from '../../lib/route-search';
+import { sessionsSearchSchema } from './search';
 
 const route = getRouteApi('/sessions');
 
@@ -17,7 +19,7 @@ const route = getRouteApi('/sessions');
  * scrape's guidance can link straight to the refresh of its session.
  */
 export function SessionsPage() {
-  const search = route.useSearch();
+  const search = usePageSearch(route, sessionsSearchSchema);
   const navigate = route.useNavigate();
   const heading = useRef<HTMLHeadingElement>(null);
 

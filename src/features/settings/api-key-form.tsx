@@ -1,12 +1,12 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { apiKeySchema } from '../../../contract/auth';
 import { isApiError } from '../../api/api-error';
 import { LazyThrownErrorGuidance } from '../../errors/lazy-guidance';
 import { useConnect } from './use-connect';
 
 /**
  * Paste a key, check it against the API, keep it. A refused key is explained at the field, which gets the focus;
- * the text stays. One field does not need a form library: a controlled input and the contract's key schema.
+ * the text stays. One field does not need a form library: a controlled input and the contract's key schema, which
+ * loads on the first submit (this form is the first screen, and the first load carries no zod).
  */
 export function ApiKeyForm({ submitLabel = 'Connect' }: { submitLabel?: string }) {
   const connect = useConnect();
@@ -23,6 +23,7 @@ export function ApiKeyForm({ submitLabel = 'Connect' }: { submitLabel?: string }
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
+    const { apiKeySchema } = await import('../../../contract/auth');
     const parsed = apiKeySchema.safeParse(apiKey);
     if (!parsed.success) {
       refuse(parsed.error.issues[0]?.message ?? 'Enter an API key');

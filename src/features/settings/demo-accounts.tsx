@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { maskApiKey } from '../../../contract/auth';
+import { maskApiKey } from '../../../contract/api-key';
 import { sandboxQueries } from '../../api/sandbox';
 import { credits } from '../../lib/format';
 import { useConnect } from './use-connect';

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useRouterState } from '@tanstack/react-router';
-import { maskApiKey } from '../../../contract/auth';
+import { maskApiKey } from '../../../contract/api-key';
 import { PLAN_LIMITS } from '../../../contract/plans';
 import { useApiKey } from '../../api/credentials-store';
 import { usageQueries } from '../../api/usage';

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { maskApiKey } from '../../../contract/auth';
+import { maskApiKey } from '../../../contract/api-key';
 import { useCredentialsStore } from '../../api/credentials-store';
 import { sandboxQueries } from '../../api/sandbox';
 import { ApiBaseForm } from './api-base-form';

@@ -1,6 +1,7 @@
 import { ERROR_CODES } from '../../../contract/error-codes';
 import { HTTP_STATUSES } from '../../../contract/http-statuses';
-import { parseFailureBody, type FailureInput } from '../../errors/failure-input';
+import { parseFailureBody } from '../../errors/failure-body';
+import type { FailureInput } from '../../errors/failure-input';
 
 /**
  * The triage decoder's reading of a paste: an error body (JSON), a raw response (`curl -i`, `curl -v`, with its

@@ -8,8 +8,9 @@ import { Panel } from '../../components/panel';
 import { ScrollRegion } from '../../components/scroll-region';
 import { QueryBoundary } from '../../errors/query-boundary';
 import { credits, formatNumber } from '../../lib/format';
-import { DEFAULT_PERIOD, ERROR_PERIODS, periodOf } from './search';
+import { DEFAULT_PERIOD, ERROR_PERIODS, periodOf, triageSearchSchema } from './search';
 import { Sparkline } from './sparkline';
+import { usePageSearch } from '../../lib/route-search';
 
 const route = getRouteApi('/triage');
 
@@ -21,7 +22,7 @@ const PERIOD_LABEL = (days: number) => (days === 1 ? 'Today' : `Last ${days} day
  * opening the request log filtered to it (Stripe's Errors tab is the model). The period and grouping live in the URL.
  */
 export function ErrorsView() {
-  const search = route.useSearch();
+  const search = usePageSearch(route, triageSearchSchema);
   const navigate = route.useNavigate();
   const days = search.days ?? DEFAULT_PERIOD;
   const group = search.group ?? 'code_domain';

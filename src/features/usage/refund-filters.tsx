@@ -1,6 +1,8 @@
 import { getRouteApi } from '@tanstack/react-router';
 import { ERROR_CODES } from '../../../contract/error-codes';
 import { Field, INPUT_CLASS } from '../../components/form-field';
+import { usePageSearch } from '../../lib/route-search';
+import { usageSearchSchema } from './search';
 
 const route = getRouteApi('/usage');
 const CODES = [...new Set(ERROR_CODES.map((facts) => facts.code))].sort();
@@ -8,7 +10,7 @@ const CODES = [...new Set(ERROR_CODES.map((facts) => facts.code))].sort();
 /** The refund history's filters, kept in the URL: a code, mismatches only, and the day a chart opened. */
 export function RefundFilters() {
   const navigate = route.useNavigate();
-  const { code, mismatch, day } = route.useSearch();
+  const { code, mismatch, day } = usePageSearch(route, usageSearchSchema);
   return (
     <div role="search" aria-label="Filter refunds" className="flex flex-wrap items-end gap-4">
       <Field label="Code">

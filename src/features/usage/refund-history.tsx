@@ -6,8 +6,9 @@ import { fetchAllRefunds, usageReportQueries } from '../../api/usage-report';
 import { ScrollRegion } from '../../components/scroll-region';
 import { credits, formatDateTime } from '../../lib/format';
 import { expectedLabel, refundsCsv, shownRefunds } from './refund-rows';
-import { REFUND_SORTS, type RefundSort } from './search';
+import { REFUND_SORTS, type RefundSort, usageSearchSchema } from './search';
 import { useReportZone } from './zone';
+import { usePageSearch } from '../../lib/route-search';
 
 const route = getRouteApi('/usage');
 
@@ -20,7 +21,7 @@ const SORT_LABELS: Record<RefundSort, string> = {
 
 /** The ledger's refunds with the policy's verdict: filtered and sorted by the URL, exported as CSV. */
 export function RefundHistory() {
-  const search = route.useSearch();
+  const search = usePageSearch(route, usageSearchSchema);
   const { query: zoneQuery } = useReportZone();
   const zoneAndFilters = {
     ...zoneQuery,

@@ -1,4 +1,6 @@
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
+import { usePageSearch } from '../../lib/route-search';
+import { usageSearchSchema } from './search';
 
 const route = getRouteApi('/usage');
 
@@ -6,7 +8,7 @@ export const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().tim
 
 /** The time zone the page's days are read in: UTC unless the URL asks for the browser's. */
 export function useReportZone() {
-  const { zone = 'utc' } = route.useSearch();
+  const { zone = 'utc' } = usePageSearch(route, usageSearchSchema);
   const timeZone = zone === 'local' ? browserTimeZone() : 'UTC';
   return { zone, timeZone, query: { tz: timeZone } };
 }

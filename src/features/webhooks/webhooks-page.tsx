@@ -13,6 +13,8 @@ import { VerifySnippet } from './verify-snippet';
 import { WebhookDetail } from './webhook-detail';
 import { WebhookFormDialog } from './webhook-form-dialog';
 import { WebhookTable } from './webhook-table';
+import { usePageSearch } from '../../lib/route-search';
+import { webhooksSearchSchema } from './search';
 
 const route = getRouteApi('/webhooks');
 
@@ -21,7 +23,7 @@ const route = getRouteApi('/webhooks');
  * attempt, the payload, the receiver's answer), resend and recovery, and how a receiver checks the signature.
  */
 export function WebhooksPage() {
-  const search = route.useSearch();
+  const search = usePageSearch(route, webhooksSearchSchema);
   const navigate = route.useNavigate();
   // The secret is shown once: it lives in this state only, never in the URL or the query cache.
   const [secret, setSecret] = useState<WebhookWithSecret | null>(null);

@@ -128,6 +128,7 @@ function FixedFilters({ search }: { search: RequestLogSearch }) {
             {label[name]}: <code className="font-mono">{search[name]}</code>
           </span>
           <Link
+            from="/triage/log"
             to="/triage/log"
             search={(prev) => ({ ...prev, [name]: undefined })}
             className="text-blue-800 underline"

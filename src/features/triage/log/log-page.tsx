@@ -7,8 +7,9 @@ import { ExportButtons } from './export-buttons';
 import { LiveTail, type TailState } from './live-tail';
 import { LogFilters } from './log-filters';
 import { LogTable } from './log-table';
-import { toLogQuery } from './search';
+import { toLogQuery, requestLogSearchSchema } from './search';
 import { useLogRows } from './use-log-rows';
+import { usePageSearch } from '../../../lib/route-search';
 
 const route = getRouteApi('/triage/log');
 
@@ -17,7 +18,7 @@ const route = getRouteApi('/triage/log');
  * on with the cursor as the table scrolls, new calls at the top while the live tail runs, the loaded rows exported.
  */
 export function RequestLogPage() {
-  const search = route.useSearch();
+  const search = usePageSearch(route, requestLogSearchSchema);
   const [tailWanted, setTailWanted] = useState(true);
   const { low } = useConnectedBudget();
   const tail: TailState = search.until !== undefined ? 'ended' : !tailWanted ? 'paused' : low ? 'budget-low' : 'live';
