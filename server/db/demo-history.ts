@@ -1,33 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { factsOf } from '../../contract/error-codes';
-import { scrapeRequestSchema, type ScrapeRequestParsed } from '../../contract/scrape';
-import { createBilling } from '../billing/billing-service';
-import { settlementOf } from '../billing/settlement';
-import type { Clock } from '../clock';
-import { createLedgerRepository } from '../repositories/ledger-repository';
-import { createTierMemoryRepository } from '../repositories/tier-memory-repository';
+import { startTypeScriptWorker } from '../lib/typescript-worker';
+import { CONNECTION_PRAGMAS } from '../plugins/database';
 import { DEMO_KEY } from './demo-accounts';
-import { DAILY_SCRAPES, HISTORY_DAYS, planFor, type PlannedCall } from './demo-history-plan';
+import { DAILY_SCRAPES } from './demo-history-plan';
+import type { DemoHistoryAccount } from './demo-history-replay';
+import type { DemoHistoryWork } from './demo-history-worker';
 
-const DAY_MS = 86_400_000;
-const SCRAPE_PATH = '/api/v1/scrape';
-/** The deposit that pays for the history, so each demo account still holds its seeded balance today. */
-export const TOP_UP_CODE = 'TOP_UP';
-
-/** A clock the replay sets to each call's moment: the ledger and the tier memory write that time, not now. */
-function replayClock(): Clock & { set: (ms: number) => void } {
-  let now = 0;
-  return {
-    now: () => now,
-    advance: (seconds) => {
-      now += seconds * 1000;
-    },
-    set: (ms) => {
-      now = ms;
-    },
-  };
-}
+const WORKER_ENTRY = new URL('./demo-history-worker.ts', import.meta.url);
 
 /** A new data dir: no call logged and nothing charged yet, whatever the demo accounts were seeded with. */
 function isFreshDataDir(app: FastifyInstance): boolean {
@@ -39,93 +19,32 @@ function isFreshDataDir(app: FastifyInstance): boolean {
   return row.used === 0;
 }
 
-/**
- * Replays the demo accounts' thirty days through the live code: billing's quote, hold and settlement (so the
- * refund policy decides what comes back), the ledger, and the request log, each at the call's time in the past.
- * One transaction: a history is all there or not at all. Returns how many calls were written.
- */
-function writeDemoHistory(app: FastifyInstance, nowMs: number): number {
-  const clock = replayClock();
-  const ledger = createLedgerRepository(app.db, clock);
-  const billing = createBilling(ledger, createTierMemoryRepository(app.db, clock));
-  const deposit = app.db.prepare(
-    `INSERT INTO ledger (account_id, at, kind, credits, code) VALUES (?, ?, 'deposit', ?, '${TOP_UP_CODE}')`,
-  );
-  const start = nowMs - HISTORY_DAYS * DAY_MS;
-  let written = 0;
-  const requests = new Map<string, ScrapeRequestParsed>();
-
-  app.db.transaction(() => {
-    for (const [name, perDay] of Object.entries(DAILY_SCRAPES) as [keyof typeof DEMO_KEY, number][]) {
-      const found = app.accounts.findByKey(DEMO_KEY[name]);
-      if (found.kind !== 'ok') continue;
-      const accountId = found.account.id;
-      const plan = planFor(name, perDay);
-      deposit.run(accountId, start, netCostOf(plan));
-      for (const call of plan) {
-        clock.set(start + call.atOffsetMs);
-        replay(call, accountId);
-        written++;
-      }
-    }
-  })();
-  return written;
-
-  function replay(call: PlannedCall, accountId: string) {
-    const at = clock.now();
-    if (call.kind === 'rate-limited') {
-      const code = 'RATE_LIMIT_EXCEEDED';
-      return record(call, accountId, { status: factsOf(code).status, code, url: null, at });
-    }
-    const request = requestOf(call);
-    const billed = { accountId, requestId: call.requestId, request };
-    // As the live path: a cache hit is answered before anything is held.
-    if (call.end.kind !== 'cache-hit') billing.hold(billed, billing.quote(accountId, request));
-    billing.settle(billed, call.end);
-    const failed = call.end.kind === 'failure' ? call.end.code : null;
-    return record(call, accountId, {
-      status: failed ? factsOf(failed).status : 200,
-      code: failed,
-      url: call.url,
-      at: at + call.durationMs,
-    });
-  }
-
-  /** A handful of pages, each read once by the request schema, as the route reads a body. */
-  function requestOf(call: PlannedCall & { kind: 'scrape' }) {
-    const key = `${call.mode} ${call.maxTier} ${call.url}`;
-    let request = requests.get(key);
-    if (!request) {
-      request = scrapeRequestSchema.parse({ url: call.url, mode: call.mode, max_tier: call.maxTier });
-      requests.set(key, request);
-    }
-    return request;
-  }
-
-  function record(
-    call: PlannedCall,
-    accountId: string,
-    answer: { status: number; code: string | null; url: string | null; at: number },
-  ) {
-    app.requestLog.record({
-      requestId: call.requestId,
-      accountId,
-      method: 'POST',
-      path: SCRAPE_PATH,
-      durationMs: call.durationMs,
-      sessionId: null,
-      ...answer,
-    });
-  }
+/** The demo accounts that have a history, in the plan's order. */
+function accountsWithHistory(app: FastifyInstance): DemoHistoryAccount[] {
+  return (Object.keys(DAILY_SCRAPES) as (keyof typeof DEMO_KEY)[]).flatMap((name) => {
+    const found = app.accounts.findByKey(DEMO_KEY[name]);
+    return found.kind === 'ok' ? [{ name, id: found.account.id }] : [];
+  });
 }
 
-/** What the plan will cost once settled, by the same settlement rules the replay goes through. */
-function netCostOf(plan: PlannedCall[]): number {
-  return plan.reduce((sum, call) => {
-    if (call.kind !== 'scrape') return sum;
-    const { charged, refunded } = settlementOf(call.end, call.mode);
-    return sum + charged - refunded;
-  }, 0);
+/**
+ * Writes the history on a connection of its own in a worker thread, which ends when it is done: the replay's
+ * garbage leaves with its heap instead of staying in the idle server's. Resolves with how many calls were written
+ * once the worker is gone (its connection closed); rejects with the worker's own error.
+ */
+function writeInWorker(work: DemoHistoryWork): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const worker = startTypeScriptWorker(WORKER_ENTRY, work);
+    let written: number | null = null;
+    worker.once('message', (calls: number) => {
+      written = calls;
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (written !== null) return resolve(written);
+      reject(new Error(`the demo history's worker stopped (exit code ${code}) before writing it`));
+    });
+  });
 }
 
 /** Registered when the server starts with a history (not with --no-demo-history): a new data dir gets one. */
@@ -133,11 +52,16 @@ export default fp(
   async (app) => {
     if (!isFreshDataDir(app)) return;
     const started = performance.now();
-    const written = writeDemoHistory(app, app.clock.now());
+    const written = await writeInWorker({
+      file: app.db.name,
+      pragmas: CONNECTION_PRAGMAS,
+      accounts: accountsWithHistory(app),
+      nowMs: app.clock.now(),
+    });
     app.log.info({ calls: written, ms: Math.round(performance.now() - started) }, 'demo history written');
   },
   {
     name: 'demo-history',
-    dependencies: ['accounts-repository', 'request-log-repository', 'database', 'clock'],
+    dependencies: ['accounts-repository', 'database', 'clock'],
   },
 );

@@ -11,20 +11,25 @@ declare module 'fastify' {
   }
 }
 
+/** Every connection's settings: the app's own, and those of the threads that write beside it. */
+export const CONNECTION_PRAGMAS = [
+  // With WAL, NORMAL syncs at checkpoints instead of every commit: safe against a crash of the process, and a
+  // scrape's few small writes stop costing an fsync each.
+  'synchronous = NORMAL',
+  'foreign_keys = ON',
+  'busy_timeout = 5000',
+  // A statement journal (a write that fires triggers, inside the request log's batch) is a temporary file otherwise:
+  // created and deleted on disk, again and again, under load.
+  'temp_store = MEMORY',
+  // No commit ever copies the WAL into the database: see wal-checkpointer.ts.
+  'wal_autocheckpoint = 0',
+];
+
 function openDatabase(dataDir: string): Database.Database {
   mkdirSync(dataDir, { recursive: true });
   const db = new Database(path.join(dataDir, 'sandbox.db'));
   db.pragma('journal_mode = WAL');
-  // With WAL, NORMAL syncs at checkpoints instead of every commit: safe against a crash of the process, and a
-  // scrape's few small writes stop costing an fsync each.
-  db.pragma('synchronous = NORMAL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-  // A statement journal (a write that fires triggers, inside the request log's batch) is a temporary file otherwise:
-  // created and deleted on disk, again and again, under load.
-  db.pragma('temp_store = MEMORY');
-  // No commit on this connection ever copies the WAL into the database: see wal-checkpointer.ts.
-  db.pragma('wal_autocheckpoint = 0');
+  for (const pragma of CONNECTION_PRAGMAS) db.pragma(pragma);
   migrate(db);
   return db;
 }

@@ -36,13 +36,19 @@ export default fp(
 
     // The request id is the root's (request-id.ts): every answer carries it, inside /api/v1 or not.
     app.addHook('onSend', async (request, reply) => {
-      if (request.rateLimit) reply.headers(rateLimitHeaders(request.rateLimit));
+      const headers = request.rateLimit ? rateLimitHeaders(request.rateLimit) : null;
+      if (headers) reply.headers(headers);
       // The row is committed before the answer leaves, so a crash right after cannot lose a call a client saw. A
       // client that hung up gets here too (Fastify never calls onResponse for it): the call still happened.
-      if (request.account) await app.requestLog.commit(rowOf(request, reply, request.account.id));
+      if (request.account) await app.requestLog.commit(rowOf(request, reply, request.account.id, headers));
     });
 
-    function rowOf(request: FastifyRequest, reply: FastifyReply, accountId: string): RequestLogRecord {
+    function rowOf(
+      request: FastifyRequest,
+      reply: FastifyReply,
+      accountId: string,
+      rateLimit: Record<string, string> | null,
+    ): RequestLogRecord {
       return {
         requestId: request.id,
         accountId,
@@ -58,7 +64,7 @@ export default fp(
         detail: {
           ...request.logFacts?.detail,
           message: request.errorMessage,
-          rateLimit: request.rateLimit ? rateLimitHeaders(request.rateLimit) : null,
+          rateLimit,
         },
       };
     }

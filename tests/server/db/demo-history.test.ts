@@ -1,6 +1,13 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../../contract/error-codes';
-import { TOP_UP_CODE } from '../../../server/db/demo-history';
+import { buildApp } from '../../../server/app';
+import { testConfig } from '../../../server/config';
+import { TOP_UP_CODE } from '../../../server/db/demo-history-replay';
 import { DEMO_KEY } from '../../support/demo-keys';
 import { startTestServer, type TestServer } from '../../support/test-server';
 
@@ -26,6 +33,40 @@ function historyOf(server: TestServer): LedgerRow[] {
     .all();
   const start = Math.min(...rows.map((row) => row.at));
   return rows.map((row) => ({ ...row, at: row.at - start }));
+}
+
+/**
+ * The rows the history is made of (ledger, settlements, request log, tier memory), accounts by name and times from the
+ * history's start, as one digest: the roll-ups are left out, their buckets hang on the moment it was written.
+ */
+function fingerprintOf(server: TestServer): string {
+  const db = server.app.db;
+  const { start } = db.prepare(`SELECT min(at) AS start FROM ledger WHERE code = ?`).get(TOP_UP_CODE) as {
+    start: number;
+  };
+  const rows = (sql: string, ...params: number[]) =>
+    db
+      .prepare(sql)
+      .raw()
+      .all(...params);
+  const tables = [
+    historyOf(server),
+    rows(`SELECT a.name, s.request_id, s.code, s.tier, s.credits_charged, s.credits_refunded, s.cached
+            FROM settlements s JOIN accounts a ON a.id = s.account_id ORDER BY s.request_id`),
+    rows(
+      `SELECT a.name, r.request_id, r.method, r.path, r.status, r.code, r.duration_ms, r.at - ?, r.url,
+                 r.session_id, r.origin, r.domain, r.outcome_code, r.message, r.parameters, r.estimated_credits,
+                 r.escalations, r.rate_limit
+            FROM requests r JOIN accounts a ON a.id = r.account_id ORDER BY r.rowid`,
+      start,
+    ),
+    rows(
+      `SELECT a.name, t.target, t.tier, t.updated_at - ? FROM tier_memory t JOIN accounts a ON a.id = t.account_id
+            ORDER BY a.name, t.target`,
+      start,
+    ),
+  ];
+  return createHash('sha256').update(JSON.stringify(tables)).digest('hex');
 }
 
 let first: TestServer;
@@ -108,8 +149,45 @@ describe('the demo history of a new data dir', () => {
     expect(historyOf(second)).toEqual(one);
   });
 
+  it('is, row for row, the history the sandbox wrote before the replay moved to a worker thread', () => {
+    // Pinned from the in-process replay it replaced: a change to the plan, to billing or to the request log that
+    // changes the history shows here. The second server, which no test here calls: its log holds the history alone.
+    expect(fingerprintOf(second)).toBe('73115f8f0b8e4e82a86b350a4cafdaf65af0b03e31854284f2ca2c1c93b2b68c');
+  });
+
   it('is not written without the option', () => {
     const count = empty.app.db.prepare(`SELECT count(*) AS n FROM requests`).get() as { n: number };
     expect(count.n).toBe(0);
+  });
+});
+
+describe('a demo history that cannot be written', () => {
+  it('fails start-up with the reason, and leaves no part of the history behind', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'sandbox-test-'));
+    try {
+      // A new data dir whose request log refuses every row, as a full disk would.
+      await (await startTestServer({ dataDir })).close();
+      const db = new Database(path.join(dataDir, 'sandbox.db'));
+      db.exec(
+        `CREATE TRIGGER refuse BEFORE INSERT ON requests BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`,
+      );
+      db.close();
+
+      const starting = buildApp(testConfig({ dataDir }), {
+        demoWebUrl: 'http://127.0.0.1:9',
+        distDir: path.join(dataDir, 'no-dist'),
+        demoHistory: true,
+      });
+      await expect(starting).rejects.toThrow('database or disk is full');
+
+      const check = new Database(path.join(dataDir, 'sandbox.db'), { readonly: true });
+      const written = check
+        .prepare(`SELECT count(*) AS n FROM ledger WHERE kind <> 'deposit' OR code = ?`)
+        .get(TOP_UP_CODE) as { n: number };
+      check.close();
+      expect(written.n).toBe(0);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
