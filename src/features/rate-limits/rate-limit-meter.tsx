@@ -5,6 +5,7 @@ import { useApiKey } from '../../api/credentials-store';
 import { LOW_BUDGET_SHARE, useConnectedBudget } from '../../api/rate-limit-store';
 import { usageQueries } from '../../api/usage';
 import { formatSeconds } from '../../lib/format';
+import { useAfterFirstPaint } from '../../lib/use-after-first-paint';
 import { describeRateLimit } from './describe-rate-limit';
 
 /**
@@ -59,7 +60,8 @@ export function RateLimitMeter() {
   const onOverview = useRouterState({ select: (state) => state.location.pathname === '/' });
   const plan = useQuery({
     ...usageQueries.summary(),
-    enabled: apiKey !== null && !onOverview,
+    // After the first paint: the page's own code and data come first, the plan's name can follow.
+    enabled: useAfterFirstPaint() && apiKey !== null && !onOverview,
     staleTime: Infinity,
     select: (usage) => usage.plan,
   }).data;

@@ -2,11 +2,13 @@ import { useQuery } from '@tanstack/react-query';
 import { maskApiKey } from '../../../contract/api-key';
 import { sandboxQueries } from '../../api/sandbox';
 import { credits } from '../../lib/format';
+import { useAfterFirstPaint } from '../../lib/use-after-first-paint';
 import { useConnect } from './use-connect';
 
 /** The sandbox's test accounts, one click each. Against the real API there are none, and nothing shows. */
 export function DemoAccounts() {
-  const info = useQuery(sandboxQueries.info());
+  // Below the key field and the first steps: the list (and the schema it loads) waits for the key prompt's paint.
+  const info = useQuery({ ...sandboxQueries.info(), enabled: useAfterFirstPaint() });
   const connect = useConnect();
   const accounts = info.data?.demo_accounts;
   if (!accounts) return null;

@@ -4,6 +4,7 @@ import { maskApiKey } from '../../../contract/api-key';
 import { PLAN_LIMITS } from '../../../contract/plans';
 import { useApiKey } from '../../api/credentials-store';
 import { usageQueries } from '../../api/usage';
+import { useAfterFirstPaint } from '../../lib/use-after-first-paint';
 
 /**
  * The key in use and its plan, in the header of every page. The plan comes from the usage the overview and the
@@ -14,7 +15,13 @@ export function KeyBadge() {
   const apiKey = useApiKey();
   // The overview reads the usage itself, at once: asking here as well would spend a second call in the same second.
   const onOverview = useRouterState({ select: (state) => state.location.pathname === '/' });
-  const usage = useQuery({ ...usageQueries.summary(), enabled: apiKey !== null && !onOverview, staleTime: Infinity });
+  // After the first paint, as the meter asks it (one call for both).
+  const painted = useAfterFirstPaint();
+  const usage = useQuery({
+    ...usageQueries.summary(),
+    enabled: painted && apiKey !== null && !onOverview,
+    staleTime: Infinity,
+  });
   const plan = apiKey && usage.data ? PLAN_LIMITS[usage.data.plan].label : null;
   const masked = apiKey ? maskApiKey(apiKey) : null;
   return (
