@@ -103,6 +103,8 @@ export function startWalCheckpointer(db: Database.Database): WalCheckpointer {
     async close() {
       closed = true;
       clearInterval(timer);
+      // Waited for from here on: an unreferenced worker would let the process end with the close still pending.
+      worker?.ref();
       if (running) await running;
       if (!worker) return;
       const exited = new Promise((resolve) => worker!.once('exit', resolve));

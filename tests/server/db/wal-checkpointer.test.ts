@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -80,5 +81,26 @@ describe('the WAL checkpoint', () => {
     } finally {
       again.close();
     }
+  });
+
+  it('holds the process until its close is done, though a running worker does not keep it alive', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'wal-checkpointer-'));
+    dirs.push(dir);
+    const script = `
+      import Database from 'better-sqlite3';
+      import { startWalCheckpointer } from ${JSON.stringify(path.resolve('server/db/wal-checkpointer.ts'))};
+      const db = new Database(${JSON.stringify(path.join(dir, 'test.db'))});
+      db.pragma('journal_mode = WAL');
+      const checkpointer = startWalCheckpointer(db);
+      await checkpointer.checkpointNow();
+      await checkpointer.close();
+      db.close();
+      console.log('closed');
+    `;
+    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+    });
+    // 13 is Node's "the awaited close never settled": the process ran out of work while waiting for the worker.
+    expect({ status: child.status, stdout: child.stdout.trim() }).toEqual({ status: 0, stdout: 'closed' });
   });
 });
