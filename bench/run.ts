@@ -84,7 +84,7 @@ await section('first-load JavaScript', async () => {
       value: app.hasZod ? 1 : 0,
       runs: [app.hasZod ? 1 : 0],
       goals: [{ on: 'value', op: '<=', limit: 0 }],
-      detail: 'schemas load with the pages and calls that need them (src/app/route-search.ts, SchemaSource)',
+      detail: 'schemas load with the pages and calls that need them (src/lib/route-search.ts, SchemaSource)',
     }),
   );
 });
