@@ -53,7 +53,9 @@ function zodWithoutJsonSchema(): Plugin {
         'const unavailable = () => { throw new Error("zod JSON Schema is not part of the dashboard build"); };',
         // The schema constructors call the create…Method factories: those must hand back a method, not throw.
         ...[...names, ...aliases].map((name) =>
-          name.startsWith('create') ? `export const ${name} = () => unavailable;` : `export const ${name} = unavailable;`,
+          name.startsWith('create')
+            ? `export const ${name} = () => unavailable;`
+            : `export const ${name} = unavailable;`,
         ),
       ];
       return stub.join('\n');

@@ -16,15 +16,7 @@ export const REFUND_POLICIES = ['refunded', 'not-refunded', 'not-charged', 'not-
 export type RefundPolicy = (typeof REFUND_POLICIES)[number];
 
 export type ErrorCategory =
-  | 'auth'
-  | 'rate-limit'
-  | 'billing'
-  | 'scraping'
-  | 'session'
-  | 'request'
-  | 'server'
-  | 'webhook'
-  | 'success';
+  'auth' | 'rate-limit' | 'billing' | 'scraping' | 'session' | 'request' | 'server' | 'webhook' | 'success';
 
 /** 'seed': the AlterLab error-code reference; 'ours': added by our contract (or, at status 0, by the dashboard). */
 export type FactSource = 'seed' | 'ours';

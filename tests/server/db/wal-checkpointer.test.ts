@@ -4,7 +4,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CHECKPOINT_ABOVE_BYTES, startWalCheckpointer, type WalCheckpointer } from '../../../server/db/wal-checkpointer';
+import {
+  CHECKPOINT_ABOVE_BYTES,
+  startWalCheckpointer,
+  type WalCheckpointer,
+} from '../../../server/db/wal-checkpointer';
 import { startTestServer } from '../../support/test-server';
 
 const dirs: string[] = [];
