@@ -121,8 +121,9 @@ async function send(
 
   const responseHeaders = headersToRecord(response.headers);
   if (!response.ok) {
-    const [schema, body] = await Promise.all([envelopeSchema(), response.text()]);
-    const envelope = schema.safeParse(parseJson(body));
+    // A schema that could not load (the dashboard's own host gone) leaves the answer unread, not the call unreported.
+    const [schema, body] = await Promise.all([envelopeSchema().catch(() => null), response.text()]);
+    const envelope = schema?.safeParse(parseJson(body)) ?? ({ success: false } as const);
     const error = new ApiError({
       status: response.status,
       code: envelope.success ? envelope.data.error : `HTTP_${response.status}`,
