@@ -99,9 +99,7 @@ function sharingChannel(): BroadcastChannel | null {
   if (typeof BroadcastChannel === 'undefined') return (channel = null);
   channel = new BroadcastChannel(CHANNEL_NAME);
   channel.onmessage = (event: MessageEvent) => {
-    const message: unknown = event.data;
-    if (typeof message !== 'object' || message === null) return;
-    const { fingerprint, sample } = message as Record<string, unknown>;
+    const { fingerprint, sample } = Object(event.data) as Record<string, unknown>;
     if (typeof fingerprint === 'string' && isRateLimitSample(sample))
       useRateLimitStore.getState().sampleShared(fingerprint, sample);
   };

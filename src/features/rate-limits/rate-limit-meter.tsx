@@ -1,11 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
-import { useRouterState } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useApiKey } from '../../api/credentials-store';
 import { LOW_BUDGET_SHARE, useConnectedBudget } from '../../api/rate-limit-store';
-import { usageQueries } from '../../api/usage';
+import { useKeyPlan } from '../../components/use-key-plan';
 import { formatSeconds } from '../../lib/format';
-import { useAfterFirstPaint } from '../../lib/use-after-first-paint';
 import { describeRateLimit } from './describe-rate-limit';
 
 /**
@@ -55,16 +52,8 @@ function Count({ value, widest, testId }: { value: number; widest: number; testI
 export function RateLimitMeter() {
   const apiKey = useApiKey();
   const { window, now } = useConnectedBudget();
-  // The plan from GET /usage, asked once as the key badge asks it (one call for both; the overview reads the usage
-  // itself); the limits name it when that call was refused.
-  const onOverview = useRouterState({ select: (state) => state.location.pathname === '/' });
-  const plan = useQuery({
-    ...usageQueries.summary(),
-    // After the first paint: the page's own code and data come first, the plan's name can follow.
-    enabled: useAfterFirstPaint() && apiKey !== null && !onOverview,
-    staleTime: Infinity,
-    select: (usage) => usage.plan,
-  }).data;
+  // The limits name the plan when a call was refused.
+  const plan = useKeyPlan();
 
   if (!window) {
     return (

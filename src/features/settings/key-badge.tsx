@@ -1,28 +1,14 @@
-import { useQuery } from '@tanstack/react-query';
-import { Link, useRouterState } from '@tanstack/react-router';
+import { Link } from '@tanstack/react-router';
 import { maskApiKey } from '../../../contract/api-key';
 import { PLAN_LIMITS } from '../../../contract/plans';
 import { useApiKey } from '../../api/credentials-store';
-import { usageQueries } from '../../api/usage';
-import { useAfterFirstPaint } from '../../lib/use-after-first-paint';
+import { useKeyPlan } from '../../components/use-key-plan';
 
-/**
- * The key in use and its plan, in the header of every page. The plan comes from the usage the overview and the
- * key check already fetch; the badge asks only when nothing has (a reload on another page), and never refreshes
- * it by itself.
- */
+/** The key in use and its plan (useKeyPlan), in the header of every page. */
 export function KeyBadge() {
   const apiKey = useApiKey();
-  // The overview reads the usage itself, at once: asking here as well would spend a second call in the same second.
-  const onOverview = useRouterState({ select: (state) => state.location.pathname === '/' });
-  // After the first paint, as the meter asks it (one call for both).
-  const painted = useAfterFirstPaint();
-  const usage = useQuery({
-    ...usageQueries.summary(),
-    enabled: painted && apiKey !== null && !onOverview,
-    staleTime: Infinity,
-  });
-  const plan = apiKey && usage.data ? PLAN_LIMITS[usage.data.plan].label : null;
+  const keyPlan = useKeyPlan();
+  const plan = apiKey && keyPlan ? PLAN_LIMITS[keyPlan].label : null;
   const masked = apiKey ? maskApiKey(apiKey) : null;
   return (
     <Link

@@ -1,0 +1,24 @@
+import { useQuery } from '@tanstack/react-query';
+import { useRouterState } from '@tanstack/react-router';
+import type { Plan } from '../../contract/plans';
+import { useApiKey } from '../api/credentials-store';
+import { usageQueries } from '../api/usage';
+import { useAfterFirstPaint } from '../lib/use-after-first-paint';
+
+/**
+ * The connected key's plan, as the header shows it (the key badge and the meter: one call for both). It comes from
+ * the usage the overview and the key check already fetch; the header asks only when nothing has (a reload on another
+ * page), after the first paint, and never refreshes it by itself. Not on the overview, which reads the usage itself
+ * at once: asking here as well would spend a second call in the same second.
+ */
+export function useKeyPlan(): Plan | undefined {
+  const apiKey = useApiKey();
+  const onOverview = useRouterState({ select: (state) => state.location.pathname === '/' });
+  const painted = useAfterFirstPaint();
+  return useQuery({
+    ...usageQueries.summary(),
+    enabled: painted && apiKey !== null && !onOverview,
+    staleTime: Infinity,
+    select: (usage) => usage.plan,
+  }).data;
+}
