@@ -1,5 +1,6 @@
 /// <reference types="vitest/config" />
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import tailwindcss from '@tailwindcss/vite';
@@ -86,6 +87,9 @@ export default defineConfig({
   test: {
     globals: true,
     reporters: ['default'],
+    // Vitest's default leaves a core free (one worker on a 2-core machine), while most test files wait on a
+    // sandbox, Chromium or a timer more than they compute: one worker per core halves the run there.
+    maxWorkers: availableParallelism(),
     projects: [
       {
         extends: true,

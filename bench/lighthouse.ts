@@ -53,14 +53,14 @@ async function runOnce(origin: string, page: string, key: string | null) {
   }
 }
 
-/** Each page, connected and not, `runs` times (interleaved), the median of each. */
+/** Each page, connected and not (only not without a key), `runs` times (interleaved), the median of each. */
 export async function lighthouseScores(
   origin: string,
   pages: string[],
-  key: string,
+  key: string | null,
   runs: number,
 ): Promise<PageScore[]> {
-  const cases = pages.flatMap((page) => [false, true].map((connected) => ({ page, connected })));
+  const cases = pages.flatMap((page) => (key ? [false, true] : [false]).map((connected) => ({ page, connected })));
   const samples = cases.map(() => [] as { performance: number; cls: number }[]);
   for (let round = 0; round < runs; round++) {
     for (const [index, { page, connected }] of cases.entries()) {

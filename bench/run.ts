@@ -64,13 +64,15 @@ const notInFirstLoad = (library: string, present: boolean, detail: string) =>
     detail,
   });
 
-// Every section that serves the dashboard needs this run's build, whichever of them run.
+// Every section that serves the dashboard needs this run's build, whichever of them run; the bare baseline is the
+// first-load and Lighthouse figures' baseline.
 await buildWithProjectConfig('.', distDir);
+const baselineDir = path.join(work, 'baseline');
+await buildWithProjectConfig('bench/baseline', baselineDir);
 
 await section('first-load JavaScript', async () => {
-  await buildWithProjectConfig('bench/baseline', path.join(work, 'baseline'));
   const app = firstLoadJs(distDir);
-  const bare = firstLoadJs(path.join(work, 'baseline'));
+  const bare = firstLoadJs(baselineDir);
   figures.push(
     figure({
       name: 'first-load JS of `/`, gzip',
@@ -215,8 +217,14 @@ if (LIGHTHOUSE) {
     const sandbox = await startChild<{ url: string }>('bench/sandbox-process.ts', {
       args: [path.join(work, 'lighthouse-data'), distDir],
     });
+    // The bare stack served the same way: what this machine's Chromium scores for React + router + query alone.
+    const bareSandbox = await startChild<{ url: string }>('bench/sandbox-process.ts', {
+      args: [path.join(work, 'lighthouse-bare-data'), baselineDir],
+    });
     try {
       const key = DEMO_ACCOUNTS.find((demo) => demo.plan === 'growth')!.key;
+      const [bare] = await lighthouseScores(bareSandbox.ready.url, ['/'], null, LIGHTHOUSE_RUNS);
+      const baseline = { name: 'bare React stack, one route', value: bare!.performance };
       for (const score of await lighthouseScores(sandbox.ready.url, PAGES, key, LIGHTHOUSE_RUNS)) {
         const name = `\`${score.page}\` ${score.connected ? 'connected' : 'not connected'}`;
         figures.push(
@@ -225,6 +233,7 @@ if (LIGHTHOUSE) {
             unit: '',
             value: score.performance,
             runs: score.runs.map((run) => run.performance),
+            baseline,
             goals: [{ on: 'value', op: '>=', limit: 0.95 }],
           }),
           figure({
@@ -237,7 +246,7 @@ if (LIGHTHOUSE) {
         );
       }
     } finally {
-      await sandbox.stop();
+      await Promise.all([sandbox.stop(), bareSandbox.stop()]);
     }
   });
 } else {

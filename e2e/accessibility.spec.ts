@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { connectWithKey, createKey, expectNoViolations } from './fixtures';
+import type { Page } from '@playwright/test';
+import { connectWithKey, createKey, expectNoViolations, expect, test } from './fixtures';
 
 /** The two sizes every page is checked at: a laptop, and a phone held upright. */
 const VIEWPORTS = [

@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { connectWithKey, createKey } from './fixtures';
+import { connectWithKey, createKey, expect, test } from './fixtures';
 
 test('support staff find a code by words and open its guidance', async ({ page }) => {
   await page.goto('/errors');
@@ -34,12 +33,16 @@ test('?q=429 and ?q=410 work as typed and as shared, and "All errors" keeps the 
   await expect(page.getByRole('link', { name: 'TIMEOUT' })).toHaveCount(0);
 });
 
-test('a pasted error body of the real sandbox points to its code and its request', async ({ page, request }) => {
+test('a pasted error body of the real sandbox points to its code and its request', async ({
+  page,
+  request,
+  demoWeb,
+}) => {
   // Growth: its burst allows connecting and looking up at once.
   const key = await createKey(request, 'growth');
   const failed = await request.post('/api/v1/scrape', {
     headers: { 'X-API-Key': key },
-    data: { url: 'http://127.0.0.1:8798/premium' },
+    data: { url: `${demoWeb}/premium` },
   });
   expect(failed.status()).toBe(402);
   const body = await failed.text();
@@ -50,7 +53,7 @@ test('a pasted error body of the real sandbox points to its code and its request
   await page.getByRole('searchbox', { name: 'Search the errors' }).fill(body);
   const pasted = page.getByRole('region', { name: 'You pasted an error body' });
   await expect(pasted).toContainText('PAYWALL_DETECTED');
-  await expect(pasted.getByTestId('pasted-request')).toContainText('http://127.0.0.1:8798/premium');
+  await expect(pasted.getByTestId('pasted-request')).toContainText(`${demoWeb}/premium`);
   await expect(pasted).toContainText(requestId!);
   await expect(page.getByRole('table', { name: 'Error codes and statuses' }).getByRole('link')).toHaveText([
     'PAYWALL_DETECTED',

@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { GROWTH_KEY } from './fixtures';
+import { GROWTH_KEY, expect, test } from './fixtures';
 
 test('a newcomer picks a demo account and sees balance, plan and the live meter', async ({ page }) => {
   await page.goto('/');

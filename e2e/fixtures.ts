@@ -1,5 +1,33 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
+import { loopback, SANDBOXES, workerPorts, type WorkerPorts } from './worker-ports';
+
+export { expect };
+
+interface SlotFixtures {
+  ports: WorkerPorts;
+  /** The demo web (the scraper's targets, the beacon counter) of this worker's sandbox. */
+  demoWeb: string;
+}
+
+/**
+ * Specs import `test` from here, not from '@playwright/test': a worker drives the sandbox of its slot, so a file
+ * runs against whichever sandbox its worker owns and the two never share state.
+ */
+export const test = base.extend<object, SlotFixtures>({
+  ports: [
+    // Playwright reads the fixtures a function needs from its first parameter, so it must be a pattern.
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use, workerInfo) => {
+      const slot = workerInfo.parallelIndex;
+      if (slot >= SANDBOXES) throw new Error(`worker slot ${slot} has no sandbox: run at most ${SANDBOXES} workers`);
+      await use(workerPorts(slot));
+    },
+    { scope: 'worker' },
+  ],
+  demoWeb: [async ({ ports }, use) => use(loopback(ports.demoWeb)), { scope: 'worker' }],
+  baseURL: async ({ ports }, use) => use(loopback(ports.sandbox)),
+});
 
 export const GROWTH_KEY = 'sk_test_growth00000000000000000000000000';
 

@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { expectNoViolations } from './fixtures';
+import { expectNoViolations, expect, test } from './fixtures';
 
 test('the command palette goes to an error code by keyboard alone', async ({ page }) => {
   await page.goto('/errors');

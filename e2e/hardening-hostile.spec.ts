@@ -1,7 +1,6 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { connectWithKey, createKey } from './fixtures';
+import type { APIRequestContext, Page } from '@playwright/test';
+import { connectWithKey, createKey, expect, test } from './fixtures';
 import {
-  DEMO_WEB,
   corpusLinks,
   expectNoEscapes,
   resetBeacons,
@@ -9,20 +8,26 @@ import {
   watchForEscapes,
   beaconTally,
 } from './hardening/escape-watch';
+import { loopback, type WorkerPorts } from './worker-ports';
 
-const DASHBOARD = 'http://127.0.0.1:8797';
 const result = (page: Page) => page.getByRole('region', { name: 'Result' });
 
 /**
  * Scrapes each picked payload from the dashboard and opens every result tab on it, then reads the escapes and,
  * behind the control beacon, the beacon count.
  */
-async function showInEveryTab(page: Page, request: APIRequestContext, pick: (position: number) => boolean) {
-  const corpus = await corpusLinks(request);
+async function showInEveryTab(
+  page: Page,
+  request: APIRequestContext,
+  ports: WorkerPorts,
+  pick: (position: number) => boolean,
+) {
+  const demoWeb = loopback(ports.demoWeb);
+  const corpus = await corpusLinks(request, demoWeb);
   expect(corpus.length).toBeGreaterThanOrEqual(50);
   const shown = corpus.map((entry, index) => ({ ...entry, number: index + 1 })).filter((_, index) => pick(index));
-  await resetBeacons(request);
-  const escapes = watchForEscapes(page, DASHBOARD);
+  await resetBeacons(request, demoWeb);
+  const escapes = watchForEscapes(page, loopback(ports.sandbox));
   await connectWithKey(page, await createKey(request, 'scale'));
   await page.getByRole('link', { name: 'Scrape', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Scrape' })).toBeVisible();
@@ -32,7 +37,7 @@ async function showInEveryTab(page: Page, request: APIRequestContext, pick: (pos
 
   let tabsShown = 0;
   for (const { path, number } of shown) {
-    await page.getByLabel('URL to scrape').fill(`${DEMO_WEB}${path}`);
+    await page.getByLabel('URL to scrape').fill(`${demoWeb}${path}`);
     await page.getByRole('button', { name: 'Run scrape' }).click();
     const marker = `Corpus payload ${number}:`;
     const frame = result(page).locator('iframe[title="Rendered page"]');
@@ -49,7 +54,7 @@ async function showInEveryTab(page: Page, request: APIRequestContext, pick: (pos
     await expect(result(page).getByRole('tabpanel')).toContainText(marker);
   }
 
-  const tally = await tallyAfterControl(page, request);
+  const tally = await tallyAfterControl(page, request, demoWeb);
   expect(tally).toEqual({ count: 0, via: {} });
   expectNoEscapes(escapes);
   await expect(page).toHaveTitle('Scrape · Scrape Dashboard');
@@ -65,51 +70,57 @@ async function showInEveryTab(page: Page, request: APIRequestContext, pick: (pos
 test('a third of the corpus, shown in every result tab, runs no script and sends nothing out', async ({
   page,
   request,
+  ports,
 }) => {
   test.setTimeout(90_000);
-  await showInEveryTab(page, request, (index) => index % 3 === 0);
+  await showInEveryTab(page, request, ports, (index) => index % 3 === 0);
 });
 
 test('every corpus payload, shown in every result tab, runs no script and sends nothing out @hardening-full', async ({
   page,
   request,
+  ports,
 }) => {
   test.setTimeout(180_000);
-  await showInEveryTab(page, request, () => true);
+  await showInEveryTab(page, request, ports, () => true);
 });
 
-test('opened bare, the corpus does fire: the beacon counter and the payloads are live', async ({ page, request }) => {
+test('opened bare, the corpus does fire: the beacon counter and the payloads are live', async ({
+  page,
+  request,
+  demoWeb,
+}) => {
   test.setTimeout(60_000);
-  const corpus = await corpusLinks(request);
-  await resetBeacons(request);
+  const corpus = await corpusLinks(request, demoWeb);
+  await resetBeacons(request, demoWeb);
   page.on('dialog', (dialog) => void dialog.dismiss().catch(() => undefined));
   // A page that keeps loading (a stream, a refresh) is left after a moment; what it sent by then is counted.
   for (const { path } of corpus) {
-    await page.goto(`${DEMO_WEB}${path}`, { waitUntil: 'load', timeout: 2_000 }).catch(() => undefined);
+    await page.goto(`${demoWeb}${path}`, { waitUntil: 'load', timeout: 2_000 }).catch(() => undefined);
   }
   await page.goto('about:blank');
-  const tally = await tallyAfterControl(page, request);
+  const tally = await tallyAfterControl(page, request, demoWeb);
   const fired = new Set(Object.keys(tally.via).map((via) => via.replace(/^[cp]/, '')));
   console.log(`hostile corpus opened bare: ${fired.size} of ${corpus.length} payloads phoned home`);
   expect(fired.size).toBeGreaterThanOrEqual(30);
 });
 
-test('scraped with mode js, the sandbox browser reaches no other local address', async ({ request }) => {
+test('scraped with mode js, the sandbox browser reaches no other local address', async ({ request, demoWeb }) => {
   test.setTimeout(90_000);
   const key = await createKey(request, 'scale');
-  const corpus = await corpusLinks(request);
+  const corpus = await corpusLinks(request, demoWeb);
   const subset = corpus.filter(({ kind }) =>
     /private address|inline script|iframe src$|form autosubmit|meta refresh$|css @import|link prefetch|WebRTC|sendBeacon|EventSource/.test(
       kind,
     ),
   );
   expect(subset.length).toBeGreaterThanOrEqual(8);
-  await resetBeacons(request);
+  await resetBeacons(request, demoWeb);
   const outcomes: string[] = [];
   for (const { path } of subset) {
     const response = await request.post('/api/v1/scrape', {
       headers: { 'X-API-Key': key },
-      data: { url: `${DEMO_WEB}${path}`, mode: 'js', sync: true },
+      data: { url: `${demoWeb}${path}`, mode: 'js', sync: true },
       timeout: 60_000,
     });
     // A page that navigates itself to a private address is refused mid-load: the scrape fails, the address unreached.
@@ -119,7 +130,7 @@ test('scraped with mode js, the sandbox browser reaches no other local address',
   }
   // The scrapes have finished, so every request their pages made has been made: the own-origin beacons are the
   // positive control that the pages' scripts ran, the private ones must be absent.
-  const { via } = await beaconTally(request);
+  const { via } = await beaconTally(request, demoWeb);
   const own = Object.keys(via).filter((name) => name.startsWith('c'));
   const reachedPrivate = Object.keys(via).filter((name) => name.startsWith('p'));
   console.log(
@@ -133,23 +144,25 @@ test('scraped with mode js, the sandbox browser reaches no other local address',
 test('hostile names, cookie names, URLs and errors on the triage, session and webhook pages stay text', async ({
   page,
   request,
+  ports,
+  demoWeb,
 }) => {
   test.setTimeout(90_000);
   const key = await createKey(request, 'scale');
   const headers = { 'X-API-Key': key };
   const xss = (n: string) => `"><img src=x onerror="alert('PWNED-${n}')"><svg onload=alert('PWNED-${n}')>`;
-  const beaconTag = `<img src="${DEMO_WEB}/beacon?via=shown">`;
+  const beaconTag = `<img src="${demoWeb}/beacon?via=shown">`;
 
   // A scrape whose URL carries markup: the request log and the request page show that URL.
   const scraped = await request.post('/api/v1/scrape', {
     headers,
-    data: { url: `${DEMO_WEB}/hostile/corpus/1?q=${encodeURIComponent(xss('url') + beaconTag)}`, sync: true },
+    data: { url: `${demoWeb}/hostile/corpus/1?q=${encodeURIComponent(xss('url') + beaconTag)}`, sync: true },
   });
   expect(scraped.status()).toBe(200);
   const requestId = scraped.headers()['x-request-id']!;
   const failed = await request.post('/api/v1/scrape', {
     headers,
-    data: { url: `${DEMO_WEB}/antibot?q=${encodeURIComponent(xss('antibot'))}` },
+    data: { url: `${demoWeb}/antibot?q=${encodeURIComponent(xss('antibot'))}` },
   });
   const failedBody = await failed.text();
 
@@ -167,15 +180,15 @@ test('hostile names, cookie names, URLs and errors on the triage, session and we
   const webhook = await request.post('/api/v1/user-webhooks', {
     headers,
     data: {
-      url: `http://127.0.0.1:8799/${encodeURIComponent('"><img src=x onerror=alert(1)>')}?a=<script>alert(1)</script>`,
+      url: `${loopback(ports.webhookReceiver)}/${encodeURIComponent('"><img src=x onerror=alert(1)>')}?a=<script>alert(1)</script>`,
       events: ['job.completed'],
       name: xss('webhook').slice(0, 100),
     },
   });
   expect(webhook.status(), await webhook.text()).toBeLessThan(300);
 
-  await resetBeacons(request);
-  const escapes = watchForEscapes(page, DASHBOARD);
+  await resetBeacons(request, demoWeb);
+  const escapes = watchForEscapes(page, loopback(ports.sandbox));
   await connectWithKey(page, key);
   const views: [string, RegExp | string][] = [
     ['/triage/log', /hostile\/corpus\/1/],
@@ -201,5 +214,5 @@ test('hostile names, cookie names, URLs and errors on the triage, session and we
   await expect(page.getByRole('region', { name: 'You pasted an error body' })).toBeVisible();
 
   expectNoEscapes(escapes);
-  expect(await tallyAfterControl(page, request)).toEqual({ count: 0, via: {} });
+  expect(await tallyAfterControl(page, request, demoWeb)).toEqual({ count: 0, via: {} });
 });

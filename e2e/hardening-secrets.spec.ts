@@ -1,15 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { startSecondSandbox, type SecondSandbox } from './hardening/second-sandbox';
+import { loopback } from './worker-ports';
 
-const PORT = 8801;
 let sandbox: SecondSandbox;
 
-test.use({ baseURL: `http://127.0.0.1:${PORT}`, permissions: ['clipboard-read', 'clipboard-write'] });
-test.beforeAll(async () => {
-  sandbox = await startSecondSandbox(PORT);
+test.use({
+  baseURL: async ({ ports }, use) => use(loopback(ports.secondSandbox)),
+  permissions: ['clipboard-read', 'clipboard-write'],
+});
+test.beforeAll(async ({ ports }) => {
+  sandbox = await startSecondSandbox(ports.secondSandbox);
 });
 test.afterAll(async () => {
   await sandbox?.stop();

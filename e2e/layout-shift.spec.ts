@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { GROWTH_KEY } from './fixtures';
+import type { Page } from '@playwright/test';
+import { GROWTH_KEY, expect, test } from './fixtures';
 
 /** Where src/api/credentials-store.ts keeps a key the user asked to remember on this device. */
 const KEY_SLOT = 'scrape-dashboard.api-key';

@@ -1,23 +1,22 @@
-import { expect, test, type APIRequestContext } from '@playwright/test';
-import { advanceSandboxClock, connectWithKey, createKey } from './fixtures';
-
-const DEMO_WEB = 'http://127.0.0.1:8798';
+import type { APIRequestContext } from '@playwright/test';
+import { advanceSandboxClock, connectWithKey, createKey, expect, test } from './fixtures';
 
 test('recent requests show the user’s calls by default, the dashboard’s own one click away', async ({
   page,
   request,
+  demoWeb,
 }) => {
   const key = await createKey(request, 'growth');
   // A call of the user's own (an SDK, curl): it carries no dashboard mark.
   const scrape = await request.post('/api/v1/scrape', {
     headers: { 'X-API-Key': key },
-    data: { url: `${DEMO_WEB}/premium` },
+    data: { url: `${demoWeb}/premium` },
   });
   expect(scrape.status()).toBe(402);
 
   await connectWithKey(page, key);
   const mine = page.getByRole('table', { name: 'The ten latest requests you made with this key' });
-  await expect(mine).toContainText(`${DEMO_WEB}/premium`);
+  await expect(mine).toContainText(`${demoWeb}/premium`);
   await expect(mine.getByRole('link', { name: 'PAYWALL_DETECTED' })).toBeVisible();
   // The overview's own reads are not the user's calls.
   await expect(mine).not.toContainText('GET /api/v1/usage/daily');

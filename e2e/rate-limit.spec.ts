@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { advanceSandboxClock, connectWithKey, createKey, expectNoViolations } from './fixtures';
+import { advanceSandboxClock, connectWithKey, createKey, expectNoViolations, expect, test } from './fixtures';
 
 test('a spent minute is said on the overview with a live countdown, and the meter says exhausted', async ({
   page,

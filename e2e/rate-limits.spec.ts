@@ -1,5 +1,5 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { connectWithKey, createKey, expectNoViolations } from './fixtures';
+import type { APIRequestContext, Page } from '@playwright/test';
+import { connectWithKey, createKey, expectNoViolations, expect, test } from './fixtures';
 
 const VIEWPORTS = [
   { name: 'desktop', width: 1440, height: 900 },

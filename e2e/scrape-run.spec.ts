@@ -1,7 +1,6 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { advanceSandboxClock, connectWithKey, createKey } from './fixtures';
+import type { Locator, Page } from '@playwright/test';
+import { advanceSandboxClock, connectWithKey, createKey, expect, test } from './fixtures';
 
-const DEMO_WEB = 'http://127.0.0.1:8798';
 const RUN_SLOT = 'scrape-dashboard.scrape-run';
 
 async function openScrape(page: Page, key: string) {
@@ -53,10 +52,10 @@ for (const viewport of [
       await noHorizontalScroll(page);
     });
 
-    test('an async job survives a reload and finishes on the page', async ({ page, request }) => {
+    test('an async job survives a reload and finishes on the page', async ({ page, request, demoWeb }) => {
       const key = await createKey(request, 'scale');
       await openScrape(page, key);
-      await page.getByLabel('URL to scrape').fill(`${DEMO_WEB}/slow?ms=4000`);
+      await page.getByLabel('URL to scrape').fill(`${demoWeb}/slow?ms=4000`);
       await page.getByText('Timeout and background jobs').click();
       await page.getByLabel('Run in the background (async job)').check();
       await page.getByRole('button', { name: 'Run scrape' }).click();
@@ -72,10 +71,14 @@ for (const viewport of [
       expect(await page.evaluate((slot) => sessionStorage.getItem(slot), RUN_SLOT)).toBeNull();
     });
 
-    test('a sync run cut off by a reload says so, and finds its request in the log', async ({ page, request }) => {
+    test('a sync run cut off by a reload says so, and finds its request in the log', async ({
+      page,
+      request,
+      demoWeb,
+    }) => {
       test.setTimeout(60_000);
       await openScrape(page, await createKey(request, 'scale'));
-      await page.getByLabel('URL to scrape').fill(`${DEMO_WEB}/slow?ms=3000`);
+      await page.getByLabel('URL to scrape').fill(`${demoWeb}/slow?ms=3000`);
       await page.getByRole('button', { name: 'Run scrape' }).click();
       await expect(result(page)).toContainText('Scraping…');
       await page.reload();

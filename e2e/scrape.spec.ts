@@ -1,7 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { advanceSandboxClock, connectWithKey, createKey, expectNoViolations } from './fixtures';
-
-const DEMO_WEB = 'http://127.0.0.1:8798';
+import type { Page } from '@playwright/test';
+import { advanceSandboxClock, connectWithKey, createKey, expectNoViolations, expect, test } from './fixtures';
 
 async function openScrape(page: Page, key: string) {
   await connectWithKey(page, key);
@@ -106,10 +104,10 @@ test('a 429 shows a countdown and can be cancelled', async ({ page, request }) =
   await expect(result(page)).not.toContainText('Rate limited');
 });
 
-test('an async job shows its progress and its result', async ({ page, request }) => {
+test('an async job shows its progress and its result', async ({ page, request, demoWeb }) => {
   await openScrape(page, await createKey(request, 'scale'));
   await page.getByRole('button', { name: 'Plain article', exact: true }).click();
-  await page.getByLabel('URL to scrape').fill(`${DEMO_WEB}/slow?ms=2500`);
+  await page.getByLabel('URL to scrape').fill(`${demoWeb}/slow?ms=2500`);
   await page.getByText('Timeout and background jobs').click();
   await page.getByLabel('Run in the background (async job)').check();
   await page.getByRole('button', { name: 'Run scrape' }).click();
@@ -117,8 +115,12 @@ test('an async job shows its progress and its result', async ({ page, request })
   await expect(tierUsed(page)).toHaveText(/^Tier 1/, { timeout: 20_000 });
 });
 
-test('the hostile page renders with no script run and no request leaving the frame', async ({ page, request }) => {
-  await request.post(`${DEMO_WEB}/beacon/reset`);
+test('the hostile page renders with no script run and no request leaving the frame', async ({
+  page,
+  request,
+  demoWeb,
+}) => {
+  await request.post(`${demoWeb}/beacon/reset`);
   await openScrape(page, await createKey(request, 'scale'));
   await runPreset(page, 'Hostile page');
   const frame = result(page).locator('iframe[title="Rendered page"]');
@@ -128,10 +130,10 @@ test('the hostile page renders with no script run and no request leaving the fra
   // A positive control instead of a sleep: the same page opened bare fires its beacons once each. Had the frame
   // fired any, they were sent earlier and would show here as a second hit.
   const bare = await page.context().newPage();
-  await bare.goto(`${DEMO_WEB}/hostile`, { waitUntil: 'commit' });
+  await bare.goto(`${demoWeb}/hostile`, { waitUntil: 'commit' });
   const once = ['img', 'css', 'script-src', 'fetch', 'sendBeacon', 'image-js'];
   const hits = async () =>
-    ((await (await request.get(`${DEMO_WEB}/beacon/count`)).json()) as { via: Record<string, number> }).via;
+    ((await (await request.get(`${demoWeb}/beacon/count`)).json()) as { via: Record<string, number> }).via;
   await expect
     .poll(async () => {
       const seen = await hits();
@@ -148,14 +150,14 @@ test('the hostile page renders with no script run and no request leaving the fra
   await expectNoViolations(page);
 });
 
-test('the whole scrape flow works from the keyboard alone', async ({ page, request }) => {
+test('the whole scrape flow works from the keyboard alone', async ({ page, request, demoWeb }) => {
   await openScrape(page, await createKey(request, 'scale'));
   const url = page.getByLabel('URL to scrape');
   for (let tab = 0; tab < 40 && !(await url.evaluate((element) => element === document.activeElement)); tab++) {
     await page.keyboard.press('Tab');
   }
   await expect(url).toBeFocused();
-  await page.keyboard.type(`${DEMO_WEB}/article`);
+  await page.keyboard.type(`${demoWeb}/article`);
   await page.keyboard.press('Enter');
   await expect(tierUsed(page)).toHaveText(/^Tier 1/, { timeout: 20_000 });
   const tabs = result(page).getByRole('tab');

@@ -1,5 +1,5 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { createKey, expectNoViolations } from './fixtures';
+import type { Locator, Page } from '@playwright/test';
+import { createKey, expectNoViolations, expect, test } from './fixtures';
 
 /** Presses Tab (or Shift+Tab) until `target` has the focus: how someone without a mouse gets there. */
 async function tabTo(page: Page, target: Locator, { back = false, max = 120 } = {}) {

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { createKey, expectNoViolations } from './fixtures';
+import type { APIRequestContext, Page } from '@playwright/test';
+import { createKey, expectNoViolations, expect, test } from './fixtures';
 
 const COOKIE_VALUE = 'c00kie-value-e2e-4711';
 

@@ -1,13 +1,13 @@
-import { expect, test } from '@playwright/test';
-import { connectWithKey, expectNoViolations, GROWTH_KEY } from './fixtures';
+import { connectWithKey, expectNoViolations, GROWTH_KEY, expect, test } from './fixtures';
 
 test('a pasted BLOCKED_BY_ANTIBOT body of the real sandbox: guidance, refund verdict, its request; axe finds nothing', async ({
   page,
   request,
+  demoWeb,
 }) => {
   const blocked = await request.post('/api/v1/scrape', {
     headers: { 'X-API-Key': GROWTH_KEY },
-    data: { url: 'http://127.0.0.1:8798/antibot' },
+    data: { url: `${demoWeb}/antibot` },
   });
   expect(blocked.status()).toBe(403);
   const body = await blocked.text();
@@ -29,9 +29,7 @@ test('a pasted BLOCKED_BY_ANTIBOT body of the real sandbox: guidance, refund ver
   const guidance = page.getByTestId('guidance-card');
   await expect(guidance).toContainText('BLOCKED_BY_ANTIBOT · HTTP 403');
   await expect(guidance).toContainText('The refund policy says this failure is refunded.');
-  await expect(page.getByRole('region', { name: 'In this key’s request log' })).toContainText(
-    'http://127.0.0.1:8798/antibot',
-  );
+  await expect(page.getByRole('region', { name: 'In this key’s request log' })).toContainText(`${demoWeb}/antibot`);
   await expectNoViolations(page);
 
   await page.setViewportSize({ width: 390, height: 844 });

@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test } from '@playwright/test';
-import { connectWithKey, expectNoViolations, GROWTH_KEY } from './fixtures';
+import { connectWithKey, expectNoViolations, GROWTH_KEY, expect, test } from './fixtures';
 
 // The e2e sandbox starts on a new data dir with the demo history: 30 days of the growth account's traffic.
 for (const viewport of [

@@ -1,16 +1,16 @@
 import { createServer, type Server } from 'node:http';
-import { expect, test, type Page } from '@playwright/test';
-import { connectWithKey, createKey, expectNoViolations } from './fixtures';
-
-// The origin playwright.config.ts names in WEBHOOK_ALLOWED_ORIGINS: the sandbox refuses other loopback receivers.
-const RECEIVER_PORT = 8799;
-const RECEIVER = `http://127.0.0.1:${RECEIVER_PORT}`;
+import type { Page } from '@playwright/test';
+import { connectWithKey, createKey, expectNoViolations, expect, test } from './fixtures';
+import { loopback } from './worker-ports';
 
 /** A real receiver: /ok answers 200, /down answers 500 until `downRecovers` is set. */
 let receiver: Server;
+// The origin playwright.config.ts names in this worker's WEBHOOK_ALLOWED_ORIGINS: the sandbox refuses other ones.
+let receiverOrigin: string;
 let downRecovers = false;
 const received: { path: string; signature: string | undefined; body: string }[] = [];
-test.beforeAll(async () => {
+test.beforeAll(async ({ ports }) => {
+  receiverOrigin = loopback(ports.webhookReceiver);
   receiver = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -25,7 +25,7 @@ test.beforeAll(async () => {
       response.writeHead(ok ? 200 : 500, { 'content-type': 'text/plain' }).end(ok ? 'received' : 'receiver is down');
     });
   });
-  await new Promise<void>((resolve) => receiver.listen(RECEIVER_PORT, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => receiver.listen(ports.webhookReceiver, '127.0.0.1', resolve));
 });
 test.afterAll(async () => {
   receiver.closeAllConnections();
@@ -35,7 +35,7 @@ test.afterAll(async () => {
 async function createWebhook(page: Page, path: string, name: string) {
   await page.getByRole('button', { name: 'New webhook' }).click();
   const dialog = page.getByRole('dialog', { name: 'New webhook' });
-  await dialog.getByLabel('URL').fill(`${RECEIVER}${path}`);
+  await dialog.getByLabel('URL').fill(`${receiverOrigin}${path}`);
   await dialog.getByLabel('Name (optional)').fill(name);
   await dialog.getByRole('button', { name: 'Create webhook' }).click();
   const secretDialog = page.getByRole('dialog', { name: 'Signing secret' });
@@ -119,7 +119,7 @@ for (const [width, height] of [
       const key = await createKey(request, 'growth');
       const created = await request.post('/api/v1/user-webhooks', {
         headers: { 'X-API-Key': key },
-        data: { url: `${RECEIVER}/ok`, events: ['job.completed'], name: 'Axe' },
+        data: { url: `${receiverOrigin}/ok`, events: ['job.completed'], name: 'Axe' },
       });
       expect(created.status()).toBe(201);
       const { id } = (await created.json()) as { id: string };

@@ -131,6 +131,9 @@ export async function buildApp(
     requestIdHeader: false,
     bodyLimit: 1024 * 1024,
     trustProxy: false,
+    // A new data dir's demo history is replayed during start-up: seconds on a busy machine, more than Fastify's
+    // default 10 s for a plugin there, and a start must not fail for being slow.
+    pluginTimeout: 60_000,
     // The contract: a path with a trailing slash answers like the one without (the MCP server lists /sessions/).
     routerOptions: { ignoreTrailingSlash: true },
     // Requests refused before routing, by Fastify (a malformed URL like /jobs/%zz) or by Node's HTTP parser

@@ -1,7 +1,5 @@
 import { expect, type APIRequestContext, type Page, type Request } from '@playwright/test';
 
-export const DEMO_WEB = 'http://127.0.0.1:8798';
-
 /** Every sign that something shown by the dashboard got out: a dialog, a payload's console line, a request elsewhere. */
 export interface Escapes {
   dialogs: string[];
@@ -73,31 +71,35 @@ export interface BeaconTally {
   via: Record<string, number>;
 }
 
-export const beaconTally = async (request: APIRequestContext): Promise<BeaconTally> =>
-  (await (await request.get(`${DEMO_WEB}/beacon/count`)).json()) as BeaconTally;
+/** The beacon counter of the demo web at `demoWeb` (the worker's, from the `demoWeb` fixture). */
+export const beaconTally = async (request: APIRequestContext, demoWeb: string): Promise<BeaconTally> =>
+  (await (await request.get(`${demoWeb}/beacon/count`)).json()) as BeaconTally;
 
-export async function resetBeacons(request: APIRequestContext) {
-  expect((await request.post(`${DEMO_WEB}/beacon/reset`)).ok()).toBe(true);
+export async function resetBeacons(request: APIRequestContext, demoWeb: string) {
+  expect((await request.post(`${demoWeb}/beacon/reset`)).ok()).toBe(true);
 }
 
 /**
  * The barrier instead of a sleep: a bare browser page fires one control beacon; once it is counted, anything the
  * dashboard fired earlier would have been counted too. Returns the tally without the control.
  */
-export async function tallyAfterControl(page: Page, request: APIRequestContext): Promise<BeaconTally> {
+export async function tallyAfterControl(page: Page, request: APIRequestContext, demoWeb: string): Promise<BeaconTally> {
   const control = await page.context().newPage();
   // The beacon answers 204, which the browser reports as an aborted navigation: counted all the same.
-  await control.goto(`${DEMO_WEB}/beacon?via=control`, { waitUntil: 'commit' }).catch(() => undefined);
-  await expect.poll(async () => (await beaconTally(request)).via['control'] ?? 0).toBe(1);
+  await control.goto(`${demoWeb}/beacon?via=control`, { waitUntil: 'commit' }).catch(() => undefined);
+  await expect.poll(async () => (await beaconTally(request, demoWeb)).via['control'] ?? 0).toBe(1);
   await control.close();
-  const { count, via } = await beaconTally(request);
+  const { count, via } = await beaconTally(request, demoWeb);
   const { control: _control, ...rest } = via;
   return { count: count - 1, via: rest };
 }
 
 /** The corpus's pages, read from its list so the spec never keeps its own copy of how many there are. */
-export async function corpusLinks(request: APIRequestContext): Promise<{ path: string; kind: string }[]> {
-  const html = await (await request.get(`${DEMO_WEB}/hostile/corpus`)).text();
+export async function corpusLinks(
+  request: APIRequestContext,
+  demoWeb: string,
+): Promise<{ path: string; kind: string }[]> {
+  const html = await (await request.get(`${demoWeb}/hostile/corpus`)).text();
   return [...html.matchAll(/<a href="(\/hostile\/corpus\/\d+)">([^<]*)<\/a>/g)].map((match) => ({
     path: match[1]!,
     kind: match[2]!,

@@ -14,6 +14,7 @@ import type { requestLogSearchSchema } from '../features/triage/log/search';
 import type { triageSearchSchema } from '../features/triage/search';
 import type { usageSearchSchema } from '../features/usage/search';
 import type { webhooksSearchSchema } from '../features/webhooks/search';
+import { sandboxQueries } from '../api/sandbox';
 import { NotFoundPage } from './not-found-page';
 import { RootLayout } from './root-layout';
 import { RouteError } from './route-error';
@@ -42,6 +43,8 @@ const scrapeRoute = createRoute({
   path: '/scrape',
   head: () => pageTitle('Scrape'),
   validateSearch: checkedByPage<typeof scrapeSearchSchema>(),
+  // Its first content, the demo targets' box, waits for the sandbox's info: asked with the page's code, not after it.
+  loader: ({ context }) => void context.queryClient.prefetchQuery(sandboxQueries.info()),
   // The playground is the heaviest page: it loads when opened, not with the app.
   component: withApiKey(lazyRouteComponent(() => import('../features/scrape/scrape-page'), 'ScrapePage')),
 });

@@ -223,6 +223,7 @@ describe('the contract tables against the seed', () => {
   });
 });
 
+describe('the plans against the seed', () => {
   it.each(seedPlans)('has the plan $label with $perMinute a minute and $burstPerSecond a second', (seedPlan) => {
     const plan = PLANS.find((name) => PLAN_LIMITS[name].label === seedPlan.label);
     expect(plan, `${seedPlan.label} missing from PLAN_LIMITS`).toBeDefined();
@@ -232,3 +233,4 @@ describe('the contract tables against the seed', () => {
   it('has no plan the seed does not list', () => {
     expect(PLANS.length).toBe(seedPlans.length);
   });
+});
