@@ -88,7 +88,7 @@ export default defineConfig({
     globals: true,
     reporters: ['default'],
     // Vitest's default leaves a core free (one worker on a 2-core machine), while most test files wait on a
-    // sandbox, Chromium or a timer more than they compute: one worker per core halves the run there.
+    // sandbox, Chromium or a timer more than they compute: one worker per core cuts the run by about a third there.
     maxWorkers: availableParallelism(),
     projects: [
       {
