@@ -94,6 +94,25 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: envImports }] },
   },
   {
+    // A spec's `test` is the one that knows its worker's sandbox (e2e/fixtures.ts); Playwright's own has no baseURL.
+    files: ['e2e/**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            ...envImports,
+            {
+              name: '@playwright/test',
+              importNames: ['test', 'expect'],
+              message: "Import test and expect from './fixtures': they run against this worker's sandbox.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // kebab-case names (STYLE.md rule 9); `.test`, `.spec`, `.d` and other middle extensions are not part of the name.
     files: [`${SOURCE_DIRS}/**/*`],
     rules: {
