@@ -35,7 +35,7 @@ const overviewRoute = createRoute({
   head: () => pageTitle('Overview'),
   validateSearch: checkedByPage<typeof overviewSearchSchema>(),
   // Only a connected visitor sees the overview: a first visit (the key prompt) does not load it.
-  component: withApiKey(lazyRouteComponent(() => import('../features/overview/overview-page'), 'OverviewPage')),
+  component: withApiKey(() => import('../features/overview/overview-page').then((page) => page.OverviewPage)),
 });
 
 const scrapeRoute = createRoute({
@@ -46,7 +46,7 @@ const scrapeRoute = createRoute({
   // Its first content, the demo targets' box, waits for the sandbox's info: asked with the page's code, not after it.
   loader: ({ context }) => void context.queryClient.prefetchQuery(sandboxQueries.info()),
   // The playground is the heaviest page: it loads when opened, not with the app.
-  component: withApiKey(lazyRouteComponent(() => import('../features/scrape/scrape-page'), 'ScrapePage')),
+  component: withApiKey(() => import('../features/scrape/scrape-page').then((page) => page.ScrapePage)),
 });
 
 const sessionsRoute = createRoute({
@@ -54,7 +54,7 @@ const sessionsRoute = createRoute({
   path: '/sessions',
   head: () => pageTitle('Stored sessions'),
   validateSearch: checkedByPage<typeof sessionsSearchSchema>(),
-  component: withApiKey(lazyRouteComponent(() => import('../features/sessions/sessions-page'), 'SessionsPage')),
+  component: withApiKey(() => import('../features/sessions/sessions-page').then((page) => page.SessionsPage)),
 });
 
 const usageRoute = createRoute({
@@ -63,14 +63,14 @@ const usageRoute = createRoute({
   head: () => pageTitle('Usage'),
   validateSearch: checkedByPage<typeof usageSearchSchema>(),
   // The charts (recharts) load with the page, never with the app.
-  component: withApiKey(lazyRouteComponent(() => import('../features/usage/usage-page'), 'UsagePage')),
+  component: withApiKey(() => import('../features/usage/usage-page').then((page) => page.UsagePage)),
 });
 
 const rateLimitsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/rate-limits',
   head: () => pageTitle('Rate limits'),
-  component: withApiKey(lazyRouteComponent(() => import('../features/rate-limits/rate-limits-page'), 'RateLimitsPage')),
+  component: withApiKey(() => import('../features/rate-limits/rate-limits-page').then((page) => page.RateLimitsPage)),
 });
 
 const errorsRoute = createRoute({
@@ -95,7 +95,7 @@ const triageRoute = createRoute({
   path: '/triage',
   head: () => pageTitle('Triage'),
   validateSearch: checkedByPage<typeof triageSearchSchema>(),
-  component: withApiKey(lazyRouteComponent(() => import('../features/triage/triage-page'), 'TriagePage')),
+  component: withApiKey(() => import('../features/triage/triage-page').then((page) => page.TriagePage)),
 });
 
 const requestLogRoute = createRoute({
@@ -103,14 +103,14 @@ const requestLogRoute = createRoute({
   path: '/triage/log',
   head: () => pageTitle('Request log'),
   validateSearch: checkedByPage<typeof requestLogSearchSchema>(),
-  component: withApiKey(lazyRouteComponent(() => import('../features/triage/log/log-page'), 'RequestLogPage')),
+  component: withApiKey(() => import('../features/triage/log/log-page').then((page) => page.RequestLogPage)),
 });
 
 const requestDetailRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/triage/requests/$id',
   head: ({ params }) => pageTitle(`Request ${params.id}`),
-  component: withApiKey(lazyRouteComponent(() => import('../features/triage/request/request-page'), 'RequestPage')),
+  component: withApiKey(() => import('../features/triage/request/request-page').then((page) => page.RequestPage)),
 });
 
 const webhooksRoute = createRoute({
@@ -118,7 +118,7 @@ const webhooksRoute = createRoute({
   path: '/webhooks',
   head: () => pageTitle('Webhooks'),
   validateSearch: checkedByPage<typeof webhooksSearchSchema>(),
-  component: withApiKey(lazyRouteComponent(() => import('../features/webhooks/webhooks-page'), 'WebhooksPage')),
+  component: withApiKey(() => import('../features/webhooks/webhooks-page').then((page) => page.WebhooksPage)),
 });
 
 const settingsRoute = createRoute({

@@ -1,4 +1,5 @@
 import '@testing-library/jest-dom/vitest';
+import { format } from 'node:util';
 import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, vi } from 'vitest';
 import { useCredentialsStore } from '../../src/api/credentials-store';
@@ -12,8 +13,22 @@ vi.setConfig({ testTimeout: 15_000 });
 // which on a busy machine takes longer than testing-library's default second.
 configure({ asyncUtilTimeout: 5_000 });
 
+// React only warns when a component breaks one of its rules (updating another component while rendering, suspending
+// on use() and then not calling it); here such a warning fails the test that caused it.
+const RULE_BROKEN = ['while rendering a different component', 'conditional-use-of-use'];
+const rulesBroken: string[] = [];
+const consoleError = console.error.bind(console);
+console.error = (...args: unknown[]) => {
+  const text = format(...args);
+  if (RULE_BROKEN.some((rule) => text.includes(rule))) rulesBroken.push(text);
+  consoleError(...args);
+};
+
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => {
+  const broken = rulesBroken.splice(0);
+  if (broken.length > 0) throw new Error(`React warned of a broken rule: ${broken[0]}`);
+
   server.resetHandlers();
   cleanup();
   useCredentialsStore.getState().keyForgotten();

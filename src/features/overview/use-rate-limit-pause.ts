@@ -1,4 +1,4 @@
-import { useQueryClient, type Query, type QueryKey } from '@tanstack/react-query';
+import { notifyManager, useQueryClient, type Query, type QueryKey } from '@tanstack/react-query';
 import { useCallback, useEffect, useSyncExternalStore } from 'react';
 import { isApiError } from '../../api/api-error';
 import { retryDecision } from '../../errors/retry-decision';
@@ -33,9 +33,12 @@ export function useRateLimitPause(prefixes: readonly QueryKey[]) {
     () => cache.findAll().filter((query) => prefixes.some((prefix) => startsWith(query.queryKey, prefix))),
     [cache, prefixes],
   );
+  // The cache tells of a query as soon as a component's render creates it: told later, in react-query's own batch
+  // (as its useIsFetching is), so this page is not updated while another component renders.
+  const subscribe = useCallback((notify: () => void) => cache.subscribe(notifyManager.batchCalls(notify)), [cache]);
   // A string, so the snapshot compares by value: the latest reset among the held-up queries, and its code.
   const snapshot = useSyncExternalStore(
-    (notify) => cache.subscribe(notify),
+    subscribe,
     () => {
       const pauses = held().flatMap((query) => pauseOf(query) ?? []);
       const latest = pauses.reduce<RateLimitPause | null>((a, b) => (a && a.retryAt >= b.retryAt ? a : b), null);

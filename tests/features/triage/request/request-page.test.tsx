@@ -145,6 +145,8 @@ describe('a request’s page', () => {
     const form = await screen.findByRole('form', { name: 'Scrape request' }, { timeout: 5_000 });
     expect(within(form).getByLabelText(/^URL/)).toHaveValue('https://shop.example.com/item?id=7');
     expect(within(form).getByRole('textbox', { name: /^Timeout/ })).toHaveValue('30');
+    expect(within(form).getByRole('checkbox', { name: /^Text/ })).toBeChecked();
+    expect(within(form).getByRole('checkbox', { name: /^Markdown/ })).not.toBeChecked();
     // Read once, then dropped from the address: a reload keeps what the user types next.
     await waitFor(() => expect(router.state.location.search).toEqual({}));
   });
