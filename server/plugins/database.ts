@@ -4,10 +4,13 @@ import Database from 'better-sqlite3';
 import fp from 'fastify-plugin';
 import { migrate } from '../db/migrations';
 import { startWalCheckpointer, type WalCheckpointer } from '../db/wal-checkpointer';
+import { createWriteGate, type WriteGate } from '../db/write-gate';
 
 declare module 'fastify' {
   interface FastifyInstance {
     db: Database.Database;
+    /** Held by the WAL checkpointer; the request log's batches wait for it (write-gate.ts). */
+    writeGate: WriteGate;
   }
 }
 
@@ -39,12 +42,14 @@ export default fp(
   async (app) => {
     const db = openDatabase(app.config.dataDir);
     app.decorate('db', db);
+    const gate = createWriteGate();
+    app.decorate('writeGate', gate);
     let checkpointer: WalCheckpointer | null = null;
     // What start-up wrote (migrations, a new data dir's demo history) is copied into the database at once, on the
     // event loop while no call waits; only then is the WAL watched, so an idle sandbox never runs the worker.
     app.addHook('onReady', async () => {
       db.pragma('wal_checkpoint(TRUNCATE)');
-      checkpointer = startWalCheckpointer(db);
+      checkpointer = startWalCheckpointer(db, { gate });
     });
     app.addHook('onClose', async () => {
       await checkpointer?.close();

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import fp from 'fastify-plugin';
 import type { RequestLogEntry, RequestLogFilter, RequestOrigin } from '../../contract/request-log';
+import { createWriteGate, type WriteGate } from '../db/write-gate';
 import { maskSecrets, maskSecretsOrNull } from '../lib/mask-secrets';
 import { createRequestDetailReads } from './request-detail-reads';
 import { createRequestLogPages, ENTRY_COLUMNS, ENTRY_FROM, type EntryRow } from './request-log-pages';
@@ -43,7 +44,12 @@ const toEntry = (row: EntryRow): RequestLogEntry => ({
   at: new Date(row.at).toISOString(),
 });
 
-export function createRequestLogRepository(db: Database.Database, onWriteError: (error: unknown) => void) {
+/** `gate`: the server's (write-gate.ts); the demo history's replay, alone on its connection, has one never held. */
+export function createRequestLogRepository(
+  db: Database.Database,
+  onWriteError: (error: unknown) => void,
+  gate: WriteGate = createWriteGate(),
+) {
   // The host and the code the log is searched by are kept on the row (migration 8): a job settled before its 202 was
   // logged already has its code; one settled after gets it from the settlement's trigger.
   const insert = db.prepare<Record<string, string | number | null>>(
@@ -75,6 +81,11 @@ export function createRequestLogRepository(db: Database.Database, onWriteError: 
   const writeAll = db.transaction((entries: RequestLogRecord[]) => entries.forEach(write));
 
   let pending: { entry: RequestLogRecord; written: () => void }[] = [];
+  /** The batch's turn: now, unless the checkpointer holds writes back (write-gate.ts); then as it lets go. */
+  function flushWhenOpen() {
+    if (gate.held) void gate.held.then(flushWhenOpen);
+    else flush();
+  }
   function flush() {
     const batch = pending;
     pending = [];
@@ -104,11 +115,11 @@ export function createRequestLogRepository(db: Database.Database, onWriteError: 
      */
     commit(entry: RequestLogRecord): Promise<void> {
       return new Promise((written) => {
-        if (pending.push({ entry, written }) === 1) setImmediate(flush);
+        if (pending.push({ entry, written }) === 1) setImmediate(flushWhenOpen);
       });
     },
 
-    /** The rows still waiting for their turn, written at once: for shutdown. */
+    /** The rows still waiting for their turn, written at once, held or not: for shutdown and the sandbox's reset. */
     flush,
 
     get: (accountId: string, requestId: string) => {
@@ -139,8 +150,10 @@ declare module 'fastify' {
 
 export default fp(
   async (app) => {
-    const repository = createRequestLogRepository(app.db, (error) =>
-      app.log.error({ err: error }, 'a request log row could not be written'),
+    const repository = createRequestLogRepository(
+      app.db,
+      (error) => app.log.error({ err: error }, 'a request log row could not be written'),
+      app.writeGate,
     );
     app.decorate('requestLog', repository);
     // Before the database closes (registered first, it closes last): the rows of calls answered just before.

@@ -9,6 +9,7 @@ import {
   startWalCheckpointer,
   type WalCheckpointer,
 } from '../../../server/db/wal-checkpointer';
+import { createWriteGate } from '../../../server/db/write-gate';
 import { startTestServer } from '../../support/test-server';
 
 const dirs: string[] = [];
@@ -21,16 +22,17 @@ afterEach(async () => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-function walDatabase() {
+function walDatabase(options: { limitBytes?: number; checkEveryMs?: number } = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), 'wal-checkpointer-'));
   dirs.push(dir);
   const file = path.join(dir, 'test.db');
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT NOT NULL)');
-  const checkpointer = startWalCheckpointer(db);
+  const gate = createWriteGate();
+  const checkpointer = startWalCheckpointer(db, { gate, ...options });
   open.push({ db, checkpointer });
-  return { db, file, checkpointer };
+  return { db, file, checkpointer, gate };
 }
 
 /** About `bytes` of rows, committed on the main connection. */
@@ -69,6 +71,27 @@ describe('the WAL checkpoint', () => {
     expect(statSync(file).size).toBeGreaterThan(CHECKPOINT_ABOVE_BYTES * 2);
   });
 
+  it('keeps the WAL near its limit under writes that never pause, holding them back for a moment each time', async () => {
+    const limitBytes = CHECKPOINT_ABOVE_BYTES * 2;
+    const { db, file, gate } = walDatabase({ limitBytes, checkEveryMs: 20 });
+    let largest = 0;
+    let heldBatches = 0;
+    // A writer like the request log: a small transaction every turn of the event loop, waiting while writes are held.
+    for (let written = 0; written < limitBytes * 25; written += 20_000) {
+      if (gate.held) {
+        heldBatches += 1;
+        await gate.held;
+      }
+      write(db, 20_000);
+      largest = Math.max(largest, statSync(`${file}-wal`).size);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect(heldBatches).toBeGreaterThan(0);
+    // Without the holds each PASSIVE checkpoint ends behind the writer, and the WAL holds all 25 limits' worth.
+    expect(largest).toBeLessThan(limitBytes * 5);
+    expect((db.prepare('SELECT count(*) AS n FROM t').get() as { n: number }).n).toBe((limitBytes * 25) / 1000);
+  });
+
   it('keeps every committed row across the close, the worker stopped first', async () => {
     const { db, file, checkpointer } = walDatabase();
     write(db, CHECKPOINT_ABOVE_BYTES * 2);
@@ -95,7 +118,7 @@ describe('the WAL checkpoint', () => {
       import { startWalCheckpointer } from ${JSON.stringify(path.resolve('server/db/wal-checkpointer.ts'))};
       const db = new Database(${JSON.stringify(path.join(dir, 'test.db'))});
       db.pragma('journal_mode = WAL');
-      const checkpointer = startWalCheckpointer(db);
+      const checkpointer = startWalCheckpointer(db, { gate: { hold() {}, held: null } });
       await checkpointer.checkpointNow();
       await checkpointer.close();
       db.close();
