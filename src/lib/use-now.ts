@@ -18,10 +18,10 @@ function subscribe(listener: () => void) {
 const noSubscription = () => () => {};
 
 /**
- * The current time in whole seconds (as ms), ticking while `active` (countdowns)
- * and still otherwise. One shared timer serves every countdown on the page.
+ * The current time in whole seconds (as ms), or in steps of `stepMs`, ticking while `active` (countdowns) and still
+ * otherwise. One shared timer serves every countdown on the page.
  */
-export function useNow(active: boolean): number {
-  const second = useSyncExternalStore(active ? subscribe : noSubscription, () => Math.floor(Date.now() / 1000));
-  return second * 1000;
+export function useNow(active: boolean, stepMs = 1000): number {
+  const step = useSyncExternalStore(active ? subscribe : noSubscription, () => Math.floor(Date.now() / stepMs));
+  return step * stepMs;
 }

@@ -5,6 +5,7 @@ import { waitCause } from './run-announcement';
 import type { RunState } from './use-scrape-run';
 
 const MAX_TRIES = RETRY_SCHEDULE.maxAttempts;
+const COUNTDOWN_STEP_MS = 250;
 
 type Waiting = Extract<RunState, { phase: 'waiting' }>;
 
@@ -13,9 +14,11 @@ type Waiting = Extract<RunState, { phase: 'waiting' }>;
  * every second is noise); the panel's status region says once, in words, what will happen and when.
  */
 export function WaitingNotice({ state }: { state: Waiting }) {
-  const now = useNow(true);
-  // `now` ticks in whole seconds; rounding keeps a 1 s wait reading "1 s" rather than "2 s".
-  const left = formatSeconds(Math.max(0, Math.round((state.retryAt - now) / 1000)));
+  // The seconds left, rounded up as a countdown reads them, on a quarter-second clock: a number is never more than
+  // is left and goes at most a quarter second early. (Whole seconds of the clock, rounded, could read "3 s" for a
+  // 2-second wait.)
+  const now = useNow(true, COUNTDOWN_STEP_MS);
+  const left = formatSeconds(Math.max(0, Math.ceil((state.retryAt - now - COUNTDOWN_STEP_MS) / 1000)));
   const { error } = state;
   const headline =
     state.reason === 'rate-limit'

@@ -1,11 +1,11 @@
 import type { Page } from '@playwright/test';
 import { connectWithKey, createKey, expectNoViolations, expect, test } from './fixtures';
 
-/** The two sizes every page is checked at: a laptop, and a phone held upright. */
-const VIEWPORTS = [
-  { name: 'desktop', width: 1440, height: 900 },
-  { name: 'phone', width: 390, height: 844 },
-] as const;
+/** The two sizes every page is checked at: a laptop, and a phone held upright (a spec file each, run side by side). */
+export const VIEWPORTS = {
+  desktop: { width: 1440, height: 900 },
+  phone: { width: 390, height: 844 },
+} as const;
 
 /** Every page, with what shows once it has loaded. */
 const PAGES = [
@@ -47,7 +47,8 @@ async function expectNoHorizontalScroll(page: Page, { soft = false } = {}) {
 /** Both themes: the dark one comes from the system's setting, as a first visit gets it. */
 const THEMES = ['light', 'dark'] as const;
 
-for (const viewport of VIEWPORTS)
+/** Every page at one size, in both themes: no accessibility violations, nothing wider than the window. */
+export function checkEveryPageAt(viewport: (typeof VIEWPORTS)[keyof typeof VIEWPORTS]) {
   for (const theme of THEMES) {
     test.describe(`at ${viewport.width}×${viewport.height}, ${theme}`, () => {
       test.use({ viewport: { width: viewport.width, height: viewport.height }, colorScheme: theme });
@@ -86,3 +87,4 @@ for (const viewport of VIEWPORTS)
       });
     });
   }
+}

@@ -1,0 +1,3 @@
+import { checkEveryPageAt, VIEWPORTS } from './accessibility-checks';
+
+checkEveryPageAt(VIEWPORTS.desktop);
