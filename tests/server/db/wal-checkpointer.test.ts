@@ -77,7 +77,7 @@ describe('the WAL checkpoint', () => {
     let largest = 0;
     let heldBatches = 0;
     // A writer like the request log: a small transaction every turn of the event loop, waiting while writes are held.
-    for (let written = 0; written < limitBytes * 25; written += 20_000) {
+    for (let written = 0; written < limitBytes * 50; written += 20_000) {
       if (gate.held) {
         heldBatches += 1;
         await gate.held;
@@ -87,9 +87,10 @@ describe('the WAL checkpoint', () => {
       await new Promise((resolve) => setImmediate(resolve));
     }
     expect(heldBatches).toBeGreaterThan(0);
-    // Without the holds each PASSIVE checkpoint ends behind the writer, and the WAL holds all 25 limits' worth.
-    expect(largest).toBeLessThan(limitBytes * 5);
-    expect((db.prepare('SELECT count(*) AS n FROM t').get() as { n: number }).n).toBe((limitBytes * 25) / 1000);
+    // Without the holds each PASSIVE checkpoint ends behind the writer, and the WAL holds about all 50 limits' worth;
+    // with them it stays within a few (a loaded machine's slower checkpoints let a few more ticks of writes in).
+    expect(largest).toBeLessThan(limitBytes * 12);
+    expect((db.prepare('SELECT count(*) AS n FROM t').get() as { n: number }).n).toBe((limitBytes * 50) / 1000);
   });
 
   it('keeps every committed row across the close, the worker stopped first', async () => {
