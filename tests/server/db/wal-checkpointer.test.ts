@@ -117,9 +117,10 @@ describe('the WAL checkpoint', () => {
     const script = `
       import Database from 'better-sqlite3';
       import { startWalCheckpointer } from ${JSON.stringify(path.resolve('server/db/wal-checkpointer.ts'))};
+      import { createWriteGate } from ${JSON.stringify(path.resolve('server/db/write-gate.ts'))};
       const db = new Database(${JSON.stringify(path.join(dir, 'test.db'))});
       db.pragma('journal_mode = WAL');
-      const checkpointer = startWalCheckpointer(db, { gate: { hold() {}, held: null } });
+      const checkpointer = startWalCheckpointer(db, { gate: createWriteGate() });
       await checkpointer.checkpointNow();
       await checkpointer.close();
       db.close();
