@@ -64,6 +64,26 @@ function zodWithoutJsonSchema(): Plugin {
   };
 }
 
+type ModuleInfoOf = (id: string) => { importers: readonly string[]; isEntry: boolean } | null;
+const firstLoad = new Set<string>();
+
+/**
+ * Whether the entry imports a module statically (through any chain of static imports): it is then part of the first
+ * load whichever chunk holds it. Left to itself, the bundler gives each set of modules that lazy pages share with the
+ * entry a chunk of its own, and the first load was 8 scripts; a phone on a slow network opens 6 connections to a
+ * host, so the last ones waited a round trip for a free one.
+ */
+function inFirstLoad(id: string, info: ModuleInfoOf, seen = new Set<string>()): boolean {
+  // Only a yes is kept: a no met through an import cycle may be a yes by another importer.
+  if (firstLoad.has(id)) return true;
+  if (seen.has(id)) return false;
+  seen.add(id);
+  const module = info(id);
+  const result = !!module && (module.isEntry || module.importers.some((importer) => inFirstLoad(importer, info, seen)));
+  if (result) firstLoad.add(id);
+  return result;
+}
+
 export default defineConfig({
   plugins: [react(), tailwindcss(), precompress(), zodWithoutJsonSchema()],
   build: {
@@ -76,6 +96,12 @@ export default defineConfig({
             {
               name: 'vendor-react',
               test: /node_modules[\\/](react|react-dom|scheduler|@tanstack[\\/](react-query|query-core|react-router|router-core|history|react-store|store))[\\/]/,
+              priority: 2,
+            },
+            {
+              // Everything else the first screen needs, in one chunk with the entry (bench/report.md: Lighthouse).
+              name: (id, ctx) => (inFirstLoad(id, (other) => ctx.getModuleInfo(other)) ? 'shell' : null),
+              priority: 1,
             },
           ],
         },

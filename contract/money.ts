@@ -13,16 +13,20 @@ export const creditsToDollars = (credits: number) => (credits * MICROCENTS_PER_C
 export const creditsToCents = (credits: number) => (credits * MICROCENTS_PER_CREDIT) / MICROCENTS_PER_CENT;
 export const dollarsToCredits = (dollars: number) => (dollars * MICROCENTS_PER_DOLLAR) / MICROCENTS_PER_CREDIT;
 
-const DOLLARS = new Intl.NumberFormat('en-US', {
-  style: 'currency',
-  currency: 'USD',
-  minimumFractionDigits: 2,
-  // A balance of a few credits is fractions of a cent: shown, rather than rounded to "$0.00".
-  maximumFractionDigits: 4,
-});
+// Made on first use: in a browser, a page's first Intl object sets up the locale data, which a first paint need not
+// wait for (src/lib/format.ts).
+let dollars: Intl.NumberFormat | undefined;
+const dollarFormat = () =>
+  (dollars ??= new Intl.NumberFormat('en-US', {
+    style: 'currency',
+    currency: 'USD',
+    minimumFractionDigits: 2,
+    // A balance of a few credits is fractions of a cent: shown, rather than rounded to "$0.00".
+    maximumFractionDigits: 4,
+  }));
 
 /** "$4.20": how `X-AlterLab-Balance` and `balance_display` write a balance of credits. */
-export const formatCreditsAsDollars = (credits: number) => DOLLARS.format(creditsToDollars(credits));
+export const formatCreditsAsDollars = (credits: number) => dollarFormat().format(creditsToDollars(credits));
 
 type BalanceWarning = 'low' | 'critical' | 'exhausted';
 

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { isApiError } from '../api/api-error';
 import { requestQueries } from '../api/requests';
 import { credits, formatDateTime } from '../lib/format';
+import { LookingUp } from './logged-request-pending';
 import { RequestCodeLink } from './request-code-link';
 
 /**
@@ -12,7 +13,7 @@ import { RequestCodeLink } from './request-code-link';
 export function LoggedRequest({ requestId, children }: { requestId: string; children?: ReactNode }) {
   const lookup = useQuery({ ...requestQueries.detail(requestId), retry: false });
 
-  if (lookup.isPending) return <p role="status">Looking the request up in this key’s request log…</p>;
+  if (lookup.isPending) return <LookingUp />;
   if (lookup.isError) {
     const notFound = isApiError(lookup.error) && lookup.error.status === 404;
     return (

@@ -1,6 +1,6 @@
 import { Link } from '@tanstack/react-router';
 import { useApiKey } from '../../api/credentials-store';
-import { LoggedRequest } from '../../components/logged-request';
+import { LoggedRequestOnDemand } from '../../components/logged-request-on-demand';
 import type { DecodedPaste } from './decode-paste';
 
 const KIND_LABEL: Record<DecodedPaste['kind'], string> = {
@@ -45,7 +45,7 @@ export function PastedSummary({ decoded }: { decoded: DecodedPaste }) {
       )}
       {decoded.requestId &&
         (apiKey ? (
-          <LoggedRequest requestId={decoded.requestId} />
+          <LoggedRequestOnDemand requestId={decoded.requestId} />
         ) : (
           <p>
             To see this request in the request log,{' '}
