@@ -3,16 +3,19 @@ import { useEffect, useState } from 'react';
 let painted = false;
 let afterPaint: Promise<void> | null = null;
 
-/** Resolves once the browser has painted: a frame is drawn after the next animation frame's callbacks run. */
+/** Calls `done` once the browser has painted: a frame is drawn after the next animation frame's callbacks run. */
+function afterNextPaint(done: () => void): void {
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(done));
+  else setTimeout(done);
+}
+
 function firstPaint(): Promise<void> {
-  afterPaint ??= new Promise<void>((resolve) => {
-    const done = () => {
+  afterPaint ??= new Promise<void>((resolve) =>
+    afterNextPaint(() => {
       painted = true;
       resolve();
-    };
-    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(done));
-    else setTimeout(done);
-  });
+    }),
+  );
   return afterPaint;
 }
 
@@ -30,5 +33,21 @@ export function useAfterFirstPaint(): boolean {
       live = false;
     };
   }, [now]);
+  return now;
+}
+
+/**
+ * False on a component's first render, true once that render is on the screen. A heavy page draws what its first
+ * screen says in one frame and its controls in the next, so a slow phone shows the text before the long render.
+ */
+export function useAfterOwnFirstPaint(): boolean {
+  const [now, setNow] = useState(false);
+  useEffect(() => {
+    let live = true;
+    afterNextPaint(() => live && setNow(true));
+    return () => {
+      live = false;
+    };
+  }, []);
   return now;
 }

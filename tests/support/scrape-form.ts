@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { HttpResponse } from 'msw';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { estimateSchema, scrapeRequestSchema, type ScrapeRequest } from '../../contract/scrape';
@@ -53,11 +53,19 @@ export function setUpScrapeFormTests() {
   afterEach(() => vi.useRealTimers());
 }
 
+/**
+ * The scrape page's form once its fields are there: the page is a lazy chunk (the first test of a file waits for
+ * it to load), and it draws the demo targets a frame before the fields.
+ */
+export async function findScrapeForm(): Promise<HTMLElement> {
+  const form = await screen.findByRole('form', { name: 'Scrape request' }, { timeout: 5_000 });
+  await within(form).findByLabelText('URL to scrape');
+  return form;
+}
+
 export async function openForm() {
   const view = renderApp('/scrape');
-  // The scrape page is a lazy chunk: the first test of a file waits for it to load.
-  const form = await screen.findByRole('form', { name: 'Scrape request' }, { timeout: 5_000 });
-  return { ...view, form };
+  return { ...view, form: await findScrapeForm() };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { flushSync } from 'react-dom';
 import type { FixAction } from '../../errors/catalog';
+import { useAfterOwnFirstPaint } from '../../lib/use-after-first-paint';
 import { CodeSnippets } from './code-snippets';
 import { applyFix, fromRequest, toRequest } from './form-values';
 import { RunHistory } from './run-history';
@@ -14,6 +15,8 @@ export function ScrapePage() {
   const form = useScrapeForm();
   const runFinished = useRunHistoryStore((state) => state.runFinished);
   const run = useScrapeRun({ onSettled: runFinished });
+  // The heading and the demo targets first; the form's fields, the result and the snippets a frame later.
+  const controls = useAfterOwnFirstPaint();
 
   const onFix = (fix: FixAction) => {
     // The picker lists the URL's domain first; the user picks, then runs.
@@ -39,14 +42,18 @@ export function ScrapePage() {
       */}
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-[minmax(0,5fr)_minmax(0,7fr)] xl:grid-rows-[auto_1fr]">
         <div className="min-w-0 xl:col-start-1 xl:row-start-1">
-          <ScrapeForm form={form} running={run.isRunning} onRun={run.start} />
+          <ScrapeForm form={form} running={run.isRunning} onRun={run.start} fields={controls} />
         </div>
         <div className="min-w-0 space-y-6 xl:col-start-2 xl:row-span-2 xl:row-start-1">
-          <RunPanel run={run} onFix={onFix} />
-          <RunHistory onReopen={(request) => form.reset(fromRequest(request), { keepDefaultValues: true })} />
+          {controls && (
+            <>
+              <RunPanel run={run} onFix={onFix} />
+              <RunHistory onReopen={(request) => form.reset(fromRequest(request), { keepDefaultValues: true })} />
+            </>
+          )}
         </div>
         <div className="min-w-0 self-start xl:col-start-1 xl:row-start-2">
-          <CodeSnippets form={form} />
+          {controls && <CodeSnippets form={form} />}
         </div>
       </div>
     </div>

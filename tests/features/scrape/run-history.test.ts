@@ -7,6 +7,7 @@ import { HISTORY_LIMIT, useRunHistoryStore, type RunOutcome } from '../../../src
 import { rateLimitHeaders } from '../../support/msw/fixtures';
 import { api, server } from '../../support/msw/server';
 import { renderApp } from '../../support/render-app';
+import { findScrapeForm } from '../../support/scrape-form';
 import { DEMO_KEY } from '../../support/demo-keys';
 
 const KEY = DEMO_KEY.growth;
@@ -147,7 +148,7 @@ describe('recent runs on the scrape page', () => {
       }),
     );
     const { user } = renderApp('/scrape');
-    const form = await screen.findByRole('form', { name: 'Scrape request' });
+    const form = await findScrapeForm();
     await user.type(within(form).getByLabelText('URL to scrape'), `${DEMO}/article`);
     await user.click(within(form).getByRole('button', { name: 'Run scrape' }));
     const panel = screen.getByRole('region', { name: 'Recent runs' });

@@ -6,7 +6,7 @@ import type { RequestLogEntry } from '../../../../contract/request-log';
 import { envelope, rateLimitHeaders, requestLogFixture } from '../../../support/msw/fixtures';
 import { API, server } from '../../../support/msw/server';
 import { renderApp } from '../../../support/render-app';
-import { setUpScrapeFormTests } from '../../../support/scrape-form';
+import { findScrapeForm, setUpScrapeFormTests } from '../../../support/scrape-form';
 
 const ID = 'req_6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b';
 const SESSION = '7d0c1a5e-2f4b-4c3d-9e8f-0a1b2c3d4e5f';
@@ -142,7 +142,7 @@ describe('a request’s page', () => {
     expect(href.search).not.toContain('tracker');
 
     await user.click(open);
-    const form = await screen.findByRole('form', { name: 'Scrape request' }, { timeout: 5_000 });
+    const form = await findScrapeForm();
     expect(within(form).getByLabelText(/^URL/)).toHaveValue('https://shop.example.com/item?id=7');
     expect(within(form).getByRole('textbox', { name: /^Timeout/ })).toHaveValue('30');
     expect(within(form).getByRole('checkbox', { name: /^Text/ })).toBeChecked();

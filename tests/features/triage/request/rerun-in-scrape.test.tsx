@@ -1,7 +1,7 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderApp } from '../../../support/render-app';
-import { setUpScrapeFormTests } from '../../../support/scrape-form';
+import { findScrapeForm, setUpScrapeFormTests } from '../../../support/scrape-form';
 
 const SECRET = 'c00kie-secret-4711';
 
@@ -15,7 +15,7 @@ describe('the scrape page opened from a link', () => {
       cookies: JSON.stringify({ session: SECRET }),
     });
     const { router } = renderApp(`/scrape?${search}`);
-    const form = await screen.findByRole('form', { name: 'Scrape request' }, { timeout: 5_000 });
+    const form = await findScrapeForm();
     expect(within(form).getByLabelText(/^URL/)).toHaveValue('https://shop.example.com/item');
     expect(within(form).getByRole('textbox', { name: /^Timeout/ })).toHaveValue('45');
     // The snippets show the request the form would send: the cookie is not in it, nor anywhere on the page.
