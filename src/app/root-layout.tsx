@@ -4,6 +4,7 @@ import { Notices } from '../components/notices';
 import { RateLimitMeter } from '../features/rate-limits/rate-limit-meter';
 import { KeyBadge } from '../features/settings/key-badge';
 import { NAV_ITEMS } from './nav-items';
+import { PageLoading } from './page-loading';
 import { useDocumentTitle } from './use-document-title';
 import { useHeadingFocus } from './use-heading-focus';
 import { useShortcuts } from './use-shortcuts';
@@ -64,7 +65,7 @@ export function RootLayout() {
       <main id="main" ref={main} className="mx-auto max-w-7xl min-w-0 space-y-4 px-4 py-6">
         <Notices />
         {/* A page's code loads when first opened: the header and this line show meanwhile, not a blank screen. */}
-        <Suspense fallback={<p className="text-sm text-slate-600">Loading the page…</p>}>
+        <Suspense fallback={<PageLoading />}>
           <Outlet />
         </Suspense>
       </main>

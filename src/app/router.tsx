@@ -1,11 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import {
-  createRootRouteWithContext,
-  createRoute,
-  createRouter,
-  lazyRouteComponent,
-  type RouterHistory,
-} from '@tanstack/react-router';
+import { createRootRouteWithContext, createRoute, createRouter, type RouterHistory } from '@tanstack/react-router';
 import type { errorDetailSearchSchema, errorsSearchSchema } from '../features/error-reference/search';
 import type { overviewSearchSchema } from '../features/overview/search';
 import type { scrapeSearchSchema } from '../features/scrape/scrape-search';
@@ -19,6 +13,7 @@ import { NotFoundPage } from './not-found-page';
 import { RootLayout } from './root-layout';
 import { RouteError } from './route-error';
 import { checkedByPage } from '../lib/route-search';
+import { lazyPage } from './lazy-page';
 import { withApiKey } from './with-api-key';
 
 /** A page's own title, which the layout puts in the tab (see useDocumentTitle). */
@@ -79,7 +74,7 @@ const errorsRoute = createRoute({
   head: () => pageTitle('Error reference'),
   validateSearch: checkedByPage<typeof errorsSearchSchema>(),
   // The catalog's words load with the reference pages (or the first error shown), never with the app.
-  component: lazyRouteComponent(() => import('../features/error-reference/errors-page'), 'ErrorsPage'),
+  component: lazyPage(() => import('../features/error-reference/errors-page').then((page) => page.ErrorsPage)),
 });
 
 const errorDetailRoute = createRoute({
@@ -87,7 +82,9 @@ const errorDetailRoute = createRoute({
   path: '/errors/$code',
   head: ({ params }) => pageTitle(`${params.code.toUpperCase()} · Error reference`),
   validateSearch: checkedByPage<typeof errorDetailSearchSchema>(),
-  component: lazyRouteComponent(() => import('../features/error-reference/error-detail-page'), 'ErrorDetailPage'),
+  component: lazyPage(() =>
+    import('../features/error-reference/error-detail-page').then((page) => page.ErrorDetailPage),
+  ),
 });
 
 const triageRoute = createRoute({
@@ -125,7 +122,7 @@ const settingsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/settings',
   head: () => pageTitle('Settings'),
-  component: lazyRouteComponent(() => import('../features/settings/settings-page'), 'SettingsPage'),
+  component: lazyPage(() => import('../features/settings/settings-page').then((page) => page.SettingsPage)),
 });
 
 const routeTree = rootRoute.addChildren([
