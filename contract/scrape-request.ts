@@ -1,10 +1,8 @@
 import { z } from 'zod';
+import { groupDigits } from './digits';
 import { scrapeModeSchema, tierOfCap, TIER_CAP_ALIASES, TIERS } from './pricing';
 import { cookieJarSchema } from './cookies';
 import { SCRAPE_LIMITS as LIMITS } from './scrape-defaults';
-
-/** "10,000", without Intl: this module loads with pages whose first paint should not set up the locale data first. */
-const grouped = (value: number) => String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 /** The formats the sandbox produces. */
 export const scrapeFormatSchema = z.enum(['html', 'text', 'markdown', 'json']);
@@ -20,7 +18,7 @@ const httpUrl = z
   .string()
   .trim()
   .min(1, 'Enter the URL to scrape')
-  .max(LIMITS.urlMaxLength, `A URL is at most ${grouped(LIMITS.urlMaxLength)} characters`)
+  .max(LIMITS.urlMaxLength, `A URL is at most ${groupDigits(LIMITS.urlMaxLength)} characters`)
   .refine((value) => {
     try {
       const { protocol } = new URL(value);
@@ -97,7 +95,7 @@ export const scrapeRequestFieldsSchema = z.object({
     .number({ error: 'Enter the cache lifetime in seconds' })
     .int('Whole seconds')
     .min(LIMITS.cacheTtlSeconds.min, `At least ${LIMITS.cacheTtlSeconds.min} seconds`)
-    .max(LIMITS.cacheTtlSeconds.max, `At most ${grouped(LIMITS.cacheTtlSeconds.max)} seconds`)
+    .max(LIMITS.cacheTtlSeconds.max, `At most ${groupDigits(LIMITS.cacheTtlSeconds.max)} seconds`)
     .optional(),
   force_refresh: z.boolean().optional(),
   session_id: sessionId.optional(),

@@ -22,12 +22,10 @@ const MODE_TEXT: Record<ScrapeMode, string> = {
   ocr: 'read the text of an image',
 };
 const SURCHARGE: Partial<Record<ScrapeMode, number>> = MODE_SURCHARGE;
-// A function, not a constant: credits() formats with Intl, which a module's loading should not set up (format.ts).
-const modes = () =>
-  SCRAPE_MODES.map((mode) => {
-    const extra = SURCHARGE[mode];
-    return { value: mode, label: `${mode} · ${MODE_TEXT[mode]}${extra ? ` (+${credits(extra)})` : ''}` };
-  });
+const MODES = SCRAPE_MODES.map((mode) => {
+  const extra = SURCHARGE[mode];
+  return { value: mode, label: `${mode} · ${MODE_TEXT[mode]}${extra ? ` (+${credits(extra)})` : ''}` };
+});
 
 const FORMATS: { value: ScrapeFormValues['formats'][number]; label: string }[] = [
   { value: 'html', label: 'HTML' },
@@ -63,7 +61,7 @@ export function BasicsSection({ form }: { form: UseFormReturn<ScrapeFormValues> 
       >
         {(control) => (
           <select {...control} className={INPUT_CLASS} {...form.register('mode')}>
-            {modes().map((mode) => (
+            {MODES.map((mode) => (
               <option key={mode.value} value={mode.value}>
                 {mode.label}
               </option>
