@@ -14,7 +14,7 @@ export const creditsToCents = (credits: number) => (credits * MICROCENTS_PER_CRE
 export const dollarsToCredits = (dollars: number) => (dollars * MICROCENTS_PER_DOLLAR) / MICROCENTS_PER_CREDIT;
 
 // Made on first use: in a browser, a page's first Intl object sets up the locale data, which a first paint need not
-// wait for (src/lib/format.ts).
+// wait for (digits.ts).
 let dollars: Intl.NumberFormat | undefined;
 const dollarFormat = () =>
   (dollars ??= new Intl.NumberFormat('en-US', {
