@@ -11,7 +11,11 @@ export interface Report {
 }
 
 const round = (value: number) =>
-  Math.abs(value) >= 100 ? value.toFixed(0) : Math.abs(value) >= 10 ? value.toFixed(1) : value.toFixed(2);
+  Number.isInteger(value) || Math.abs(value) >= 100
+    ? value.toFixed(0)
+    : Math.abs(value) >= 10
+      ? value.toFixed(1)
+      : value.toFixed(2);
 const withUnit = (value: number, unit: string) => `${round(value)}${unit ? ` ${unit}` : ''}`;
 
 function row(figure: Figure): string {

@@ -83,6 +83,16 @@ await section('first-load JavaScript', async () => {
       goals: [{ on: 'ratio', op: '<=', limit: 1.25 }],
       detail: app.files.map((file) => `${file.file} ${(file.gzipBytes / 1024).toFixed(1)} kB`).join(', '),
     }),
+    figure({
+      name: 'scripts in the first load of `/`',
+      unit: '',
+      value: app.files.length,
+      runs: [app.files.length],
+      baseline: { name: 'the bare stack, one route', value: bare.files.length },
+      // A phone opens 6 connections to a host: with the HTML and the stylesheet, 4 scripts load at once.
+      goals: [{ on: 'value', op: '<=', limit: 4 }],
+      detail: 'what the entry imports is one chunk with it (vite.config.ts)',
+    }),
     notInFirstLoad('recharts', app.hasRecharts, 'the charts of /usage load with that page only'),
     notInFirstLoad(
       'zod',
