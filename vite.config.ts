@@ -70,7 +70,7 @@ const firstLoad = new Set<string>();
 /**
  * Whether the entry imports a module statically (through any chain of static imports): it is then part of the first
  * load whichever chunk holds it. Left to itself, the bundler gives each set of modules that lazy pages share with the
- * entry a chunk of its own, and the first load was 8 scripts; a phone on a slow network opens 6 connections to a
+ * entry a chunk of its own, and the first load was 7 or 8 scripts; a phone on a slow network opens 6 connections to a
  * host, so the last ones waited a round trip for a free one.
  */
 function inFirstLoad(id: string, info: ModuleInfoOf, seen = new Set<string>()): boolean {
