@@ -65,7 +65,6 @@ function zodWithoutJsonSchema(): Plugin {
 }
 
 type ModuleInfoOf = (id: string) => { importers: readonly string[]; isEntry: boolean } | null;
-const firstLoad = new Set<string>();
 
 /**
  * Whether the entry imports a module statically (through any chain of static imports): it is then part of the first
@@ -74,14 +73,10 @@ const firstLoad = new Set<string>();
  * host, so the last ones waited a round trip for a free one.
  */
 function inFirstLoad(id: string, info: ModuleInfoOf, seen = new Set<string>()): boolean {
-  // Only a yes is kept: a no met through an import cycle may be a yes by another importer.
-  if (firstLoad.has(id)) return true;
   if (seen.has(id)) return false;
   seen.add(id);
   const module = info(id);
-  const result = !!module && (module.isEntry || module.importers.some((importer) => inFirstLoad(importer, info, seen)));
-  if (result) firstLoad.add(id);
-  return result;
+  return !!module && (module.isEntry || module.importers.some((importer) => inFirstLoad(importer, info, seen)));
 }
 
 export default defineConfig({

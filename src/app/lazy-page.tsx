@@ -1,4 +1,4 @@
-import { lazy, startTransition, useEffect, useState, type ComponentType, type JSX } from 'react';
+import { lazy, type ComponentType, type JSX } from 'react';
 import { useAfterFirstPaint } from '../lib/use-after-first-paint';
 import { PageLoading } from './page-loading';
 
@@ -7,17 +7,12 @@ import { PageLoading } from './page-loading';
  * screen: asked before, the page's chunks shared a slow network with the app's first paint and held it back
  * (bench/report.md: Lighthouse). The router's own lazy routes load before anything of the app is drawn.
  *
- * The page is then shown in a transition: the loading line stays until its code is there. A Suspense fallback
- * would do the same, but React holds back what replaces a fallback for 300 ms after it appeared.
+ * Until then the loading line shows, and it stays until the page's code is there (the first paint's flag turns in a
+ * transition). A Suspense fallback would do the same, but React holds back what replaces a fallback for 300 ms.
  */
 export function lazyPage(load: () => Promise<ComponentType>): () => JSX.Element {
   const Page = lazy(() => load().then((component) => ({ default: component })));
   return function LazyPage() {
-    const painted = useAfterFirstPaint();
-    const [shown, setShown] = useState(painted);
-    useEffect(() => {
-      if (painted && !shown) startTransition(() => setShown(true));
-    }, [painted, shown]);
-    return shown ? <Page /> : <PageLoading />;
+    return useAfterFirstPaint() ? <Page /> : <PageLoading />;
   };
 }

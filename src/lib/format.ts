@@ -21,7 +21,8 @@ export function formatSeconds(totalSeconds: number): string {
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const twoDigits = (value: number) => String(value).padStart(2, '0');
+/** "07": hours, minutes, days of a month. */
+export const twoDigits = (value: number) => String(value).padStart(2, '0');
 
 /**
  * "25 Nov 2026, 10:00:00 UTC": always in UTC, the time the API's logs and headers use, so a user and support staff

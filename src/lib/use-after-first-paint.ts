@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 
 let painted = false;
 let afterPaint: Promise<void> | null = null;
@@ -20,15 +20,16 @@ function firstPaint(): Promise<void> {
 }
 
 /**
- * False until the page has painted once. For what the first screen can do without (a list below the fold): its
- * request and the code it loads then wait for the first paint instead of competing with it on a slow phone.
+ * False until the page has painted once. For what the first screen can do without (a list below the fold, a page's
+ * code): its request and the code it loads then wait for the first paint instead of competing with it on a slow
+ * phone. It turns true in a transition, so what it shows and that suspends keeps the screen as it is until ready.
  */
 export function useAfterFirstPaint(): boolean {
   const [now, setNow] = useState(painted);
   useEffect(() => {
     if (now) return;
     let live = true;
-    void firstPaint().then(() => live && setNow(true));
+    void firstPaint().then(() => live && startTransition(() => setNow(true)));
     return () => {
       live = false;
     };

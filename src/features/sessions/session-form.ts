@@ -4,6 +4,7 @@ import { validationIssueSchema } from '../../../contract/envelope';
 import { normaliseSessionDomain } from '../../../contract/session-domain';
 import { createSessionSchema, refreshSessionSchema, updateSessionSchema } from '../../../contract/sessions';
 import { isApiError } from '../../api/api-error';
+import { twoDigits } from '../../lib/format';
 import { parseCookies, type CookieParse } from './parse-cookies';
 
 export interface CreateFormValues {
@@ -44,8 +45,8 @@ function isoOfLocal(value: string): string | null | undefined {
 export function localOfIso(iso: string | null): string {
   if (!iso) return '';
   const date = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+  const day = `${date.getFullYear()}-${twoDigits(date.getMonth() + 1)}-${twoDigits(date.getDate())}`;
+  return `${day}T${twoDigits(date.getHours())}:${twoDigits(date.getMinutes())}`;
 }
 
 type Errors = Record<string, { type: string; message: string }>;
