@@ -1,3 +1,5 @@
+// First: zod reads its settings as each schema is built.
+import './zod-config';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AppProviders } from './providers';

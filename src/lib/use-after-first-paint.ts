@@ -38,17 +38,19 @@ export function useAfterFirstPaint(): boolean {
 }
 
 /**
- * False on a component's first render, true once that render is on the screen. A heavy page draws what its first
- * screen says in one frame and its controls in the next, so a slow phone shows the text before the long render.
+ * How many frames of a component are on the screen: 0 on its first render, then one more after each paint, up to
+ * `frames`. A heavy page draws what its first screen says in one frame and its controls over the next ones, each
+ * render a task of its own: a slow phone shows the text first, and no one long task holds the page unresponsive.
  */
-export function useAfterOwnFirstPaint(): boolean {
-  const [now, setNow] = useState(false);
+export function useFramesDrawn(frames: number): number {
+  const [drawn, setDrawn] = useState(0);
   useEffect(() => {
+    if (drawn >= frames) return;
     let live = true;
-    afterNextPaint(() => live && setNow(true));
+    afterNextPaint(() => live && setDrawn(drawn + 1));
     return () => {
       live = false;
     };
-  }, []);
-  return now;
+  }, [drawn, frames]);
+  return drawn;
 }

@@ -1,6 +1,6 @@
 import { flushSync } from 'react-dom';
 import type { FixAction } from '../../errors/catalog';
-import { useAfterOwnFirstPaint } from '../../lib/use-after-first-paint';
+import { useFramesDrawn } from '../../lib/use-after-first-paint';
 import { CodeSnippets } from './code-snippets';
 import { applyFix, fromRequest, toRequest } from './form-values';
 import { RunHistory } from './run-history';
@@ -15,8 +15,9 @@ export function ScrapePage() {
   const form = useScrapeForm();
   const runFinished = useRunHistoryStore((state) => state.runFinished);
   const run = useScrapeRun({ onSettled: runFinished });
-  // The heading and the demo targets first; the form's fields, the result and the snippets a frame later.
-  const controls = useAfterOwnFirstPaint();
+  // The heading and the demo targets first (the page's largest text), then the form's fields, then the result and
+  // the history, then the snippets: a frame each, so that no one render blocks a slow phone for long.
+  const drawn = useFramesDrawn(3);
 
   const onFix = (fix: FixAction) => {
     // The picker lists the URL's domain first; the user picks, then runs.
@@ -42,10 +43,10 @@ export function ScrapePage() {
       */}
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-[minmax(0,5fr)_minmax(0,7fr)] xl:grid-rows-[auto_1fr]">
         <div className="min-w-0 xl:col-start-1 xl:row-start-1">
-          <ScrapeForm form={form} running={run.isRunning} onRun={run.start} fields={controls} />
+          <ScrapeForm form={form} running={run.isRunning} onRun={run.start} fields={drawn >= 1} />
         </div>
         <div className="min-w-0 space-y-6 xl:col-start-2 xl:row-span-2 xl:row-start-1">
-          {controls && (
+          {drawn >= 2 && (
             <>
               <RunPanel run={run} onFix={onFix} />
               <RunHistory onReopen={(request) => form.reset(fromRequest(request), { keepDefaultValues: true })} />
@@ -53,7 +54,7 @@ export function ScrapePage() {
           )}
         </div>
         <div className="min-w-0 self-start xl:col-start-1 xl:row-start-2">
-          {controls && <CodeSnippets form={form} />}
+          {drawn >= 3 && <CodeSnippets form={form} />}
         </div>
       </div>
     </div>

@@ -22,7 +22,7 @@ describe('scrape run', () => {
     expect(await screen.findByText('Rate limited: retrying in 2 s')).toBeInTheDocument();
     expect(within(panel()).queryByRole('button', { name: /retry|try again/i })).not.toBeInTheDocument();
     await advance(1_000);
-    expect(screen.getByText('Rate limited: retrying in 1 s')).toBeInTheDocument();
+    expect(await screen.findByText('Rate limited: retrying in 1 s')).toBeInTheDocument();
     expect(bodies).toHaveLength(1);
     await advance(1_100);
     expect(await screen.findByRole('tablist', { name: 'Scraped content' })).toBeInTheDocument();
