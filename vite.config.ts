@@ -68,34 +68,32 @@ type ModuleInfoOf = (
   id: string,
 ) => { importers: readonly string[]; dynamicImporters: readonly string[]; isEntry: boolean } | null;
 
+/** A module and every module that imports it, through any chain of static imports. */
+function withStaticImporters(id: string, info: ModuleInfoOf, found = new Set<string>()): Set<string> {
+  if (found.has(id)) return found;
+  found.add(id);
+  for (const importer of info(id)?.importers ?? []) withStaticImporters(importer, info, found);
+  return found;
+}
+
 /**
  * Whether the entry imports a module statically (through any chain of static imports): it is then part of the first
  * load whichever chunk holds it. Left to itself, the bundler gives each set of modules that lazy pages share with the
  * entry a chunk of its own, and the first load was 7 or 8 scripts; a phone on a slow network opens 6 connections to a
  * host, so the last ones waited a round trip for a free one.
  */
-function inFirstLoad(id: string, info: ModuleInfoOf, seen = new Set<string>()): boolean {
-  if (seen.has(id)) return false;
-  seen.add(id);
-  const module = info(id);
-  return !!module && (module.isEntry || module.importers.some((importer) => inFirstLoad(importer, info, seen)));
-}
+const inFirstLoad = (id: string, info: ModuleInfoOf) =>
+  [...withStaticImporters(id, info)].some((module) => info(module)?.isEntry);
 
 /**
- * The lazily loaded modules (pages, and what pages load on demand) that import a module, through any chain of static
+ * How many lazily loaded modules (pages, and what pages load on demand) import a module, through any chain of static
  * imports. Code that many of them share (the error catalog, pricing, the panels) otherwise comes in a small chunk per
  * set of sharers: the playground needed 21 requests after the header painted, which a phone's 6 connections take in
  * turns (bench/report.md: Lighthouse).
  */
-function lazyImporters(id: string, info: ModuleInfoOf, seen = new Set<string>(), found = new Set<string>()) {
-  if (seen.has(id)) return found;
-  seen.add(id);
-  const module = info(id);
-  if (!module) return found;
-  if (module.dynamicImporters.length > 0) found.add(id);
-  for (const importer of module.importers) lazyImporters(importer, info, seen, found);
-  return found;
-}
+const lazyImporters = (id: string, info: ModuleInfoOf) =>
+  [...withStaticImporters(id, info)].filter((module) => (info(module)?.dynamicImporters.length ?? 0) > 0).length;
+
 /**
  * Shared by this many lazy modules, a module goes in one chunk that most pages load anyway. Measured: at 7 the
  * playground's largest paint came about 0.2 s sooner and the other pages' did not move; at 4 the chunk carried
@@ -124,7 +122,7 @@ export default defineConfig({
             },
             {
               name: (id, ctx) =>
-                lazyImporters(id, (other) => ctx.getModuleInfo(other)).size >= COMMON_TO ? 'pages-common' : null,
+                lazyImporters(id, (other) => ctx.getModuleInfo(other)) >= COMMON_TO ? 'pages-common' : null,
               priority: 0,
             },
           ],
