@@ -41,13 +41,15 @@ export function useAfterFirstPaint(): boolean {
  * How many frames of a component are on the screen: 0 on its first render, then one more after each paint, up to
  * `frames`. A heavy page draws what its first screen says in one frame and its controls over the next ones, each
  * render a task of its own: a slow phone shows the text first, and no one long task holds the page unresponsive.
+ * Each step is a transition: React renders it in slices, and what it adds that suspends (lazy code) keeps the
+ * screen as it is until ready, with no fallback.
  */
 export function useFramesDrawn(frames: number): number {
   const [drawn, setDrawn] = useState(0);
   useEffect(() => {
     if (drawn >= frames) return;
     let live = true;
-    afterNextPaint(() => live && setDrawn(drawn + 1));
+    afterNextPaint(() => live && startTransition(() => setDrawn(drawn + 1)));
     return () => {
       live = false;
     };

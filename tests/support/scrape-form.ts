@@ -55,7 +55,7 @@ export function setUpScrapeFormTests() {
 
 /**
  * The scrape page's form once its fields are there: the page is a lazy chunk (the first test of a file waits for
- * it to load), and it draws the demo targets a frame before the fields.
+ * it to load), and the form's code loads once the heading and the demo targets are drawn.
  */
 export async function findScrapeForm(): Promise<HTMLElement> {
   const form = await screen.findByRole('form', { name: 'Scrape request' }, { timeout: 5_000 });

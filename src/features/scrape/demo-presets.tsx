@@ -1,15 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import type { UseFormReturn } from 'react-hook-form';
+import type { ScrapeRequest } from '../../../contract/scrape';
 import { sandboxQueries } from '../../api/sandbox';
 import { DEMO_PRESETS, type DemoPreset } from './demo-presets-data';
-import { fromRequest, type ScrapeFormValues } from './form-values';
 
 /**
  * The sandbox's demo targets, one button each, to produce an outcome on purpose. A button fills the form and runs
  * nothing: the user reads what is about to happen and presses Run. Against the real API there is no demo web.
  */
-export function DemoPresets({ form }: { form: UseFormReturn<ScrapeFormValues> }) {
+export function DemoPresets({ onPick, className }: { onPick: (request: ScrapeRequest) => void; className: string }) {
   const info = useQuery(sandboxQueries.info());
   const headingId = useId();
   const [loaded, setLoaded] = useState<DemoPreset | null>(null);
@@ -21,7 +20,7 @@ export function DemoPresets({ form }: { form: UseFormReturn<ScrapeFormValues> })
 
   const load = (preset: DemoPreset) => {
     if (!demoWebUrl) return;
-    form.reset(fromRequest(preset.request(demoWebUrl)), { keepDefaultValues: true });
+    onPick(preset.request(demoWebUrl));
     setLoaded(preset);
   };
 
@@ -30,7 +29,7 @@ export function DemoPresets({ form }: { form: UseFormReturn<ScrapeFormValues> })
       aria-labelledby={headingId}
       aria-hidden={waiting || undefined}
       inert={waiting}
-      className={`space-y-2 rounded-lg border border-blue-200 bg-blue-50 p-4 ${waiting ? 'invisible' : ''}`}
+      className={`${className} space-y-2 rounded-lg border border-blue-200 bg-blue-50 p-4 ${waiting ? 'invisible' : ''}`}
     >
       <h2 id={headingId} className="text-base font-semibold">
         Try a demo target

@@ -2,7 +2,6 @@ import { useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { FieldErrors, UseFormReturn } from 'react-hook-form';
 import type { ScrapeRequest } from '../../../contract/scrape';
-import { DemoPresets } from './demo-presets';
 import { EstimateLine } from './estimate-line';
 import { FoldedGroup } from './form-fold';
 import { AdvancedSection } from './form-section-advanced';
@@ -17,8 +16,6 @@ interface ScrapeFormProps {
   form: UseFormReturn<ScrapeFormValues>;
   running: boolean;
   onRun: (request: ScrapeRequest) => void;
-  /** False for the page's first frame: the demo targets alone (scrape-page.tsx). */
-  fields: boolean;
 }
 
 /** The first control, in the page's order, of a field a failed submit found invalid (`cookies.0.name` is cookies). */
@@ -36,7 +33,7 @@ function firstInvalid(root: HTMLFormElement | null, invalid: ReadonlySet<string>
  * form sends nothing, opens the folded group that holds the first field to fix and moves the focus there.
  * Ctrl-Enter (Cmd-Enter) runs from anywhere on the page, and the Run bar stays at the foot of the screen.
  */
-export function ScrapeForm({ form, running, onRun, fields }: ScrapeFormProps) {
+export function ScrapeForm({ form, running, onRun }: ScrapeFormProps) {
   const ref = useRef<HTMLFormElement>(null);
   const [invalid, setInvalid] = useState<ReadonlySet<string>>(new Set());
   const onInvalid = (errors: FieldErrors<ScrapeFormValues>, event?: React.BaseSyntheticEvent) => {
@@ -64,40 +61,35 @@ export function ScrapeForm({ form, running, onRun, fields }: ScrapeFormProps) {
 
   return (
     <form ref={ref} aria-label="Scrape request" noValidate onSubmit={onSubmit} className="space-y-4">
-      <DemoPresets form={form} />
-      {fields && (
-        <>
-          <BasicsSection form={form} />
-          <RenderingSection form={form} />
-          <SessionSection form={form} />
-          <FoldedGroup form={form} fields={['max_credits']} summary="Cost cap" invalid={invalid}>
-            <CostSection form={form} />
-          </FoldedGroup>
-          <FoldedGroup form={form} fields={['cache', 'cache_ttl', 'force_refresh']} summary="Cache" invalid={invalid}>
-            <CacheSection form={form} />
-          </FoldedGroup>
-          <FoldedGroup form={form} fields={['timeout', 'sync']} summary="Timeout and background jobs" invalid={invalid}>
-            <AdvancedSection form={form} />
-          </FoldedGroup>
-          <div
-            data-testid="run-bar"
-            className="sticky bottom-0 z-10 -mx-1 flex flex-wrap items-center gap-x-4 gap-y-2 border-t border-slate-200 bg-white/95 px-1 py-3"
-          >
-            <button
-              type="submit"
-              disabled={running}
-              aria-keyshortcuts="Control+Enter Meta+Enter"
-              className="rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800 disabled:opacity-60"
-            >
-              {running ? 'Running…' : 'Run scrape'}
-            </button>
-            <span className="text-xs text-slate-600">
-              or <kbd className="font-mono">Ctrl</kbd>+<kbd className="font-mono">Enter</kbd>
-            </span>
-            <EstimateLine form={form} />
-          </div>
-        </>
-      )}
+      <BasicsSection form={form} />
+      <RenderingSection form={form} />
+      <SessionSection form={form} />
+      <FoldedGroup form={form} fields={['max_credits']} summary="Cost cap" invalid={invalid}>
+        <CostSection form={form} />
+      </FoldedGroup>
+      <FoldedGroup form={form} fields={['cache', 'cache_ttl', 'force_refresh']} summary="Cache" invalid={invalid}>
+        <CacheSection form={form} />
+      </FoldedGroup>
+      <FoldedGroup form={form} fields={['timeout', 'sync']} summary="Timeout and background jobs" invalid={invalid}>
+        <AdvancedSection form={form} />
+      </FoldedGroup>
+      <div
+        data-testid="run-bar"
+        className="sticky bottom-0 z-10 -mx-1 flex flex-wrap items-center gap-x-4 gap-y-2 border-t border-slate-200 bg-white/95 px-1 py-3"
+      >
+        <button
+          type="submit"
+          disabled={running}
+          aria-keyshortcuts="Control+Enter Meta+Enter"
+          className="rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800 disabled:opacity-60"
+        >
+          {running ? 'Running…' : 'Run scrape'}
+        </button>
+        <span className="text-xs text-slate-600">
+          or <kbd className="font-mono">Ctrl</kbd>+<kbd className="font-mono">Enter</kbd>
+        </span>
+        <EstimateLine form={form} />
+      </div>
     </form>
   );
 }

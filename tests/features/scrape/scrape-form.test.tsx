@@ -129,7 +129,7 @@ describe('scrape form: labels', () => {
 describe('scrape form: demo presets', () => {
   it('fills the form from a demo target without running it', async () => {
     const { user, form } = await openForm();
-    const presets = await within(form).findByRole('region', { name: 'Try a demo target' });
+    const presets = await screen.findByRole('region', { name: 'Try a demo target' });
     const antibot = within(presets).getByRole('button', { name: 'Anti-bot block' });
     expect(antibot).toHaveAccessibleDescription(/BLOCKED_BY_ANTIBOT/);
 
@@ -150,10 +150,10 @@ describe('scrape form: demo presets', () => {
 
   it('shows no demo targets against a server that is not the sandbox', async () => {
     server.use(api.get('/sandbox/info', () => HttpResponse.json(envelope('NOT_FOUND', 'No'), { status: 404 })));
-    const { form, queryClient } = await openForm();
+    const { queryClient } = await openForm();
     // Only once the answer is in can its absence be told from "not yet".
     await waitFor(() => expect(queryClient.getQueryState(['sandbox', 'info'])?.status).toBe('success'));
-    expect(within(form).queryByRole('region', { name: 'Try a demo target' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: 'Try a demo target' })).not.toBeInTheDocument();
   });
 });
 

@@ -1,4 +1,4 @@
-import { waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { DEMO, KEY, openForm, setUpScrapeFormTests } from '../../support/scrape-form';
 
@@ -29,7 +29,7 @@ describe('scrape form: draft', () => {
 
   it('keeps what was loaded last, even when the page is left at once', async () => {
     const first = await openForm();
-    await first.user.click(await within(first.form).findByRole('button', { name: 'Anti-bot block' }));
+    await first.user.click(await screen.findByRole('button', { name: 'Anti-bot block' }));
     first.unmount();
     const { form } = await openForm();
     expect(within(form).getByLabelText('URL to scrape')).toHaveValue(`${DEMO}/antibot`);
