@@ -1,6 +1,6 @@
 import { useQueries } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import { useState, type ReactNode } from 'react';
+import { startTransition, useEffect, useState, type ReactNode } from 'react';
 import { requestQueries } from '../../api/requests';
 import { sessionQueries } from '../../api/sessions';
 import { usageQueries } from '../../api/usage';
@@ -22,7 +22,10 @@ export function FirstAnswersGate({ children }: { children: ReactNode }) {
     combine: (results) => results.some((result) => result.isPending && result.fetchStatus !== 'idle'),
   });
   const [shown, setShown] = useState(false);
-  if (!pending && !shown) setShown(true);
-  if (pending && !shown) return <p className="text-sm text-slate-600">Loading the overview…</p>;
+  // In a transition: the panels' first render is React's in slices, not one task that holds a slow phone.
+  useEffect(() => {
+    if (!pending && !shown) startTransition(() => setShown(true));
+  }, [pending, shown]);
+  if (!shown) return <p className="text-sm text-slate-600">Loading the overview…</p>;
   return children;
 }
