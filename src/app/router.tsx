@@ -13,6 +13,7 @@ import { NotFoundPage } from './not-found-page';
 import { RootLayout } from './root-layout';
 import { RouteError } from './route-error';
 import { checkedByPage } from '../lib/route-search';
+import { afterFirstPaint } from '../lib/use-after-first-paint';
 import { lazyPage } from './lazy-page';
 import { withApiKey } from './with-api-key';
 
@@ -38,8 +39,9 @@ const scrapeRoute = createRoute({
   path: '/scrape',
   head: () => pageTitle('Scrape'),
   validateSearch: checkedByPage<typeof scrapeSearchSchema>(),
-  // Its first content, the demo targets' box, waits for the sandbox's info: asked with the page's code, not after it.
-  loader: ({ context }) => void context.queryClient.prefetchQuery(sandboxQueries.info()),
+  // Its first content, the demo targets' box, waits for the sandbox's info: asked with the page's code, not after it,
+  // and like that code once the header is painted (the call's schema brings zod).
+  loader: ({ context }) => void afterFirstPaint().then(() => context.queryClient.prefetchQuery(sandboxQueries.info())),
   // The playground is the heaviest page: it loads when opened, not with the app.
   component: withApiKey(() => import('../features/scrape/scrape-page').then((page) => page.ScrapePage)),
 });
