@@ -72,7 +72,7 @@ class TextCollector {
       this.flush();
       const outer = this.group;
       // Header and body rows of a table, or the items of nested lists, are one run of lines.
-      this.group = outer ?? element.closest('table, ul, ol, dl, menu, select') ?? element.parentNode;
+      this.group = outer ?? listOrTableOf(element) ?? element.parentNode;
       this.walkChildren(element);
       this.flush();
       this.group = outer;
@@ -91,6 +91,16 @@ class TextCollector {
   private walkChildren(element: Element): void {
     for (let child = element.firstChild; child; child = child.nextSibling) this.walk(child);
   }
+}
+
+const GROUP_TAGS = new Set(['TABLE', 'UL', 'OL', 'DL', 'MENU', 'SELECT']);
+
+/** closest('table, ul, ol, dl, menu, select'), without linkedom compiling that selector again for every line. */
+function listOrTableOf(element: Element): Element | null {
+  for (let node: Element | null = element; node; node = node.parentElement) {
+    if (GROUP_TAGS.has(node.tagName.toUpperCase())) return node;
+  }
+  return null;
 }
 
 /** The text blocks (paragraphs, headings, list items, table rows) of a node, in reading order. */
