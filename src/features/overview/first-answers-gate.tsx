@@ -21,8 +21,10 @@ export function FirstAnswersGate({ children }: { children: ReactNode }) {
     queries: [usageQueries.snapshot(), requestQueries.list({ limit: 10, origin }), sessionQueries.list()],
     combine: (results) => results.some((result) => result.isPending && result.fetchStatus !== 'idle'),
   });
-  const [shown, setShown] = useState(false);
-  // In a transition: the panels' first render is React's in slices, not one task that holds a slow phone.
+  // Answers already in (a return to the overview): the panels at once.
+  const [shown, setShown] = useState(!pending);
+  // Else in a transition once they come: the panels' first render is React's in slices, not one task that holds a
+  // slow phone.
   useEffect(() => {
     if (!pending && !shown) startTransition(() => setShown(true));
   }, [pending, shown]);
