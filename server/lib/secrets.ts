@@ -15,7 +15,7 @@ export function randomToken(length: number): string {
 /**
  * A UUID of version 7 (RFC 9562): 48 bits of the time in ms, then random bits. Ids written in the same moment sit
  * side by side in every index keyed by them (the request log, settlements, holds), instead of each landing on a
- * page of its own: a request-log row costs about 12% less. The time is the machine's, not the sandbox's clock.
+ * page of its own (a request-log row about 5% cheaper at 100,000 rows). The time is the machine's, not the sandbox's.
  */
 export function uuidV7(now: number = Date.now()): string {
   const bytes = randomBytes(16);
