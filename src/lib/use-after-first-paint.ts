@@ -1,7 +1,7 @@
 import { startTransition, useEffect, useState } from 'react';
 
 let painted = false;
-let afterPaint: Promise<void> | null = null;
+let waiting = false;
 let resolvePainted: () => void = () => undefined;
 const paintedOnce = new Promise<void>((resolve) => (resolvePainted = resolve));
 
@@ -13,14 +13,14 @@ function afterNextPaint(done: () => void): void {
 
 /** Started by a component's effect, so after React's first commit: a frame asked for earlier may show nothing yet. */
 function firstPaint(): Promise<void> {
-  afterPaint ??= new Promise<void>((resolve) =>
+  if (!waiting) {
+    waiting = true;
     afterNextPaint(() => {
       painted = true;
       resolvePainted();
-      resolve();
-    }),
-  );
-  return afterPaint;
+    });
+  }
+  return paintedOnce;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { lazy, useState } from 'react';
+import type { ScrapeRequest } from '../../../contract/scrape';
 import { useFramesDrawn } from '../../lib/use-after-first-paint';
 import { DemoPresets } from './demo-presets';
-import type { PickedRequest } from './scrape-workbench';
 
 // The form and everything it needs (react-hook-form, the result views, the guidance) load once the heading and the
 // demo targets are on the screen: the page's first frame waits for one small chunk, not a dozen.
@@ -11,7 +11,7 @@ const ScrapeWorkbench = lazy(() =>
 
 /** The playground: build a request, run it, read the result or the guidance, fix it in one click. */
 export function ScrapePage() {
-  const [picked, setPicked] = useState<PickedRequest | null>(null);
+  const [picked, setPicked] = useState<ScrapeRequest | null>(null);
   // In a transition: the heading and the targets stay as they are until the workbench's code is there.
   const drawn = useFramesDrawn(1);
   return (
@@ -24,7 +24,7 @@ export function ScrapePage() {
         it closely.
       */}
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-[minmax(0,5fr)_minmax(0,7fr)] xl:grid-rows-[auto_auto_1fr]">
-        <DemoPresets className="min-w-0 xl:col-start-1" onPick={(request) => setPicked({ request })} />
+        <DemoPresets className="min-w-0 xl:col-start-1" onPick={setPicked} />
         {drawn >= 1 && <ScrapeWorkbench picked={picked} />}
       </div>
     </div>

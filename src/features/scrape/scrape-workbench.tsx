@@ -12,16 +12,12 @@ import { ScrapeForm } from './scrape-form';
 import { useScrapeForm } from './use-scrape-form';
 import { useScrapeRun } from './use-scrape-run';
 
-/** A demo target's request, as picked (a new object each time, so picking the same one twice fills the form again). */
-export interface PickedRequest {
-  request: ScrapeRequest;
-}
-
 /**
  * The playground's form, result, history and snippets: three cells of the page's grid (scrape-page.tsx), in the
- * order a phone stacks them. `picked` fills the form, even when it was picked before this code had loaded.
+ * order a phone stacks them. `picked`, a demo target's request, fills the form, even when it was picked before this
+ * code had loaded; each pick is a new object (demo-presets-data.ts), so picking the same target again refills it.
  */
-export function ScrapeWorkbench({ picked }: { picked: PickedRequest | null }) {
+export function ScrapeWorkbench({ picked }: { picked: ScrapeRequest | null }) {
   const form = useScrapeForm();
   const runFinished = useRunHistoryStore((state) => state.runFinished);
   const run = useScrapeRun({ onSettled: runFinished });
@@ -30,7 +26,7 @@ export function ScrapeWorkbench({ picked }: { picked: PickedRequest | null }) {
   const drawn = useFramesDrawn(2);
 
   useEffect(() => {
-    if (picked) form.reset(fromRequest(picked.request), { keepDefaultValues: true });
+    if (picked) form.reset(fromRequest(picked), { keepDefaultValues: true });
   }, [form, picked]);
 
   const onFix = (fix: FixAction) => {

@@ -144,6 +144,10 @@ describe('scrape form: demo presets', () => {
     await user.click(within(presets).getByRole('button', { name: 'Browser challenge' }));
     expect(within(form).getByLabelText('Mode')).toHaveValue('html');
     expect(within(form).getByLabelText('Timeout (seconds)')).toHaveValue('90');
+    // The same target again puts back what was changed since.
+    await user.selectOptions(within(form).getByLabelText('Mode'), 'js');
+    await user.click(within(presets).getByRole('button', { name: 'Browser challenge' }));
+    expect(within(form).getByLabelText('Mode')).toHaveValue('html');
     expect(within(presets).getAllByRole('button')).toHaveLength(14);
     expect(sent.scrapes).toHaveLength(0);
   });
