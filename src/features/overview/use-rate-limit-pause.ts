@@ -37,14 +37,11 @@ export function useRateLimitPause(prefixes: readonly QueryKey[]) {
   // (as its useIsFetching is), so this page is not updated while another component renders.
   const subscribe = useCallback((notify: () => void) => cache.subscribe(notifyManager.batchCalls(notify)), [cache]);
   // A string, so the snapshot compares by value: the latest reset among the held-up queries, and its code.
-  const snapshot = useSyncExternalStore(
-    subscribe,
-    () => {
-      const pauses = held().flatMap((query) => pauseOf(query) ?? []);
-      const latest = pauses.reduce<RateLimitPause | null>((a, b) => (a && a.retryAt >= b.retryAt ? a : b), null);
-      return latest ? `${latest.retryAt} ${latest.code}` : '';
-    },
-  );
+  const snapshot = useSyncExternalStore(subscribe, () => {
+    const pauses = held().flatMap((query) => pauseOf(query) ?? []);
+    const latest = pauses.reduce<RateLimitPause | null>((a, b) => (a && a.retryAt >= b.retryAt ? a : b), null);
+    return latest ? `${latest.retryAt} ${latest.code}` : '';
+  });
   const [retryAtText, code = ''] = snapshot.split(' ');
   const retryAt = snapshot ? Number(retryAtText) : null;
 
