@@ -1,7 +1,16 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import { requestDetailSchema, requestErrorsSchema, type RequestErrorsQuery } from '../../contract/request-detail';
-import { requestLogEntrySchema, requestLogPageSchema, type RequestLogQuery } from '../../contract/request-log';
+import type { RequestErrorsQuery } from '../../contract/request-detail';
+import type { RequestLogQuery } from '../../contract/request-log';
 import { request } from './http-client';
+
+// The overview's recent requests are among the first calls the app starts (src/app/first-page.ts): the schemas load
+// beside the calls (see SchemaSource), so starting them needs no zod.
+const requestLog = () => import('../../contract/request-log');
+const requestDetail = () => import('../../contract/request-detail');
+const requestLogPageSchema = () => requestLog().then((module) => module.requestLogPageSchema);
+const requestLogEntrySchema = () => requestLog().then((module) => module.requestLogEntrySchema);
+const requestDetailSchema = () => requestDetail().then((module) => module.requestDetailSchema);
+const requestErrorsSchema = () => requestDetail().then((module) => module.requestErrorsSchema);
 
 /** The API's request log: GET /requests, GET /requests/{id}, GET /requests/errors (ours). */
 export const requestQueries = {

@@ -1,15 +1,21 @@
 import { mutationOptions, queryOptions, type QueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
-import {
-  sessionListSchema,
-  sessionSchema,
-  sessionValidationSchema,
-  type createSessionSchema,
-  type sessionListQuerySchema,
-  type refreshSessionSchema,
-  type updateSessionSchema,
+import type { z } from 'zod';
+import type {
+  createSessionSchema,
+  sessionListQuerySchema,
+  refreshSessionSchema,
+  Session,
+  updateSessionSchema,
 } from '../../contract/sessions';
 import { request } from './http-client';
+
+// The session list is among the first calls the app starts (src/app/first-page.ts): the schemas load beside the
+// calls (see SchemaSource), so starting them needs no zod.
+const contract = () => import('../../contract/sessions');
+const sessionListSchema = () => contract().then((module) => module.sessionListSchema);
+const sessionSchema = () => contract().then((module) => module.sessionSchema);
+const sessionValidationSchema = () => contract().then((module) => module.sessionValidationSchema);
+const noContentSchema = () => import('../../contract/no-content').then((module) => module.noContentSchema);
 
 export type SessionListQuery = z.input<typeof sessionListQuerySchema>;
 type CreateBody = z.input<typeof createSessionSchema>;
@@ -36,7 +42,7 @@ export const sessionQueries = {
 };
 
 /** A session changed: its detail takes the answer, and every list (status, counts, the meter) refetches. */
-function sessionChanged(queryClient: QueryClient, session: z.infer<typeof sessionSchema>) {
+function sessionChanged(queryClient: QueryClient, session: Session) {
   queryClient.setQueryData(sessionQueries.detail(session.id).queryKey, session);
   return queryClient.invalidateQueries({ queryKey: sessionQueries.lists() });
 }
@@ -78,7 +84,8 @@ export const sessionMutations = {
   remove: (queryClient: QueryClient) =>
     mutationOptions({
       mutationKey: [...sessionQueries.all(), 'delete'],
-      mutationFn: (id: string) => request(z.undefined(), path(id), { method: 'DELETE', source: 'user' }).then(() => id),
+      mutationFn: (id: string) =>
+        request(noContentSchema, path(id), { method: 'DELETE', source: 'user' }).then(() => id),
       onSuccess: (id) => {
         queryClient.removeQueries({ queryKey: sessionQueries.detail(id).queryKey });
         return queryClient.invalidateQueries({ queryKey: sessionQueries.lists() });

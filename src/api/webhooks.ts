@@ -1,5 +1,4 @@
 import { mutationOptions, queryOptions, type QueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
 import {
   deliveryListSchema,
   deliverySchema,
@@ -15,6 +14,7 @@ import {
   type UpdateWebhook,
   type WebhookEvent,
 } from '../../contract/webhooks';
+import { noContentSchema } from '../../contract/no-content';
 import { request } from './http-client';
 
 const path = (id: string) => `/user-webhooks/${encodeURIComponent(id)}`;
@@ -122,7 +122,8 @@ export const webhookMutations = {
   remove: (queryClient: QueryClient) =>
     mutationOptions({
       mutationKey: [...webhookQueries.all(), 'delete'],
-      mutationFn: (id: string) => request(z.undefined(), path(id), { method: 'DELETE', source: 'user' }).then(() => id),
+      mutationFn: (id: string) =>
+        request(noContentSchema, path(id), { method: 'DELETE', source: 'user' }).then(() => id),
       onSuccess: (id) => {
         queryClient.removeQueries({ queryKey: [...webhookQueries.details(), id] });
         return queryClient.invalidateQueries({ queryKey: webhookQueries.lists() });

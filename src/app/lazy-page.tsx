@@ -1,18 +1,39 @@
-import { lazy, type ComponentType, type JSX } from 'react';
+import { lazy, useState, type ComponentType, type JSX } from 'react';
 import { useAfterFirstPaint } from '../lib/use-after-first-paint';
 import { PageLoading } from './page-loading';
 
+/** A page whose code loads on demand; `loadCode` fetches it ahead of the page's first render (src/app/first-page.ts). */
+export interface LazyPage {
+  (): JSX.Element;
+  loadCode: () => Promise<void>;
+}
+
 /**
- * A page whose code loads on its first render (React.lazy), and on a first visit only once the header is on the
- * screen: asked before, the page's chunks shared a slow network with the app's first paint and held it back
- * (bench/report.md: Lighthouse). The router's own lazy routes load before anything of the app is drawn.
- *
- * Until then the loading line shows, and it stays until the page's code is there (the first paint's flag turns in a
- * transition). A Suspense fallback would do the same, but React holds back what replaces a fallback for 300 ms.
+ * A page whose code loads when it is first needed. The page the app opens on has it loaded before the app's first
+ * render, so that frame is the page itself. Any other page loads its code on its first render (React.lazy) once the
+ * app has painted; until then the loading line shows (the first paint's flag turns in a transition, and React holds
+ * back what replaces a Suspense fallback for 300 ms).
  */
-export function lazyPage(load: () => Promise<ComponentType>): () => JSX.Element {
-  const Page = lazy(() => load().then((component) => ({ default: component })));
-  return function LazyPage() {
-    return useAfterFirstPaint() ? <Page /> : <PageLoading />;
-  };
+export function lazyPage(load: () => Promise<ComponentType>): LazyPage {
+  let loaded: ComponentType | null = null;
+  let loading: Promise<ComponentType> | null = null;
+  // A load that failed is tried again by the next caller (the page's render after a failed head start).
+  const start = () =>
+    (loading ??= load().then(
+      (component) => (loaded = component),
+      (error: unknown) => {
+        loading = null;
+        throw error;
+      },
+    ));
+  const Page = lazy(() => start().then((component) => ({ default: component })));
+  function LazyPageComponent() {
+    // Decided once per mount: switching from the lazy wrapper to the component itself would remount the page.
+    const [Loaded] = useState(() => loaded);
+    const painted = useAfterFirstPaint();
+    if (Loaded) return <Loaded />;
+    return painted ? <Page /> : <PageLoading />;
+  }
+  LazyPageComponent.loadCode = () => start().then(() => undefined);
+  return LazyPageComponent;
 }

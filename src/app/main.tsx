@@ -4,6 +4,9 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AppProviders } from './providers';
 import { followSystemTheme } from '../features/settings/theme';
+import { createQueryClient } from './query-client';
+import { createAppRouter } from './router';
+import { startFirstPage } from './first-page';
 import './index.css';
 
 const container = document.getElementById('root');
@@ -11,8 +14,13 @@ if (!container) throw new Error('index.html has no #root element');
 
 followSystemTheme();
 
-createRoot(container).render(
-  <StrictMode>
-    <AppProviders />
-  </StrictMode>,
+const queryClient = createQueryClient();
+const router = createAppRouter(queryClient);
+
+void startFirstPage(router, queryClient).then(() =>
+  createRoot(container).render(
+    <StrictMode>
+      <AppProviders queryClient={queryClient} router={router} />
+    </StrictMode>,
+  ),
 );

@@ -1,15 +1,18 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
-import { useEffect, useState } from 'react';
+import type { QueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { useCredentialsStore } from '../api/credentials-store';
 import { useRateLimitStore } from '../api/rate-limit-store';
-import { createQueryClient } from './query-client';
-import { createAppRouter } from './router';
+import type { createAppRouter } from './router';
 
-export function AppProviders() {
-  const [queryClient] = useState(createQueryClient);
-  const [router] = useState(() => createAppRouter(queryClient));
-
+export function AppProviders({
+  queryClient,
+  router,
+}: {
+  queryClient: QueryClient;
+  router: ReturnType<typeof createAppRouter>;
+}) {
   // Another key or server means other data and other limits: start from nothing.
   useEffect(
     () =>

@@ -13,12 +13,14 @@ import { NotFoundPage } from './not-found-page';
 import { RootLayout } from './root-layout';
 import { RouteError } from './route-error';
 import { checkedByPage } from '../lib/route-search';
-import { afterFirstPaint } from '../lib/use-after-first-paint';
 import { lazyPage } from './lazy-page';
 import { withApiKey } from './with-api-key';
+import { startOverviewCalls } from '../features/overview/first-queries';
 
 /** A page's own title, which the layout puts in the tab (see useDocumentTitle). */
 const pageTitle = (title: string) => ({ meta: [{ title }] });
+
+const askSandboxInfo = (queryClient: QueryClient) => void queryClient.prefetchQuery(sandboxQueries.info());
 
 const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({
   component: RootLayout,
@@ -30,6 +32,7 @@ const overviewRoute = createRoute({
   path: '/',
   head: () => pageTitle('Overview'),
   validateSearch: checkedByPage<typeof overviewSearchSchema>(),
+  staticData: { firstCalls: startOverviewCalls },
   // Only a connected visitor sees the overview: a first visit (the key prompt) does not load it.
   component: withApiKey(() => import('../features/overview/overview-page').then((page) => page.OverviewPage)),
 });
@@ -39,9 +42,10 @@ const scrapeRoute = createRoute({
   path: '/scrape',
   head: () => pageTitle('Scrape'),
   validateSearch: checkedByPage<typeof scrapeSearchSchema>(),
-  // Its first content, the demo targets' box, waits for the sandbox's info: asked with the page's code, not after it,
-  // and like that code once the header is painted (the call's schema brings zod).
-  loader: ({ context }) => void afterFirstPaint().then(() => context.queryClient.prefetchQuery(sandboxQueries.info())),
+  // Its first content, the demo targets' box, waits for the sandbox's info: asked with the page's code, not after it
+  // (when the app opens here, with the app's own code).
+  staticData: { firstCalls: askSandboxInfo },
+  loader: ({ context }) => askSandboxInfo(context.queryClient),
   // The playground is the heaviest page: it loads when opened, not with the app.
   component: withApiKey(() => import('../features/scrape/scrape-page').then((page) => page.ScrapePage)),
 });

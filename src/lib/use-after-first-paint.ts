@@ -1,9 +1,7 @@
 import { startTransition, useEffect, useState } from 'react';
 
 let painted = false;
-let waiting = false;
-let resolvePainted: () => void = () => undefined;
-const paintedOnce = new Promise<void>((resolve) => (resolvePainted = resolve));
+let paintedOnce: Promise<void> | null = null;
 
 /** Calls `done` once the browser has painted: a frame is drawn after the next animation frame's callbacks run. */
 function afterNextPaint(done: () => void): void {
@@ -13,21 +11,14 @@ function afterNextPaint(done: () => void): void {
 
 /** Started by a component's effect, so after React's first commit: a frame asked for earlier may show nothing yet. */
 function firstPaint(): Promise<void> {
-  if (!waiting) {
-    waiting = true;
+  paintedOnce ??= new Promise((resolve) =>
     afterNextPaint(() => {
       painted = true;
-      resolvePainted();
-    });
-  }
+      resolve();
+    }),
+  );
   return paintedOnce;
 }
-
-/**
- * Resolves once the app has painted its first frame, for code outside React: a route's loader runs before anything
- * is drawn, and what it asks for then (a call, and the schema code that parses its answer) competes with that paint.
- */
-export const afterFirstPaint = (): Promise<void> => paintedOnce;
 
 /**
  * False until the page has painted once. For what the first screen can do without (a list below the fold, a page's

@@ -1,10 +1,8 @@
 import { useQueries } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { startTransition, useEffect, useState, type ReactNode } from 'react';
-import { requestQueries } from '../../api/requests';
-import { sessionQueries } from '../../api/sessions';
-import { usageQueries } from '../../api/usage';
 import { usePageSearch } from '../../lib/route-search';
+import { DEFAULT_CALLS, overviewFirstQueries } from './first-queries';
 import { overviewSearchSchema } from './search';
 
 const route = getRouteApi('/');
@@ -15,10 +13,10 @@ const route = getRouteApi('/');
  * first load waits; a later refetch or the calls toggle keeps the panels on the page.
  */
 export function FirstAnswersGate({ children }: { children: ReactNode }) {
-  const { calls: origin = 'user' } = usePageSearch(route, overviewSearchSchema);
+  const { calls: origin = DEFAULT_CALLS } = usePageSearch(route, overviewSearchSchema);
   // The same queries the panels read, so the calls are shared, not repeated.
   const pending = useQueries({
-    queries: [usageQueries.snapshot(), requestQueries.list({ limit: 10, origin }), sessionQueries.list()],
+    queries: overviewFirstQueries(origin),
     combine: (results) => results.some((result) => result.isPending && result.fetchStatus !== 'idle'),
   });
   // Answers already in (a return to the overview): the panels at once.

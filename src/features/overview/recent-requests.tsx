@@ -1,12 +1,12 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import type { RequestLogEntry, RequestOrigin } from '../../../contract/request-log';
-import { requestQueries } from '../../api/requests';
 import { ColumnHeaders } from '../../components/column-headers';
 import { RequestCodeLink } from '../../components/request-code-link';
 import { ScrollRegion } from '../../components/scroll-region';
 import { credits, formatDateTime } from '../../lib/format';
 import { usePageSearch } from '../../lib/route-search';
+import { DEFAULT_CALLS, recentRequestsQuery } from './first-queries';
 import { overviewSearchSchema } from './search';
 
 const route = getRouteApi('/');
@@ -34,8 +34,8 @@ const EMPTY: Record<RequestOrigin, string> = {
  * dashboard's own reads one click away. Each opens its request; an error's code links to its guidance.
  */
 export function RecentRequests() {
-  const { calls: origin = 'user' } = usePageSearch(route, overviewSearchSchema);
-  const { data } = useSuspenseQuery(requestQueries.list({ limit: 10, origin }));
+  const { calls: origin = DEFAULT_CALLS } = usePageSearch(route, overviewSearchSchema);
+  const { data } = useSuspenseQuery(recentRequestsQuery(origin));
   return (
     <div className="space-y-3">
       <OriginToggle current={origin} />
@@ -119,7 +119,10 @@ function OriginToggle({ current }: { current: RequestOrigin }) {
           type="button"
           aria-pressed={option.origin === current}
           onClick={() =>
-            void navigate({ search: { calls: option.origin === 'user' ? undefined : option.origin }, replace: true })
+            void navigate({
+              search: { calls: option.origin === DEFAULT_CALLS ? undefined : option.origin },
+              replace: true,
+            })
           }
           className="rounded-md border border-slate-300 px-3 py-1 font-medium text-slate-800 aria-pressed:border-blue-700 aria-pressed:bg-blue-50 aria-pressed:text-blue-900"
         >

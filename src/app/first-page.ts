@@ -1,0 +1,36 @@
+import type { QueryClient } from '@tanstack/react-query';
+import type { AnyRoute } from '@tanstack/react-router';
+import { useCredentialsStore } from '../api/credentials-store';
+import type { LazyPage } from './lazy-page';
+import type { createAppRouter } from './router';
+
+declare module '@tanstack/react-router' {
+  interface StaticDataRouteOption {
+    /**
+     * The calls a connected page makes first, started when the app opens on it: with the app's code, not after
+     * the page's. `search` is the address's own, unchecked (the page's schema loads with the page).
+     */
+    firstCalls?: (queryClient: QueryClient, search: Record<string, unknown>) => void;
+  }
+}
+
+/**
+ * The page the app opens on, started with the app's own code instead of after its first frame: the page's calls
+ * (so the answers are on their way while code loads; the header's meter shows the first one) and the page's code.
+ * Resolves when that code is in, so that the first frame is the page, not a loading line: on a slow phone the
+ * page's code no longer runs as long tasks after the first paint, where they kept the page unresponsive
+ * (Lighthouse's blocking time, bench/report.md). A page whose code fails to load resolves too: the page's own
+ * loading then reports it.
+ */
+export async function startFirstPage(
+  router: ReturnType<typeof createAppRouter>,
+  queryClient: QueryClient,
+): Promise<void> {
+  const routes = router.routesById as Record<string, AnyRoute>;
+  const matches = router.matchRoutes(router.state.location).map((match) => ({ match, route: routes[match.routeId] }));
+  if (useCredentialsStore.getState().apiKey) {
+    for (const { match, route } of matches) route?.options.staticData?.firstCalls?.(queryClient, match.search);
+  }
+  const pages = matches.map(({ route }) => route?.options.component as Partial<LazyPage> | undefined);
+  await Promise.all(pages.map((page) => page?.loadCode?.())).catch(() => undefined);
+}
