@@ -1,5 +1,5 @@
 import { mutationOptions, queryOptions } from '@tanstack/react-query';
-import { request } from './http-client';
+import { request, requestAnswered } from './http-client';
 
 // The meter and the key check are on the first screen: their schemas load beside the call (see SchemaSource).
 const contract = () => import('../../contract/usage');
@@ -29,8 +29,9 @@ export const usageQueries = {
     queryOptions({
       queryKey: [...usageQueries.all(), 'snapshot'],
       queryFn: async ({ signal, client }) => {
-        const days = await request(dailyUsageListSchema, '/usage/daily', { query: { days: 1 }, signal });
-        const usage = await request(usageSchema, '/usage', { signal });
+        // The month's call leaves once today's is answered, not once that answer is read: its schema may be loading.
+        const today = await requestAnswered(dailyUsageListSchema, '/usage/daily', { query: { days: 1 }, signal });
+        const [days, usage] = await Promise.all([today.read(), request(usageSchema, '/usage', { signal })]);
         // The freshest usage there is: whatever shows the summary (the plan in the header) shows this one.
         client.setQueryData(usageQueries.summary().queryKey, usage.data);
         // days=1 asks for the server's current day only, so the one entry (if any) is today's.

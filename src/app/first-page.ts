@@ -8,19 +8,19 @@ declare module '@tanstack/react-router' {
   interface StaticDataRouteOption {
     /**
      * The calls a connected page makes first, started when the app opens on it: with the app's code, not after
-     * the page's. `search` is the address's own, unchecked (the page's schema loads with the page).
+     * the page's. `search` is the address's own, unchecked (the page's schema loads with the page). A promise
+     * returned holds the first frame until it settles: for a call whose answer is the page's first content.
      */
-    firstCalls?: (queryClient: QueryClient, search: Record<string, unknown>) => void;
+    firstCalls?: (queryClient: QueryClient, search: Record<string, unknown>) => Promise<unknown> | void;
   }
 }
 
 /**
  * The page the app opens on, started with the app's own code instead of after its first frame: the page's calls
  * (so the answers are on their way while code loads; the header's meter shows the first one) and the page's code.
- * Resolves when that code is in, so that the first frame is the page, not a loading line: on a slow phone the
- * page's code no longer runs as long tasks after the first paint, where they kept the page unresponsive
- * (Lighthouse's blocking time, bench/report.md). A page whose code fails to load resolves too: the page's own
- * loading then reports it.
+ * Resolves when that code is in (and what the page's first calls hold the first frame for), so that the first frame
+ * is the page, not a loading line: on a slow phone the page's code no longer runs as long tasks after the first
+ * paint, where they kept the page unresponsive (Lighthouse's blocking time, bench/report.md).
  */
 export async function startFirstPage(
   router: ReturnType<typeof createAppRouter>,
@@ -28,9 +28,11 @@ export async function startFirstPage(
 ): Promise<void> {
   const routes = router.routesById as Record<string, AnyRoute>;
   const matches = router.matchRoutes(router.state.location).map((match) => ({ match, route: routes[match.routeId] }));
-  if (useCredentialsStore.getState().apiKey) {
-    for (const { match, route } of matches) route?.options.staticData?.firstCalls?.(queryClient, match.search);
-  }
-  const pages = matches.map(({ route }) => route?.options.component as Partial<LazyPage> | undefined);
-  await Promise.all(pages.map((page) => page?.loadCode?.())).catch(() => undefined);
+  const connected = useCredentialsStore.getState().apiKey !== null;
+  const firstContent = matches.map(({ match, route }) =>
+    connected ? route?.options.staticData?.firstCalls?.(queryClient, match.search) : undefined,
+  );
+  const code = matches.map(({ route }) => (route?.options.component as Partial<LazyPage> | undefined)?.loadCode?.());
+  // A failure is the page's to report, with its own loading and boundaries: the first frame just stops waiting.
+  await Promise.allSettled([...firstContent, ...code]);
 }

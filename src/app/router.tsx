@@ -20,8 +20,6 @@ import { startOverviewCalls } from '../features/overview/first-queries';
 /** A page's own title, which the layout puts in the tab (see useDocumentTitle). */
 const pageTitle = (title: string) => ({ meta: [{ title }] });
 
-const askSandboxInfo = (queryClient: QueryClient) => void queryClient.prefetchQuery(sandboxQueries.info());
-
 const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({
   component: RootLayout,
   notFoundComponent: NotFoundPage,
@@ -42,10 +40,9 @@ const scrapeRoute = createRoute({
   path: '/scrape',
   head: () => pageTitle('Scrape'),
   validateSearch: checkedByPage<typeof scrapeSearchSchema>(),
-  // Its first content, the demo targets' box, waits for the sandbox's info: asked with the page's code, not after it
-  // (when the app opens here, with the app's own code).
-  staticData: { firstCalls: askSandboxInfo },
-  loader: ({ context }) => askSandboxInfo(context.queryClient),
+  // Its first content, the demo targets' box, is the sandbox's info: when the app opens here, asked with the app's
+  // own code, and the first frame waits for it. Not in a loader: a route with one shows a frame after the header.
+  staticData: { firstCalls: (queryClient) => queryClient.prefetchQuery(sandboxQueries.info()) },
   // The playground is the heaviest page: it loads when opened, not with the app.
   component: withApiKey(() => import('../features/scrape/scrape-page').then((page) => page.ScrapePage)),
 });
