@@ -17,10 +17,12 @@ followSystemTheme();
 const queryClient = createQueryClient();
 const router = createAppRouter(queryClient);
 
-void startFirstPage(router, queryClient).then(() =>
+const render = () =>
   createRoot(container).render(
     <StrictMode>
       <AppProviders queryClient={queryClient} router={router} />
     </StrictMode>,
-  ),
-);
+  );
+
+// Whatever goes wrong in starting the first page, the app still renders: the page then loads as any other.
+void startFirstPage(router, queryClient).then(render, render);

@@ -1,11 +1,11 @@
-import { QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
-import type { QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useCredentialsStore } from '../api/credentials-store';
 import { useRateLimitStore } from '../api/rate-limit-store';
 import type { createAppRouter } from './router';
 
+/** The app's query client and router, made in main.tsx: the page it opens on starts with them, before the first render. */
 export function AppProviders({
   queryClient,
   router,
