@@ -4,6 +4,9 @@ import { useCredentialsStore } from '../api/credentials-store';
 import type { LazyPage } from './lazy-page';
 import type { createAppRouter } from './router';
 
+/** An API slow to answer holds the first frame no longer than this: the page then shows its own loading state. */
+const FIRST_CONTENT_WAIT_MS = 1_000;
+
 declare module '@tanstack/react-router' {
   interface StaticDataRouteOption {
     /**
@@ -34,5 +37,8 @@ export async function startFirstPage(
   );
   const code = matches.map(({ route }) => (route?.options.component as Partial<LazyPage> | undefined)?.loadCode?.());
   // A failure is the page's to report, with its own loading and boundaries: the first frame just stops waiting.
-  await Promise.allSettled([...firstContent, ...code]);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const patience = new Promise((resolve) => (timer = setTimeout(resolve, FIRST_CONTENT_WAIT_MS)));
+  await Promise.all([Promise.race([Promise.allSettled(firstContent), patience]), Promise.allSettled(code)]);
+  clearTimeout(timer);
 }

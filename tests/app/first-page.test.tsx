@@ -1,5 +1,6 @@
 import { createMemoryHistory } from '@tanstack/react-router';
 import { render, screen } from '@testing-library/react';
+import { delay } from 'msw';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useCredentialsStore } from '../../src/api/credentials-store';
 import { startFirstPage } from '../../src/app/first-page';
@@ -7,7 +8,7 @@ import { AppProviders } from '../../src/app/providers';
 import { createQueryClient } from '../../src/app/query-client';
 import { createAppRouter } from '../../src/app/router';
 import { DEMO_KEY } from '../support/demo-keys';
-import { server } from '../support/msw/server';
+import { api, server } from '../support/msw/server';
 
 let calls: string[] = [];
 
@@ -70,6 +71,17 @@ describe('the page the app opens on', () => {
     app.stop();
     expect(app.callsBeforeRender).toContain('/sandbox/info');
     expect(await screen.findByRole('heading', { name: 'Scrape', level: 1 })).toBeInTheDocument();
+  });
+
+  it('on the playground, an API that does not answer holds the first frame only a moment', async () => {
+    useCredentialsStore.getState().keyEntered(DEMO_KEY.growth, false);
+    server.use(api.get('/sandbox/info', () => delay('infinite')));
+    const queryClient = createQueryClient();
+    const router = createAppRouter(queryClient, createMemoryHistory({ initialEntries: ['/scrape'] }));
+    await startFirstPage(router, queryClient);
+    // The app may render: the call is still out.
+    expect(queryClient.getQueryState(['sandbox', 'info'])?.fetchStatus).toBe('fetching');
+    await queryClient.cancelQueries();
   });
 
   it('without a key: nothing is called, and the key prompt shows', async () => {
