@@ -27,12 +27,14 @@ export function lazyPage(load: () => Promise<ComponentType>): LazyPage {
       },
     ));
   const Page = lazy(() => start().then((component) => ({ default: component })));
+  function AfterFirstPaint() {
+    return useAfterFirstPaint() ? <Page /> : <PageLoading />;
+  }
   function LazyPageComponent() {
-    // Decided once per mount: switching from the lazy wrapper to the component itself would remount the page.
+    // Decided once per mount: switching from the lazy wrapper to the component itself would remount the page. The
+    // first-paint flag is not read when the code is in: its change after the paint would render the page again.
     const [Loaded] = useState(() => loaded);
-    const painted = useAfterFirstPaint();
-    if (Loaded) return <Loaded />;
-    return painted ? <Page /> : <PageLoading />;
+    return Loaded ? <Loaded /> : <AfterFirstPaint />;
   }
   LazyPageComponent.loadCode = () => start().then(() => undefined);
   return LazyPageComponent;
