@@ -46,47 +46,24 @@ export async function request<S extends z.ZodType>(
   path: string,
   options: RequestOptions = {},
 ): Promise<ApiResponse<z.output<S>>> {
-  return (await requestAnswered(source, path, options)).read();
-}
-
-/** A call the API has answered with a 2xx: its head is in, its body not yet read. */
-export interface Answered<T> {
-  status: number;
-  headers: Record<string, string>;
-  /** The body through the contract's schema, as `request` gives it. */
-  read: () => Promise<ApiResponse<T>>;
-}
-
-/**
- * `request`, resolved once the answer's head is in. For a call that must leave after another was answered (so the
- * server has counted it), without waiting for the first answer's schema, which may still be loading.
- */
-export async function requestAnswered<S extends z.ZodType>(
-  source: SchemaSource<S>,
-  path: string,
-  options: RequestOptions = {},
-): Promise<Answered<z.output<S>>> {
   const { apiBase } = useCredentialsStore.getState();
   const schema = loadSchema(source);
   // A call that fails never needs the schema; one not loaded yet must not count as an unhandled rejection.
   schema.catch(() => undefined);
   const { response, headers } = await send(buildUrl(apiBase, path, options.query), path, options);
   const method = options.method ?? 'GET';
-  const read = async (): Promise<ApiResponse<z.output<S>>> => {
-    const parsed = (await schema).safeParse(response.status === 204 ? undefined : parseJson(await response.text()));
-    if (!parsed.success) {
-      // The server answered something the contract does not describe: say so, with where.
-      throw new ApiError({
-        status: response.status,
-        code: 'UNEXPECTED_RESPONSE',
-        message: `The API's answer to ${method} ${path} does not match the contract: ${parsed.error.issues[0]?.message ?? ''}`,
-        requestId: headers[HEADER.requestId],
-        headers,
-      });
-    }
-    return { data: parsed.data, status: response.status, headers };
-  };
-  return { status: response.status, headers, read };
+  const parsed = (await schema).safeParse(response.status === 204 ? undefined : parseJson(await response.text()));
+  if (!parsed.success) {
+    // The server answered something the contract does not describe: say so, with where.
+    throw new ApiError({
+      status: response.status,
+      code: 'UNEXPECTED_RESPONSE',
+      message: `The API's answer to ${method} ${path} does not match the contract: ${parsed.error.issues[0]?.message ?? ''}`,
+      requestId: headers[HEADER.requestId],
+      headers,
+    });
+  }
+  return { data: parsed.data, status: response.status, headers };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { mutationOptions, queryOptions } from '@tanstack/react-query';
-import { request, requestAnswered } from './http-client';
+import { request } from './http-client';
 
 // The meter and the key check are on the first screen: their schemas load beside the call (see SchemaSource).
 const contract = () => import('../../contract/usage');
@@ -22,16 +22,18 @@ export const usageQueries = {
         request(dailyUsageListSchema, '/usage/daily', { query: { days }, signal }).then((r) => r.data),
     }),
   /**
-   * This month and today as of one moment: today's totals first, then the month's, so every call today counts in
-   * the month as well (a call is logged once it is answered, so read the other way round the month could lag).
+   * This month and today, asked at once: the overview's first frame waits for one round trip, not two. A call
+   * answered between the two reads counts in one of them only, so a view that sets them side by side shows the month
+   * at no less than today (usage-totals.tsx).
    */
   snapshot: () =>
     queryOptions({
       queryKey: [...usageQueries.all(), 'snapshot'],
       queryFn: async ({ signal, client }) => {
-        // The month's call leaves once today's is answered, not once that answer is read: its schema may be loading.
-        const today = await requestAnswered(dailyUsageListSchema, '/usage/daily', { query: { days: 1 }, signal });
-        const [days, usage] = await Promise.all([today.read(), request(usageSchema, '/usage', { signal })]);
+        const [days, usage] = await Promise.all([
+          request(dailyUsageListSchema, '/usage/daily', { query: { days: 1 }, signal }),
+          request(usageSchema, '/usage', { signal }),
+        ]);
         // The freshest usage there is: whatever shows the summary (the plan in the header) shows this one.
         client.setQueryData(usageQueries.summary().queryKey, usage.data);
         // days=1 asks for the server's current day only, so the one entry (if any) is today's.

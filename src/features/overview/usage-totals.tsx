@@ -4,8 +4,10 @@ import { usageQueries } from '../../api/usage';
 import { formatNumber } from '../../lib/format';
 
 /**
- * Today (UTC, the server's day) beside this billing period, read at one moment so the two agree: what was asked,
- * what was charged before refunds, what came back, and what it cost after them; then today's errors.
+ * Today (UTC, the server's day) beside this billing period: what was asked, what was charged before refunds, what
+ * came back, and what it cost after them; then today's errors. The two are read at once, and a call answered between
+ * the reads (the overview's own, or a scrape elsewhere) may count in today's only: the month, which includes today,
+ * shows at least today's figure. It is then still no more than the month's true figure at the later read.
  */
 export function UsageTotals() {
   const { usage, today } = useSuspenseQuery(usageQueries.snapshot()).data;
@@ -15,25 +17,25 @@ export function UsageTotals() {
     {
       label: 'Requests',
       today: today?.requests ?? 0,
-      month: usage.requests_month,
+      month: Math.max(usage.requests_month, today?.requests ?? 0),
       ids: ['requests-today', 'requests-month'],
     },
     {
       label: 'Credits charged, before refunds',
       today: todayCharged,
-      month: usage.credits_used_month,
+      month: Math.max(usage.credits_used_month, todayCharged),
       ids: ['charged-today', 'credits-used'],
     },
     {
       label: 'Credits refunded',
       today: todayRefunded,
-      month: usage.credits_refunded_month,
+      month: Math.max(usage.credits_refunded_month, todayRefunded),
       ids: ['refunds-today', 'credits-refunded'],
     },
     {
       label: 'Credits spent, after refunds',
       today: todayCharged - todayRefunded,
-      month: usage.credits_used_month - usage.credits_refunded_month,
+      month: Math.max(usage.credits_used_month - usage.credits_refunded_month, todayCharged - todayRefunded),
       ids: ['net-today', 'net-month'],
     },
   ] as const;

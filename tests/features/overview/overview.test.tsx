@@ -49,16 +49,22 @@ describe('overview', () => {
     expect(search.get('since')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
-  it('never shows fewer requests this month than today, even right after the key check', async () => {
-    // A request log like the API's: a call counts once answered, and both totals count the same calls.
+  it('never shows fewer requests this month than today, even when the month was read first', async () => {
+    // A request log like the API's: a call counts once answered, and both totals count the same calls. Today's
+    // call is answered only after the overview's month call (the key check's is the first): the month misses it.
     let logged = 0;
+    let usageCalls = 0;
+    const waiting: (() => void)[] = [];
     server.use(
       api.get('/usage', () => {
         const answer = usageFixture({ requests_month: logged, requests_count: logged });
         logged++;
+        usageCalls++;
+        waiting.splice(0).forEach((wake) => wake());
         return HttpResponse.json(answer, { headers: rateLimitHeaders(90) });
       }),
-      api.get('/usage/daily', () => {
+      api.get('/usage/daily', async () => {
+        while (usageCalls < 2) await new Promise<void>((wake) => waiting.push(wake));
         const answer = dailyUsageFixture([{ requests: logged }]);
         logged++;
         return HttpResponse.json(answer, { headers: rateLimitHeaders(90) });
