@@ -55,6 +55,3 @@ export const MODE_SURCHARGE = { pdf: 2, ocr: 5 } as const satisfies Partial<Reco
 /** What a request costs when it succeeds at `tier`: the tier's price plus the mode's surcharge. */
 export const priceOf = (tier: Tier, mode: ScrapeMode): number =>
   TIER_FACTS[tier].credits + (mode in MODE_SURCHARGE ? MODE_SURCHARGE[mode as keyof typeof MODE_SURCHARGE] : 0);
-
-/** Largest page any tier returns (seed: CONTENT_TOO_LARGE over 10MB). */
-export const MAX_CONTENT_BYTES = 10 * 1024 * 1024;

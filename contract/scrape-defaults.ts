@@ -19,6 +19,9 @@ export const SCRAPE_DEFAULTS = {
   force_refresh: boolean;
 };
 
+/** Largest page any tier returns (seed: CONTENT_TOO_LARGE over 10MB). */
+export const MAX_CONTENT_BYTES = 10 * 1024 * 1024;
+
 /** The bounds the contract puts on request fields. */
 export const SCRAPE_LIMITS = {
   urlMaxLength: 8192,

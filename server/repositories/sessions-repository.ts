@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import fp from 'fastify-plugin';
-import { SESSION_DELETED_LISTED, SESSION_MAX_FAILURES, type SessionStatus } from '../../contract/sessions';
+import type { SessionStatus } from '../../contract/sessions';
+import { SESSION_DELETED_LISTED, SESSION_MAX_FAILURES } from '../../contract/session-limits';
 import type { Sealed } from '../lib/seal';
 
 /** A stored session as SQLite holds it: times in epoch ms, names as JSON arrays, values sealed. */

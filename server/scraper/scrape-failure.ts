@@ -1,5 +1,5 @@
 import type { CodeOfCategory } from '../../contract/error-codes';
-import { MAX_CONTENT_BYTES } from '../../contract/pricing';
+import { MAX_CONTENT_BYTES } from '../../contract/scrape-defaults';
 
 export type ScrapingCode = CodeOfCategory<'scraping'>;
 

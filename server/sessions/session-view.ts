@@ -1,10 +1,6 @@
 import type { z } from 'zod';
-import {
-  SESSION_EXPIRING_SOON_DAYS,
-  type expiryStatusSchema,
-  type Session,
-  type SessionStatus,
-} from '../../contract/sessions';
+import type { expiryStatusSchema, Session, SessionStatus } from '../../contract/sessions';
+import { SESSION_EXPIRING_SOON_DAYS } from '../../contract/session-limits';
 import type { SessionRow } from '../repositories/sessions-repository';
 
 const DAY_MS = 86_400_000;

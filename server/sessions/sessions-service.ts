@@ -2,15 +2,15 @@ import { randomUUID } from 'node:crypto';
 import fp from 'fastify-plugin';
 import type { z } from 'zod';
 import { domainCovers, normaliseSessionDomain } from '../../contract/session-domain';
-import {
-  SESSION_LIMIT,
-  type createSessionSchema,
-  type refreshSessionSchema,
-  type Session,
-  type sessionListQuerySchema,
-  type sessionListSchema,
-  type updateSessionSchema,
+import type {
+  createSessionSchema,
+  refreshSessionSchema,
+  Session,
+  sessionListQuerySchema,
+  sessionListSchema,
+  updateSessionSchema,
 } from '../../contract/sessions';
+import { SESSION_LIMIT } from '../../contract/session-limits';
 import type { Clock } from '../clock';
 import { fail } from '../errors';
 import type { Sealer } from '../plugins/secrets-key';

@@ -1,8 +1,7 @@
 import type { ErrorCode, MultiStatusCode, StatusOf } from '../../contract/error-codes';
 import type { HttpStatusFacts } from '../../contract/http-statuses';
-import { MAX_CONTENT_BYTES } from '../../contract/pricing';
-import { SCRAPE_DEFAULTS, SCRAPE_LIMITS } from '../../contract/scrape-defaults';
-import { SESSION_LIMIT } from '../../contract/sessions';
+import { MAX_CONTENT_BYTES, SCRAPE_DEFAULTS, SCRAPE_LIMITS } from '../../contract/scrape-defaults';
+import { SESSION_LIMIT } from '../../contract/session-limits';
 import { FIX, type FixAction } from './catalog-fixes';
 
 const MAX_MB = MAX_CONTENT_BYTES / 1024 / 1024;

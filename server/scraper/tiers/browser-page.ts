@@ -1,5 +1,5 @@
 import type { BrowserContext, Page, Request, Response } from 'playwright-core';
-import { MAX_CONTENT_BYTES } from '../../../contract/pricing';
+import { MAX_CONTENT_BYTES } from '../../../contract/scrape-defaults';
 import { contentTooLarge, ScrapeFailure } from '../scrape-failure';
 import type { TargetGuard } from '../target-guard';
 import type { FetchedPage, TierRequest } from '../types';

@@ -1,5 +1,5 @@
 import type * as Undici from 'undici';
-import { MAX_CONTENT_BYTES } from '../../../contract/pricing';
+import { MAX_CONTENT_BYTES } from '../../../contract/scrape-defaults';
 import { carriesCredentials, cookieHeader } from '../credentials';
 import { undici } from '../lazy-module';
 import { contentTooLarge, ScrapeFailure } from '../scrape-failure';

@@ -1,6 +1,7 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { SESSION_EXPIRING_SOON_DAYS, type Session } from '../../../contract/sessions';
+import type { Session } from '../../../contract/sessions';
+import { SESSION_EXPIRING_SOON_DAYS } from '../../../contract/session-limits';
 import { sessionQueries } from '../../api/sessions';
 import { SessionStatusLabel } from '../../components/session-status';
 import { formatRelative } from '../../lib/format';

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { SESSION_MAX_FAILURES, type SessionValidation } from '../../../contract/sessions';
+import type { SessionValidation } from '../../../contract/sessions';
+import { SESSION_MAX_FAILURES } from '../../../contract/session-limits';
 import { formatDateTime, formatPercent } from '../../lib/format';
 
 /** What the check saw: the verdict first, then the page it fetched and how sure it is. */

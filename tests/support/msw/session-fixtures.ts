@@ -1,11 +1,11 @@
 import {
-  SESSION_LIMIT,
   sessionListSchema,
   sessionSchema,
   sessionValidationSchema,
   type Session,
   type SessionValidation,
 } from '../../../contract/sessions';
+import { SESSION_LIMIT } from '../../../contract/session-limits';
 
 export const SESSION_ID = '5e55104e-0000-4000-8000-000000000001';
 export const OTHER_SESSION_ID = '5e55104e-0000-4000-8000-000000000002';
