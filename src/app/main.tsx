@@ -1,6 +1,6 @@
 // First: zod reads its settings as each schema is built.
 import './zod-config';
-import { StrictMode } from 'react';
+import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AppProviders } from './providers';
 import { followSystemTheme } from '../features/settings/theme';
@@ -17,12 +17,18 @@ followSystemTheme();
 const queryClient = createQueryClient();
 const router = createAppRouter(queryClient);
 
-const render = () =>
-  createRoot(container).render(
-    <StrictMode>
-      <AppProviders queryClient={queryClient} router={router} />
-    </StrictMode>,
+// A transition: React renders the first frame in slices that give the browser its turn between them, so building
+// the page is not one long task that keeps a slow phone from answering a tap (Lighthouse's blocking time).
+const render = () => {
+  const root = createRoot(container);
+  startTransition(() =>
+    root.render(
+      <StrictMode>
+        <AppProviders queryClient={queryClient} router={router} />
+      </StrictMode>,
+    ),
   );
+};
 
 // Whatever goes wrong in starting the first page, the app still renders: the page then loads as any other.
 void startFirstPage(router, queryClient).then(render, render);
