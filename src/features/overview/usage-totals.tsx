@@ -11,13 +11,14 @@ import { formatNumber } from '../../lib/format';
  */
 export function UsageTotals() {
   const { usage, today } = useSuspenseQuery(usageQueries.snapshot()).data;
+  const todayRequests = today?.requests ?? 0;
   const todayCharged = today?.credits_charged ?? 0;
   const todayRefunded = today?.credits_refunded ?? 0;
   const rows = [
     {
       label: 'Requests',
-      today: today?.requests ?? 0,
-      month: Math.max(usage.requests_month, today?.requests ?? 0),
+      today: todayRequests,
+      month: Math.max(usage.requests_month, todayRequests),
       ids: ['requests-today', 'requests-month'],
     },
     {
