@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import fp from 'fastify-plugin';
 import type { ErrorBilling } from '../../contract/envelope';
 import { priceOf, type Tier } from '../../contract/pricing';
@@ -16,7 +17,7 @@ export interface Billed {
 }
 
 /** Estimate, hold and one settlement per request, over the ledger and the tier that last worked for a page. */
-export function createBilling(ledger: LedgerRepository, tierMemory: TierMemoryRepository) {
+export function createBilling(db: Database.Database, ledger: LedgerRepository, tierMemory: TierMemoryRepository) {
   /** What `accountId` is quoted for the request: from that account's own runs of the page, no one else's. */
   const estimate = (accountId: string, request: ScrapeRequestParsed) =>
     estimateScrape(request, tierMemory.get(accountId, tierMemoryKey(request.url)));
@@ -48,15 +49,19 @@ export function createBilling(ledger: LedgerRepository, tierMemory: TierMemoryRe
 
     release: (requestId: string) => ledger.releaseHold(requestId),
 
-    /** The request's one settlement: its hold released, charged and refunded as the code's policy says. */
-    settle({ accountId, requestId, request }: Billed, end: ScrapeEnd): ErrorBilling | undefined {
+    /**
+     * The request's one settlement: its hold released, charged and refunded as the code's policy says. The tier
+     * that worked is remembered in the same transaction: one commit a scrape instead of two, and never one without
+     * the other.
+     */
+    settle: db.transaction(({ accountId, requestId, request }: Billed, end: ScrapeEnd): ErrorBilling | undefined => {
       if (end.kind === 'success') tierMemory.remember(accountId, tierMemoryKey(request.url), end.tier);
       const { charged, refunded, billing } = settlementOf(end, request.mode);
       const code = end.kind === 'failure' ? end.code : null;
       const cached = end.kind === 'cache-hit';
       ledger.settle({ accountId, requestId, url: request.url, code, tier: end.tier, charged, refunded, cached });
       return billing;
-    },
+    }),
   };
 }
 
@@ -79,11 +84,11 @@ declare module 'fastify' {
 
 export default fp(
   async (app) => {
-    app.decorate('billing', createBilling(app.ledger, app.tierMemory));
+    app.decorate('billing', createBilling(app.db, app.ledger, app.tierMemory));
     // Holds of sync scrapes a stopped server never settled; pending jobs keep theirs.
     app.addHook('onReady', async () => {
       app.ledger.releaseStaleHolds();
     });
   },
-  { name: 'billing', dependencies: ['ledger-repository', 'tier-memory-repository'] },
+  { name: 'billing', dependencies: ['database', 'ledger-repository', 'tier-memory-repository'] },
 );

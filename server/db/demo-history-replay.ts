@@ -43,7 +43,7 @@ function replayClock(): Clock & { set: (ms: number) => void } {
 export function writeDemoHistory(db: Database.Database, accounts: DemoHistoryAccount[], nowMs: number): number {
   const clock = replayClock();
   const ledger = createLedgerRepository(db, clock);
-  const billing = createBilling(ledger, createTierMemoryRepository(db, clock));
+  const billing = createBilling(db, ledger, createTierMemoryRepository(db, clock));
   // Only the batched commit reports through this; `record` writes at once, and a row it cannot write throws and
   // rolls the whole history back.
   const requestLog = createRequestLogRepository(db, (error) => {
