@@ -12,6 +12,7 @@ const config: KnipConfig = {
     // bench/run.ts starts these by path in processes of their own, and builds bench/baseline/ with Vite.
     'bench/sandbox-process.ts',
     'bench/bare-fastify.ts',
+    'bench/bare-logged-route.ts',
     'bench/baseline/main.tsx',
     // tests/server/idle/idle-modules.test.ts starts the sandbox in a node process of its own with these.
     'tests/server/idle/fixtures/*.{ts,mjs}',

@@ -35,16 +35,20 @@ const CHALLENGE_MARKUP =
 /** The wall a page is, if it is one, checked in the order a person would: anti-bot, challenge, login, paywall. */
 export function wallOf(page: PageShape): WallCode | null {
   const { document } = page;
-  const headings = headingsOf(document);
+  // Each query walks the whole document: the headings are read only for a page short enough to be a wall, and the
+  // two kinds of wall markup are looked for in one walk (a page rarely has either).
+  let read: string[] | undefined;
+  const headings = () => (read ??= headingsOf(document));
+  const headed = (pattern: RegExp) => headings().some((heading) => pattern.test(heading));
   const wallSized = page.text.length < WALL_SIZED_CHARS && !document.querySelector('article');
-  const headed = (pattern: RegExp) => headings.some((heading) => pattern.test(heading));
 
-  if (document.querySelector(POW_MARKUP)) return 'BLOCKED_BY_ANTIBOT';
-  if (document.querySelector(CHALLENGE_MARKUP)) return 'CHALLENGE_DETECTED';
+  if (document.querySelector(`${POW_MARKUP}, ${CHALLENGE_MARKUP}`)) {
+    return document.querySelector(POW_MARKUP) ? 'BLOCKED_BY_ANTIBOT' : 'CHALLENGE_DETECTED';
+  }
   if (wallSized && document.querySelector('script') && (headed(CHALLENGE_HEADING) || asksForCookies(document))) {
     return 'CHALLENGE_DETECTED';
   }
-  if (page.status === 401 || (wallSized && isSignInForm(document, headings))) return 'REQUIRES_AUTH';
+  if (page.status === 401 || (wallSized && isSignInForm(document, headings()))) return 'REQUIRES_AUTH';
   if (wallSized && (document.querySelector(CAPTCHA_MARKUP) || headed(ANTIBOT_HEADING))) return 'BLOCKED_BY_ANTIBOT';
   if (isPaywall(document)) return 'PAYWALL_DETECTED';
   return null;
