@@ -7,12 +7,22 @@ import { median } from './stats';
 /** Where src/api/credentials-store.ts keeps a remembered key ("remember on this device"). */
 const KEY_SLOT = 'scrape-dashboard.api-key';
 
-export interface PageScore {
-  page: string;
-  connected: boolean;
+interface Run {
   performance: number;
   cls: number;
-  runs: { performance: number; cls: number }[];
+  /** Total blocking time in the phone model, ms: what most moves the score here. */
+  blockingMs: number;
+  /**
+   * Lighthouse's own measure of the host's CPU: the phone model slows the CPU a fixed 4×, so the same page scores
+   * higher on a faster host. Reported beside the scores so that runs on different machines can be told apart.
+   */
+  benchmarkIndex: number;
+}
+
+export interface PageScore extends Run {
+  page: string;
+  connected: boolean;
+  runs: Run[];
 }
 
 /**
@@ -44,10 +54,12 @@ async function runOnce(origin: string, page: string, key: string | null) {
     const lhr = result?.lhr;
     const performance = lhr?.categories['performance']?.score;
     const cls = lhr?.audits['cumulative-layout-shift']?.numericValue;
-    if (typeof performance !== 'number' || typeof cls !== 'number') {
+    const blockingMs = lhr?.audits['total-blocking-time']?.numericValue;
+    const benchmarkIndex = lhr?.environment.benchmarkIndex;
+    if (typeof performance !== 'number' || typeof cls !== 'number' || typeof blockingMs !== 'number') {
       throw new Error(`Lighthouse gave no score for ${page}: ${lhr?.runtimeError?.message ?? 'unknown error'}`);
     }
-    return { performance, cls };
+    return { performance, cls, blockingMs, benchmarkIndex: benchmarkIndex ?? Number.NaN } satisfies Run;
   } finally {
     chrome.kill();
   }
@@ -61,17 +73,23 @@ export async function lighthouseScores(
   runs: number,
 ): Promise<PageScore[]> {
   const cases = pages.flatMap((page) => (key ? [false, true] : [false]).map((connected) => ({ page, connected })));
-  const samples = cases.map(() => [] as { performance: number; cls: number }[]);
+  const samples = cases.map(() => [] as Run[]);
   for (let round = 0; round < runs; round++) {
     for (const [index, { page, connected }] of cases.entries()) {
       samples[index]!.push(await runOnce(origin, page, connected ? key : null));
     }
   }
-  return cases.map(({ page, connected }, index) => ({
-    page,
-    connected,
-    performance: median(samples[index]!.map((run) => run.performance)),
-    cls: median(samples[index]!.map((run) => run.cls)),
-    runs: samples[index]!,
-  }));
+  return cases.map(({ page, connected }, index) => {
+    const runs = samples[index]!;
+    const of = (key: keyof Run) => median(runs.map((run) => run[key]));
+    return {
+      page,
+      connected,
+      performance: of('performance'),
+      cls: of('cls'),
+      blockingMs: of('blockingMs'),
+      benchmarkIndex: of('benchmarkIndex'),
+      runs,
+    };
+  });
 }

@@ -259,6 +259,9 @@ if (LIGHTHOUSE) {
             runs: score.runs.map((run) => run.performance),
             baseline,
             goals: [{ on: 'value', op: '>=', limit: 0.95 }],
+            detail:
+              `blocking time ${Math.round(score.blockingMs)} ms (the bare stack ${Math.round(bare!.blockingMs)}); ` +
+              `the host's benchmarkIndex ${Math.round(score.benchmarkIndex)}`,
           }),
           figure({
             name: `CLS on mobile, ${name}`,
