@@ -30,7 +30,7 @@ const KEYED = [
   { name: 'method', column: 'method', index: 'requests_origin_method', withoutOrigin: null },
 ] as const;
 type Keyed = (typeof KEYED)[number];
-const UNFILTERED = { index: 'requests_origin', withoutOrigin: 'requests_account_at' } as const;
+const UNFILTERED = { index: 'requests_origin', withoutOrigin: null } as const;
 
 export const ENTRY_COLUMNS = `r.request_id, r.method, r.path, r.status, coalesce(s.code, r.code) AS code, r.duration_ms,
   r.at, coalesce(s.credits_charged, 0) AS credits_charged, coalesce(s.credits_refunded, 0) AS credits_refunded,

@@ -31,7 +31,7 @@ function planOf(db: Database.Database, sql: string): string[] {
 const cursor = Buffer.from(`${Date.now()}:req_x`).toString('base64url');
 // Each single filter, each with origin, the two together, bounds and a cursor: every shape is one index range.
 const SHAPES: [query: string, index: string][] = [
-  ['', 'requests_account_at'],
+  ['', 'requests_origin'],
   ['origin=user', 'requests_origin'],
   ['origin=dashboard&since=2026-01-01T00:00:00Z&until=2026-02-01T00:00:00Z', 'requests_origin'],
   ['code=NO_SUCH_CODE', 'requests_origin_code'],
@@ -48,7 +48,7 @@ const SHAPES: [query: string, index: string][] = [
   ['origin=user&session=sess_none', 'requests_origin_session'],
   [`origin=user&code=NO_SUCH_CODE&cursor=${cursor}&since=2026-01-01T00:00:00Z`, 'requests_origin_code'],
   ['origin=user&code=NO_SUCH_CODE&status=418', 'requests_origin_code'],
-  ['q=nothing-matches', 'requests_account_at'],
+  ['q=nothing-matches', 'requests_origin'],
   ['origin=user&domain=nowhere.example&q=nothing', 'requests_origin_domain'],
 ];
 
