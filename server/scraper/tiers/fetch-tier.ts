@@ -23,6 +23,9 @@ const BROWSER_HEADERS: Record<string, string> = {
   'upgrade-insecure-requests': '1',
 };
 
+/** Tier 1 is a plain HTTP client, and says so; the Accept is the one fetch() sent. */
+const PLAIN_HEADERS: Record<string, string> = { 'User-Agent': 'AlterLab-Sandbox/1.0', Accept: '*/*' };
+
 const MAX_REDIRECTS = 5;
 /** What fetch() and browsers ask for unless told otherwise: brotli only over HTTPS. */
 const acceptEncodingFor = (url: string) => (url.startsWith('https:') ? 'br, gzip, deflate' : 'gzip, deflate');
@@ -35,7 +38,7 @@ const NETWORK_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'ECONNR
  * Response objects, which were about a tenth of the sandbox's own time in a tier-1 scrape.
  */
 export async function fetchTier(tier: '1' | '2', request: TierRequest, guard: TargetGuard): Promise<FetchedPage> {
-  const own: Record<string, string> = tier === '2' ? BROWSER_HEADERS : { 'User-Agent': 'AlterLab-Sandbox/1.0' };
+  const own: Record<string, string> = tier === '2' ? BROWSER_HEADERS : PLAIN_HEADERS;
   const signedIn = withCredentials(own, request);
 
   const remaining = request.deadline - Date.now();

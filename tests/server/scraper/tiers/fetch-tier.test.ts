@@ -64,11 +64,15 @@ describe('tiers 1 and 2 over HTTP', () => {
     expect({ status: page.status, text: page.body.toString('utf8') }).toEqual({ status: 403, text: PAGE });
   });
 
-  it('ask for compression unless the request names its own encoding, and follow a redirect', async () => {
+  it('send tier 1’s headers and ask for compression unless the request names its own encoding, across a redirect', async () => {
     seen.length = 0;
     const page = await fetchPage('/elsewhere');
     expect({ final: page.finalUrl, text: page.body.toString('utf8') }).toEqual({ final: `${origin}/gzip`, text: PAGE });
     expect(seen.map((headers) => headers['accept-encoding'])).toEqual(['gzip, deflate', 'gzip, deflate']);
+    expect(seen.map((headers) => [headers['user-agent'], headers.accept])).toEqual([
+      ['AlterLab-Sandbox/1.0', '*/*'],
+      ['AlterLab-Sandbox/1.0', '*/*'],
+    ]);
 
     seen.length = 0;
     await fetchPage('/gzip', { 'accept-encoding': 'gzip' });
