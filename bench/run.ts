@@ -206,27 +206,40 @@ await section('GET /usage throughput and scrape latency', async () => {
 
     const api = `${url}/api/v1`;
     await scrapeLatency(api, demoWebUrl, keys, 20); // warm-up
-    const article = await scrapeLatency(api, demoWebUrl, keys, 200);
+    // Like every other figure, the median of RUNS runs: one run of 200 pairs moved by about 0.3 ms from run to run.
+    const articles: Awaited<ReturnType<typeof scrapeLatency>>[] = [];
+    const slows: Awaited<ReturnType<typeof scrapeLatency>>[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      articles.push(await scrapeLatency(api, demoWebUrl, keys, 200));
+      slows.push(await scrapeLatency(api, demoWebUrl, keys, 60, '/slow?ms=20'));
+    }
+    const added = articles.map((run) => run.addedMs);
+    const [scrapeMs, directMs] = [
+      median(articles.map((run) => run.scrapeMs)),
+      median(articles.map((run) => run.directMs)),
+    ];
     figures.push(
       figure({
         name: 'tier-1 scrape of `/article`, time added',
         unit: 'ms',
-        value: article.addedMs,
-        runs: [article.addedMs],
-        baseline: { name: 'direct fetch of the page', value: article.directMs },
+        value: median(added),
+        runs: added,
+        baseline: { name: 'direct fetch of the page', value: directMs },
         goals: [{ on: 'value', op: '<=', limit: 2 }],
-        detail: `median of 200 interleaved pairs: scrape ${article.scrapeMs.toFixed(2)} ms, direct ${article.directMs.toFixed(2)} ms`,
+        detail:
+          `each run the median of 200 interleaved pairs (added: ${added.map((ms) => ms.toFixed(2)).join(', ')} ms); ` +
+          `medians over the runs: scrape ${scrapeMs.toFixed(2)} ms, direct ${directMs.toFixed(2)} ms`,
       }),
     );
-    const slow = await scrapeLatency(api, demoWebUrl, keys, 60, '/slow?ms=20');
     figures.push(
       figure({
         name: 'tier-1 scrape of a 20 ms page',
         unit: 'ms',
-        value: slow.scrapeMs,
-        runs: [slow.scrapeMs],
-        baseline: { name: 'direct fetch of the page', value: slow.directMs },
+        value: median(slows.map((run) => run.scrapeMs)),
+        runs: slows.map((run) => run.scrapeMs),
+        baseline: { name: 'direct fetch of the page', value: median(slows.map((run) => run.directMs)) },
         goals: [{ on: 'ratio', op: '<=', limit: 1.5 }],
+        detail: 'each run the median of 60 interleaved pairs',
       }),
     );
   } finally {
