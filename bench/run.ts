@@ -17,7 +17,7 @@ import { measureRowGrowth, ROW_CALLS, type RowCall } from './row-growth';
 import { scrapeLatency } from './scrape-latency';
 import { usageRenderTimes } from './usage-render';
 import { machine, median } from './stats';
-import { load } from './usage-throughput';
+import { load, type Load } from './usage-throughput';
 
 const option = (name: string, fallback: number) => {
   const given = process.argv.find((arg) => arg.startsWith(`--${name}=`));
@@ -176,30 +176,29 @@ await section('GET /usage throughput and scrape latency', async () => {
     await load(usageUrl, keys, 1);
     await load(`${bare.ready.url}/usage`, [], 1);
     await load(loggedUrl, logged.ready.keys, 1);
-    const ours: Awaited<ReturnType<typeof load>>[] = [];
-    const theirs: Awaited<ReturnType<typeof load>>[] = [];
-    const bareLogged: Awaited<ReturnType<typeof load>>[] = [];
+    const ours: Load[] = [];
+    const theirs: Load[] = [];
+    const bareLogged: Load[] = [];
     for (let run = 0; run < RUNS; run++) {
       theirs.push(await load(`${bare.ready.url}/usage`, [], LOAD_SECONDS));
       bareLogged.push(await load(loggedUrl, logged.ready.keys, LOAD_SECONDS));
       ours.push(await load(usageUrl, keys, LOAD_SECONDS));
     }
     const refused = ours.reduce((sum, run) => sum + run.non2xx + run.errors, 0);
-    const oursPerSecond = median(ours.map((run) => run.requestsPerSecond));
-    const loggedPerSecond = median(bareLogged.map((run) => run.requestsPerSecond));
-    const bareShare = (loggedPerSecond / median(theirs.map((run) => run.requestsPerSecond))).toFixed(2);
+    const perSecond = (runs: Load[]) => median(runs.map((run) => run.requestsPerSecond));
+    const [oursPerSecond, barePerSecond, loggedPerSecond] = [perSecond(ours), perSecond(theirs), perSecond(bareLogged)];
     figures.push(
       figure({
         name: '`GET /usage` throughput (10 connections)',
         unit: 'req/s',
         value: oursPerSecond,
         runs: ours.map((run) => run.requestsPerSecond),
-        baseline: { name: 'bare Fastify 5 route', value: median(theirs.map((run) => run.requestsPerSecond)) },
+        baseline: { name: 'bare Fastify 5 route', value: barePerSecond },
         goals: [{ on: 'ratio', op: '>=', limit: 0.4 }],
         detail:
           `p50 ${median(ours.map((run) => run.p50Ms))} ms, p99 ${median(ours.map((run) => run.p99Ms))} ms; ` +
           `${refused} answers not 2xx; the bare route that also looks its key up and commits a row per call ` +
-          `(bench/bare-logged-route.ts): ${Math.round(loggedPerSecond)} req/s, ${bareShare}× the bare route, ` +
+          `(bench/bare-logged-route.ts): ${Math.round(loggedPerSecond)} req/s, ${(loggedPerSecond / barePerSecond).toFixed(2)}× the bare route, ` +
           `the sandbox ${(oursPerSecond / loggedPerSecond).toFixed(2)}× of it`,
       }),
     );

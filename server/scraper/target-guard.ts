@@ -16,8 +16,12 @@ export interface TargetGuard {
    * address for check() and now resolves to a private one (DNS rebinding). Unset when private targets are allowed.
    */
   readonly lookup?: GuardedLookup;
-  /** For tiers 1–2: an HTTP client whose connections use `lookup`. */
-  readonly dispatcher?: Agent;
+  /**
+   * For tiers 1–2: an HTTP client whose connections use `lookup`; with private targets allowed, a plain one. Always
+   * the sandbox's own, never the process's shared dispatcher, which Node's built-in fetch may have set to its bundled
+   * undici.
+   */
+  readonly dispatcher: Agent;
 }
 
 /**
@@ -30,7 +34,7 @@ export function createTargetGuard(options: { allowPrivate: boolean; demoWebUrl: 
   const demoWeb = new URL(options.demoWebUrl);
   // Compared after the URL parser's normalisation, so 0x7f.1 or 2130706433 is 127.0.0.1 like the demo web's own.
   const isDemoWeb = (target: URL) => target.hostname === demoWeb.hostname && portOf(target) === portOf(demoWeb);
-  if (options.allowPrivate) return { check: async () => undefined };
+  if (options.allowPrivate) return openGuard();
   const guardedLookup = publicOnlyLookup(
     lookupCallback,
     ipaddr.isValid(bare(demoWeb.hostname)) ? null : demoWeb.hostname,
@@ -51,6 +55,18 @@ export function createTargetGuard(options: { allowPrivate: boolean; demoWebUrl: 
       throw fail('INVALID_REQUEST', `The URL points to a private or loopback address (${host})`, {
         details: { field: 'url', issues: [{ field: 'url', message: 'Private and loopback targets are refused' }] },
       });
+    },
+  };
+}
+
+/** A guard that lets every target through: ALLOW_PRIVATE_TARGETS=1, and tests of a tier that check targets themselves. */
+export function openGuard(): TargetGuard {
+  let dispatcher: Agent | undefined;
+  return {
+    check: async () => undefined,
+    // Made on the first tier-1 or tier-2 fetch, like the guarded one.
+    get dispatcher() {
+      return (dispatcher ??= new (undici().Agent)());
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { BrowserContext } from 'playwright-core';
 import { CHROMIUM_MISSING } from '../../lib/chromium.mjs';
-import type { TargetGuard } from '../target-guard';
+import { openGuard, type TargetGuard } from '../target-guard';
 import type { FetchedPage, TierRequest } from '../types';
 import { fetchInContext, translateError } from './browser-page';
 import { chromeUserAgent, createBrowserHolder, createSlots, isExecutable } from './browser-process';
@@ -14,15 +14,12 @@ export interface BrowserPool {
   close(): Promise<void>;
 }
 
-/** A guard that lets everything through: for pools whose caller checks targets itself (tests of the tier). */
-const OPEN: TargetGuard = { check: async () => undefined };
-
 export function createBrowserPool(options: {
   chromiumPath: string | null;
   maxContexts: number;
   guard?: TargetGuard;
 }): BrowserPool {
-  const guard = options.guard ?? OPEN;
+  const guard = options.guard ?? openGuard();
   const { chromiumPath } = options;
   const available = chromiumPath !== null && isExecutable(chromiumPath);
   const unavailableReason = available ? null : CHROMIUM_MISSING;

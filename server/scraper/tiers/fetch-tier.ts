@@ -51,7 +51,7 @@ export async function fetchTier(tier: '1' | '2', request: TierRequest, guard: Ta
     await guard.check(url);
     const headers = withEncoding(carriesCredentials(request, url) ? signedIn : own, url);
     try {
-      const response = await undici().request(url, { headers, signal, dispatcher: clientOf(guard) });
+      const response = await undici().request(url, { headers, signal, dispatcher: guard.dispatcher });
       const location = headerOf(response.headers, 'location');
       if (response.statusCode >= 300 && response.statusCode < 400 && location && hop < MAX_REDIRECTS) {
         await discard(response);
@@ -77,10 +77,6 @@ function withEncoding(headers: Record<string, string>, url: string): Record<stri
   const named = Object.keys(headers).some((name) => name.toLowerCase() === 'accept-encoding');
   return named ? headers : { ...headers, 'Accept-Encoding': acceptEncodingFor(url) };
 }
-
-let ownClient: Undici.Dispatcher | undefined;
-/** The guard's client; with private targets allowed, one of this module's own, never the process's shared one. */
-const clientOf = (guard: TargetGuard) => guard.dispatcher ?? (ownClient ??= new (undici().Agent)());
 
 /** The tier's headers with the request's own over them (a stored User-Agent wins), and its cookies. */
 function withCredentials(own: Record<string, string>, request: TierRequest): Record<string, string> {

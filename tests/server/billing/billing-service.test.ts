@@ -27,12 +27,10 @@ describe('billing', () => {
   it('remembers no tier for a settlement that could not be written', () => {
     const billing = billingOver((db) => ({
       ...createLedgerRepository(db, clock),
-      settle: Object.assign(
-        () => {
-          throw new Error('disk full');
-        },
-        { default: null, deferred: null, immediate: null, exclusive: null },
-      ) as unknown as LedgerRepository['settle'],
+      // Only called, never used as a transaction of its own.
+      settle: (() => {
+        throw new Error('disk full');
+      }) as unknown as LedgerRepository['settle'],
     }));
     const before = billing.estimate('acc_1', request);
     expect(() =>

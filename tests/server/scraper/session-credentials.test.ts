@@ -1,7 +1,7 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TargetGuard } from '../../../server/scraper/target-guard';
+import { openGuard } from '../../../server/scraper/target-guard';
 import { createBrowserPool } from '../../../server/scraper/tiers/browser-tier';
 import { fetchTier } from '../../../server/scraper/tiers/fetch-tier';
 import type { TierRequest } from '../../../server/scraper/types';
@@ -29,7 +29,7 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise((resolve) => target.close(resolve)));
 
-const OPEN: TargetGuard = { check: async () => undefined };
+const OPEN = openGuard();
 const signedIn = (path: string): TierRequest => ({
   url: `http://127.0.0.1:${port}${path}`,
   deadline: Date.now() + 15_000,
