@@ -13,6 +13,7 @@ const config: KnipConfig = {
     'bench/sandbox-process.ts',
     'bench/bare-fastify.ts',
     'bench/bare-logged-route.ts',
+    'bench/bare-route-with-request-log.ts',
     'bench/baseline/main.tsx',
     // tests/server/idle/idle-modules.test.ts starts the sandbox in a node process of its own with these.
     'tests/server/idle/fixtures/*.{ts,mjs}',

@@ -169,24 +169,37 @@ await section('GET /usage throughput and scrape latency', async () => {
   const logged = await startChild<{ url: string; keys: string[] }>('bench/bare-logged-route.ts', {
     args: [mkdtempSync(path.join(work, 'bare-logged-')), String(THROUGHPUT_KEYS)],
   });
+  const spine = await startChild<{ url: string; keys: string[] }>('bench/bare-route-with-request-log.ts', {
+    args: [mkdtempSync(path.join(work, 'bare-spine-')), String(THROUGHPUT_KEYS)],
+  });
   try {
     const { url, demoWebUrl, keys } = sandbox.ready;
     const usageUrl = `${url}/api/v1/usage`;
     const loggedUrl = `${logged.ready.url}/usage`;
+    const spineUrl = `${spine.ready.url}/usage`;
     await load(usageUrl, keys, 1);
     await load(`${bare.ready.url}/usage`, [], 1);
     await load(loggedUrl, logged.ready.keys, 1);
+    await load(spineUrl, spine.ready.keys, 1);
     const ours: Load[] = [];
     const theirs: Load[] = [];
     const bareLogged: Load[] = [];
+    const bareSpine: Load[] = [];
     for (let run = 0; run < RUNS; run++) {
       theirs.push(await load(`${bare.ready.url}/usage`, [], LOAD_SECONDS));
       bareLogged.push(await load(loggedUrl, logged.ready.keys, LOAD_SECONDS));
+      bareSpine.push(await load(spineUrl, spine.ready.keys, LOAD_SECONDS));
       ours.push(await load(usageUrl, keys, LOAD_SECONDS));
     }
     const refused = ours.reduce((sum, run) => sum + run.non2xx + run.errors, 0);
     const perSecond = (runs: Load[]) => median(runs.map((run) => run.requestsPerSecond));
-    const [oursPerSecond, barePerSecond, loggedPerSecond] = [perSecond(ours), perSecond(theirs), perSecond(bareLogged)];
+    const [oursPerSecond, barePerSecond, loggedPerSecond, spinePerSecond] = [
+      perSecond(ours),
+      perSecond(theirs),
+      perSecond(bareLogged),
+      perSecond(bareSpine),
+    ];
+    const ofBare = (perSecondOf: number) => `${(perSecondOf / barePerSecond).toFixed(2)}× the bare route`;
     figures.push(
       figure({
         name: '`GET /usage` throughput (10 connections)',
@@ -198,8 +211,9 @@ await section('GET /usage throughput and scrape latency', async () => {
         detail:
           `p50 ${median(ours.map((run) => run.p50Ms))} ms, p99 ${median(ours.map((run) => run.p99Ms))} ms; ` +
           `${refused} answers not 2xx; the bare route that also looks its key up and commits a row per call ` +
-          `(bench/bare-logged-route.ts): ${Math.round(loggedPerSecond)} req/s, ${(loggedPerSecond / barePerSecond).toFixed(2)}× the bare route, ` +
-          `the sandbox ${(oursPerSecond / loggedPerSecond).toFixed(2)}× of it`,
+          `(bench/bare-logged-route.ts): ${Math.round(loggedPerSecond)} req/s, ${ofBare(loggedPerSecond)}; ` +
+          `the bare route with the sandbox's own key lookup and request log (bench/bare-route-with-request-log.ts): ` +
+          `${Math.round(spinePerSecond)} req/s, ${ofBare(spinePerSecond)}, the sandbox ${(oursPerSecond / spinePerSecond).toFixed(2)}× of it`,
       }),
     );
 
@@ -242,7 +256,7 @@ await section('GET /usage throughput and scrape latency', async () => {
       }),
     );
   } finally {
-    await Promise.all([sandbox.stop(), bare.stop(), logged.stop()]);
+    await Promise.all([sandbox.stop(), bare.stop(), logged.stop(), spine.stop()]);
   }
 });
 
@@ -355,7 +369,7 @@ const report: Report = {
   method: [
     `Each figure is the median of ${RUNS} runs (Lighthouse: ${LIGHTHOUSE_RUNS}), its baseline measured in the same run, run after run in turn.`,
     'First-load JS: the module script and modulepreloads of the built index.html, gzipped; the baseline is bench/baseline/ built with the same vite.config.ts.',
-    `Throughput: autocannon, 10 connections, ${LOAD_SECONDS} s a run, against the sandbox in a process of its own (${THROUGHPUT_KEYS.toLocaleString('en')} high-volume keys in turn: 50 calls a second and 500 a minute each, so rate limits never answer) and a bare Fastify 5 route in another; only 2xx answers count. For scale, a third process: the bare route plus a key looked up in SQLite and one row committed per call (bench/bare-logged-route.ts), with the same keys in turn.`,
+    `Throughput: autocannon, 10 connections, ${LOAD_SECONDS} s a run, against the sandbox in a process of its own (${THROUGHPUT_KEYS.toLocaleString('en')} high-volume keys in turn: 50 calls a second and 500 a minute each, so rate limits never answer) and a bare Fastify 5 route in another; only 2xx answers count. For scale, two more processes with the same keys in turn: the bare route plus a key looked up in SQLite and one row (one index) committed per call (bench/bare-logged-route.ts), and the bare route plus the sandbox's own plugins for the key lookup and the request log, its schema and indexes (bench/bare-route-with-request-log.ts).`,
     `Rows: one account seeded with ${SMALL_ROWS.toLocaleString('en')}, then ${ROWS.toLocaleString('en')} scrapes over 60 days (settlement, ledger charge, a refund for every tenth, request row, through the schema's triggers); each call's p95 over 100 calls a round; the hold is the ledger's hold transaction, timed in process.`,
     'Lighthouse 12 (its default mobile run: emulated phone, simulated throttling) on the system Chromium, a fresh profile a run; connected = the demo growth key stored in localStorage as "remember on this device" stores it.',
   ],
