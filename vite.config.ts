@@ -118,11 +118,13 @@ export default defineConfig({
             {
               // Everything else the first screen needs, in one chunk with the entry (bench/report.md: Lighthouse).
               name: (id, ctx) => (inFirstLoad(id, (other) => ctx.getModuleInfo(other)) ? 'shell' : null),
+              debugName: 'shell',
               priority: 1,
             },
             {
               name: (id, ctx) =>
                 lazyImporters(id, (other) => ctx.getModuleInfo(other)) >= COMMON_TO ? 'pages-common' : null,
+              debugName: 'pages-common',
               priority: 0,
             },
           ],
