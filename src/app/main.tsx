@@ -30,5 +30,7 @@ const render = () => {
   );
 };
 
-// Whatever goes wrong in starting the first page, the app still renders: the page then loads as any other.
-void startFirstPage(router, queryClient).then(render, render);
+// Whatever goes wrong in starting the first page, the app still renders: the page then loads as any other. The
+// router resolves its matches before the first render too: left to its own mount effect, they came after that render
+// and re-rendered the whole app at once (a store's update is never sliced), a long task on a slow phone.
+void Promise.all([startFirstPage(router, queryClient), router.load()]).then(render, render);
