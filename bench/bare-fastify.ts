@@ -1,10 +1,10 @@
 // The baseline the sandbox is compared with: Fastify 5 and one route, nothing else. Prints one JSON line once
-// listening; `GET /usage` answers a fixed object of about the size of the sandbox's.
+// listening; `GET /usage` answers a fixed object (bare-usage.ts).
 import Fastify from 'fastify';
+import { BARE_USAGE } from './bare-usage';
 
 const app = Fastify({ logger: false });
-const usage = { balance_credits: 1_000_000, credits_used: 0, requests_count: 0, subscription_tier: 'high_volume' };
-app.get('/usage', async () => usage);
+app.get('/usage', async () => BARE_USAGE);
 const url = await app.listen({ host: '127.0.0.1', port: 0 });
 console.log(JSON.stringify({ url }));
 

@@ -5,6 +5,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import Fastify from 'fastify';
+import { BARE_USAGE } from './bare-usage';
 
 const [dataDir, keyCount = '0'] = process.argv.slice(2);
 if (!dataDir) throw new Error('usage: bare-logged-route.ts <data dir> [key count]');
@@ -40,7 +41,6 @@ function flush() {
 }
 
 const app = Fastify({ logger: false });
-const usage = { balance_credits: 1_000_000, credits_used: 0, requests_count: 0, subscription_tier: 'high_volume' };
 app.get('/usage', async (request, reply) => {
   const account = accountOf.get(sha256(String(request.headers['x-api-key'])));
   if (!account) return reply.code(401).send({ error: 'unknown key' });
@@ -48,7 +48,7 @@ app.get('/usage', async (request, reply) => {
     const row: [string, string, string, number, number] = [randomUUID(), account.account_id, '/usage', 200, Date.now()];
     if (pending.push({ row, written }) === 1) setImmediate(flush);
   });
-  return usage;
+  return BARE_USAGE;
 });
 const url = await app.listen({ host: '127.0.0.1', port: 0 });
 console.log(JSON.stringify({ url, keys }));

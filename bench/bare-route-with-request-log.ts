@@ -4,6 +4,7 @@
 // the event loop, before the answer. Nothing else of the sandbox: no rate limiter, usage read, balance header or
 // response schema. Prints one JSON line (its URL and keys) once listening.
 import Fastify from 'fastify';
+import { BARE_USAGE } from './bare-usage';
 import { PLAN_LIMITS } from '../contract/plans';
 import clock from '../server/clock';
 import { testConfig } from '../server/config';
@@ -23,7 +24,6 @@ await app.register(database);
 await app.register(accounts);
 await app.register(requestLog);
 
-const usage = { balance_credits: 1_000_000, credits_used: 0, requests_count: 0, subscription_tier: 'high_volume' };
 // The sandbox's row of a GET /usage call carries the answer's rate-limit headers: the same size here.
 const { perMinute, burstPerSecond } = PLAN_LIMITS.high_volume;
 const reset = Math.ceil(Date.now() / 1000);
@@ -47,7 +47,7 @@ app.get('/usage', async (request, reply) => {
     sessionId: null,
     detail: { message: null, rateLimit },
   });
-  return usage;
+  return BARE_USAGE;
 });
 const url = await app.listen({ host: '127.0.0.1', port: 0 });
 const keys = Array.from({ length: Number(keyCount) }, () => app.accounts.createWithRandomKey('high_volume', 1_000_000));
