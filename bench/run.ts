@@ -14,7 +14,7 @@ import { lighthouseScores } from './lighthouse';
 import { type Report, writeReport } from './report';
 import { rateLimitIngest } from './rate-limit-ingest';
 import { measureRowGrowth, ROW_CALLS, type RowCall } from './row-growth';
-import { scrapeLatency } from './scrape-latency';
+import { scrapeLatency, type ScrapeLatency } from './scrape-latency';
 import { usageRenderTimes } from './usage-render';
 import { machine, median } from './stats';
 import { load, type Load } from './usage-throughput';
@@ -220,8 +220,8 @@ await section('GET /usage throughput and scrape latency', async () => {
     const api = `${url}/api/v1`;
     await scrapeLatency(api, demoWebUrl, keys, 20); // warm-up
     // Like every other figure, the median of RUNS runs: one run of 200 pairs moved by about 0.3 ms from run to run.
-    const articles: Awaited<ReturnType<typeof scrapeLatency>>[] = [];
-    const slows: Awaited<ReturnType<typeof scrapeLatency>>[] = [];
+    const articles: ScrapeLatency[] = [];
+    const slows: ScrapeLatency[] = [];
     for (let run = 0; run < RUNS; run++) {
       articles.push(await scrapeLatency(api, demoWebUrl, keys, 200));
       slows.push(await scrapeLatency(api, demoWebUrl, keys, 60, '/slow?ms=20'));

@@ -1,6 +1,12 @@
 import { performance } from 'node:perf_hooks';
+import { median } from './stats';
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+/** The medians of one run of interleaved pairs, in ms. */
+export interface ScrapeLatency {
+  directMs: number;
+  scrapeMs: number;
+  addedMs: number;
+}
 
 async function timed(run: () => Promise<Response>): Promise<number> {
   const started = performance.now();
@@ -21,7 +27,7 @@ export async function scrapeLatency(
   keys: string[],
   rounds: number,
   path = '/article',
-) {
+): Promise<ScrapeLatency> {
   const direct: number[] = [];
   const scraped: number[] = [];
   const body = JSON.stringify({ url: `${demoWebUrl}${path}`, max_tier: '1' });
@@ -39,5 +45,5 @@ export async function scrapeLatency(
     );
   }
   const [directMs, scrapeMs] = [median(direct), median(scraped)];
-  return { directMs, scrapeMs, addedMs: scrapeMs - directMs, ratio: scrapeMs / directMs };
+  return { directMs, scrapeMs, addedMs: scrapeMs - directMs };
 }

@@ -387,6 +387,12 @@ export const MIGRATIONS: readonly string[] = [
   -- without an origin does (request-log-pages.ts), and a row is written into one index fewer (bench/report.md).
   DROP INDEX requests_account_at;
   `,
+  `
+  -- The same for a session's rows: requests_origin_session holds them under the account and the origin, so a session's
+  -- page without an origin merges its two ranges like every other filter, and a row with a session is written into one
+  -- index fewer.
+  DROP INDEX requests_account_session;
+  `,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -17,20 +17,15 @@ import {
 
 /** The filters an index can lead with, most selective first: the first one present picks the index. */
 const KEYED = [
-  {
-    name: 'session',
-    column: 'session_id',
-    index: 'requests_origin_session',
-    withoutOrigin: 'requests_account_session',
-  },
-  { name: 'domain', column: 'domain', index: 'requests_origin_domain', withoutOrigin: null },
-  { name: 'path', column: 'path', index: 'requests_origin_path', withoutOrigin: null },
-  { name: 'code', column: 'outcome_code', index: 'requests_origin_code', withoutOrigin: null },
-  { name: 'status', column: 'status', index: 'requests_origin_status', withoutOrigin: null },
-  { name: 'method', column: 'method', index: 'requests_origin_method', withoutOrigin: null },
+  { name: 'session', column: 'session_id', index: 'requests_origin_session' },
+  { name: 'domain', column: 'domain', index: 'requests_origin_domain' },
+  { name: 'path', column: 'path', index: 'requests_origin_path' },
+  { name: 'code', column: 'outcome_code', index: 'requests_origin_code' },
+  { name: 'status', column: 'status', index: 'requests_origin_status' },
+  { name: 'method', column: 'method', index: 'requests_origin_method' },
 ] as const;
 type Keyed = (typeof KEYED)[number];
-const UNFILTERED = { index: 'requests_origin', withoutOrigin: null } as const;
+const UNFILTERED = { index: 'requests_origin' } as const;
 
 export const ENTRY_COLUMNS = `r.request_id, r.method, r.path, r.status, coalesce(s.code, r.code) AS code, r.duration_ms,
   r.at, coalesce(s.credits_charged, 0) AS credits_charged, coalesce(s.credits_refunded, 0) AS credits_refunded,
@@ -68,10 +63,9 @@ export function createRequestLogPages(db: Database.Database) {
     const checked = rest.map((keyed) => `r.${keyed.column} = @${keyed.name}`);
     if (filter.q !== undefined) checked.push(`instr(lower(r.url), @q) > 0`);
     const leadWhere = lead ? [`r.${lead.column} = @${lead.name}`] : [];
-    const { index, withoutOrigin } = lead ?? UNFILTERED;
+    const { index } = lead ?? UNFILTERED;
     if (filter.origin) return [{ index, where: ['r.origin = @origin', ...leadWhere], checked }];
-    if (withoutOrigin) return [{ index: withoutOrigin, where: leadWhere, checked }];
-    // No index without origin for this filter: one range per origin, merged below.
+    // Without an origin: one range per origin, merged below.
     return requestOriginSchema.options.map((origin) => ({
       index,
       where: [`r.origin = '${origin}'`, ...leadWhere],

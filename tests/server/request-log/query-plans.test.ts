@@ -44,7 +44,7 @@ const SHAPES: [query: string, index: string][] = [
   ['origin=dashboard&path=/api/v1/nothing', 'requests_origin_path'],
   ['domain=nowhere.example', 'requests_origin_domain'],
   ['origin=user&domain=nowhere.example', 'requests_origin_domain'],
-  ['session=sess_none', 'requests_account_session'],
+  ['session=sess_none', 'requests_origin_session'],
   ['origin=user&session=sess_none', 'requests_origin_session'],
   [`origin=user&code=NO_SUCH_CODE&cursor=${cursor}&since=2026-01-01T00:00:00Z`, 'requests_origin_code'],
   ['origin=user&code=NO_SUCH_CODE&status=418', 'requests_origin_code'],
