@@ -1,7 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import type { Job, JobStatus } from '../../../contract/scrape';
+import { isJobFinished, type Job, type JobStatus } from '../../../contract/scrape';
 import { jobQueries } from '../../api/jobs';
+import { LOW_BUDGET_SHARE, useConnectedBudget } from '../../api/rate-limit-store';
+import { formatPercent, formatSeconds } from '../../lib/format';
 
 const STEPS = ['Queued', 'Processing', 'Done'] as const;
 /** The step each status has reached. */
@@ -23,9 +25,15 @@ interface JobProgressProps {
 /**
  * Polls one job while it is on screen: the query polls every few seconds and stops when this unmounts, so cancelling
  * the run or leaving the page stops the polling. Each poll's answer goes to the run, which acts on a finished one.
+ * Polls spend the key's minute like the user's own calls: while little of it is left, they wait for the reset (the
+ * live tail's rule), and checking at once is the user's choice.
  */
 export function JobProgress({ jobId, onFinished, onPollFailed }: JobProgressProps) {
-  const { data, error } = useQuery(jobQueries.detail(jobId));
+  const budget = useConnectedBudget();
+  const { data, error, refetch, isFetching } = useQuery({
+    ...jobQueries.detail(jobId),
+    ...(budget.low ? { refetchInterval: false as const } : {}),
+  });
   useEffect(() => {
     if (data) onFinished(jobId, data);
   }, [data, jobId, onFinished]);
@@ -55,6 +63,22 @@ export function JobProgress({ jobId, onFinished, onPollFailed }: JobProgressProp
           );
         })}
       </ol>
+      {budget.low && budget.window && !isJobFinished(status) && (
+        <div className="flex flex-wrap items-center gap-3 text-sm">
+          <p role="status" className="text-slate-700">
+            Status checks paused by themselves: under {formatPercent(LOW_BUDGET_SHARE)} of this minute’s calls are left
+            for the key. They resume after the reset, in {formatSeconds(budget.window.reset - budget.now / 1000)}.
+          </p>
+          <button
+            type="button"
+            onClick={() => void refetch()}
+            disabled={isFetching}
+            className="rounded-md border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium text-slate-900 hover:bg-slate-50"
+          >
+            Check now (one call)
+          </button>
+        </div>
+      )}
     </div>
   );
 }

@@ -1,7 +1,9 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
+import { HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { JOB_POLL_MS } from '../../../src/api/jobs';
-import { envelope } from '../../support/msw/fixtures';
+import { envelope, rateLimitHeaders } from '../../support/msw/fixtures';
+import { api, server } from '../../support/msw/server';
 import {
   advance,
   failure,
@@ -85,5 +87,41 @@ describe('scrape run', () => {
     await advance(5_000);
     expect(polls.count).toBe(seen);
     expect(recorded()).toHaveLength(0);
+  });
+
+  it('pauses its status checks while little of the minute is left, checks on request, and resumes after the reset', async () => {
+    scrapeAnswers({ accepted: 'job_1' });
+    const reset = Math.floor(Date.now() / 1000) + 30;
+    // 10 of 100 calls left until the reset (under a fifth), then a new minute once it has passed.
+    const lowHeaders = (remaining: number) => ({ ...rateLimitHeaders(remaining), 'X-RateLimit-Reset': String(reset) });
+    let polls = 0;
+    server.use(
+      api.get('/jobs/:id', () => {
+        polls += 1;
+        if (Date.now() / 1000 < reset)
+          return HttpResponse.json(jobFixture('queued'), { headers: lowHeaders(11 - polls) });
+        const done = jobFixture('succeeded', { result: scrapeResultFixture() });
+        return HttpResponse.json(done, { headers: rateLimitHeaders(99) });
+      }),
+    );
+    const { run, user } = renderPage();
+    await run();
+
+    const paused = await within(panel()).findByText(/Status checks paused by themselves/);
+    expect(paused).toHaveTextContent(
+      /under 20 % of this minute’s calls are left for the key\. They resume after the reset, in \d+ s\./,
+    );
+    expect(polls).toBe(1);
+    await advance(JOB_POLL_MS * 5);
+    expect(polls).toBe(1);
+
+    await user.click(within(panel()).getByRole('button', { name: 'Check now (one call)' }));
+    await waitFor(() => expect(polls).toBe(2));
+    expect(within(panel()).getByText(/Status checks paused by themselves/)).toBeInTheDocument();
+
+    await advance(30_000);
+    expect(await screen.findByRole('tablist', { name: 'Scraped content' })).toBeInTheDocument();
+    expect(polls).toBe(3);
+    expect(recorded()).toHaveLength(1);
   });
 });
