@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { useCredentialsStore } from '../../src/api/credentials-store';
 import { DEMO_KEY } from '../support/demo-keys';
@@ -15,7 +15,7 @@ describe('every page: its own title, and the focus on its heading after navigati
       ['/errors/timeout', 'TIMEOUT · Error reference · Scrape Dashboard'],
       ['/nowhere', 'Page not found · Scrape Dashboard'],
     ] as const) {
-      await router.navigate({ href: path });
+      await act(() => router.navigate({ href: path }));
       await waitFor(() => expect(document.title).toBe(title));
     }
   });

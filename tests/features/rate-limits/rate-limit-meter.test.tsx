@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useCredentialsStore } from '../../../src/api/credentials-store';
@@ -82,8 +82,8 @@ describe('the header meter', () => {
     );
     const { queryClient, meter } = await renderMeter();
     await waitFor(() => expect(within(meter()).getByTestId('rate-limit-remaining')).toHaveTextContent('29 / 30'));
-    await queryClient.fetchQuery({ ...usageQueries.summary(), staleTime: 0 }); // the dashboard again
-    await usageMutations.checkKey().mutationFn!({ apiKey: KEY }, undefined as never); // the user
+    await act(() => queryClient.fetchQuery({ ...usageQueries.summary(), staleTime: 0 })); // the dashboard again
+    await act(() => usageMutations.checkKey().mutationFn!({ apiKey: KEY }, undefined as never)); // the user
 
     const share = await within(meter()).findByTestId('rate-limit-dashboard-share');
     expect(share).toHaveTextContent('by the dashboard: 2 of 3 calls');

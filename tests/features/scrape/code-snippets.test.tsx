@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { useCredentialsStore } from '../../../src/api/credentials-store';
 import { DEMO, KEY, openForm, setUpScrapeFormTests } from '../../support/scrape-form';
@@ -32,7 +32,7 @@ describe('scrape form: code snippets', () => {
     expect(panel.textContent).toContain('-H "X-API-Key: $ALTERLAB_API_KEY"');
     expect(snippets).toHaveTextContent('Contains the cookie values you entered');
 
-    curl.focus();
+    act(() => curl.focus());
     await user.keyboard('{ArrowRight}');
     expect(within(snippets).getByRole('tab', { name: 'Python' })).toHaveAttribute('aria-selected', 'true');
     panel = within(snippets).getByRole('tabpanel');

@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { act, screen } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useCredentialsStore } from '../../../src/api/credentials-store';
@@ -6,7 +6,7 @@ import { server } from '../../support/msw/server';
 import { renderApp } from '../../support/render-app';
 
 // The address is kept in the store beside the key; each test starts from the default one.
-afterEach(() => useCredentialsStore.getState().apiBaseChanged(''));
+afterEach(() => act(() => useCredentialsStore.getState().apiBaseChanged('')));
 
 describe('settings: the API base URL', () => {
   it('says so when the saved address does not answer', async () => {
