@@ -6,10 +6,13 @@ export type Tier = z.infer<typeof tierSchema>;
 
 /**
  * Tier caps the official clients send beyond "1"–"4", read as the highest sandbox tier they allow: the Python SDK's
- * "5" and the MCP server's "3.5" are caps above or between the sandbox's tiers, the Node SDK's names say what the
- * tier does (a stealthy HTTP client is tier 2 here, a browser tier 3, CAPTCHA solving tier 4).
+ * "5" and the MCP server's "3.5" are caps above or between the sandbox's tiers, as are the older Python SDK's "0.5"
+ * and "1.5" (no sandbox tier is below 1: "0.5" allows the cheapest); the Node SDK's names say what the tier does (a
+ * stealthy HTTP client is tier 2 here, a browser tier 3, CAPTCHA solving tier 4).
  */
 export const TIER_CAP_ALIASES = {
+  '0.5': '1',
+  '1.5': '1',
   '3.5': '3',
   '5': '4',
   curl: '1',
@@ -39,6 +42,25 @@ export function tierPlan(mode: ScrapeMode, maxTier: Tier): Tier[] {
   if (mode === 'js') return upTo.filter((tier) => tier >= '3');
   if (mode === 'html' || mode === 'pdf' || mode === 'ocr') return upTo.filter((tier) => tier <= '2');
   return upTo;
+}
+
+/** What of a request decides its tiers: `cost_controls.force_tier` and `fail_fast` beside the mode and the cap. */
+export interface TierChoice {
+  mode: ScrapeMode;
+  max_tier: Tier;
+  force_tier?: Tier | undefined;
+  fail_fast?: boolean | undefined;
+}
+
+/**
+ * The tiers a request runs, in order: force_tier pins one tier (api-facts: "pin one tier, no escalation"), and
+ * fail_fast keeps the plan's first only ("error instead of escalating"). The tiers it would escalate to are what
+ * a refusal names.
+ */
+export function requestTierPlan({ mode, max_tier, force_tier, fail_fast }: TierChoice): Tier[] {
+  if (force_tier) return tierPlan(mode, force_tier).filter((tier) => tier === force_tier);
+  const plan = tierPlan(mode, max_tier);
+  return fail_fast ? plan.slice(0, 1) : plan;
 }
 
 /** What each tier is, and its price in credits (ours; the contract's "Price in credits"). */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { dollarsToCredits } from './money';
-import { scrapeModeSchema, tierOfCap, tierSchema, type Tier } from './pricing';
+import { scrapeModeSchema, tierOfCap, tierPlan, tierSchema, type Tier } from './pricing';
 import { SCRAPE_DEFAULTS as DEFAULTS } from './scrape-defaults';
 import {
   pdfFormatSchema,
@@ -21,6 +21,10 @@ export const scrapeRequestParsedSchema = z.object({
   sync: z.boolean(),
   timeout: z.number(),
   max_tier: tierSchema,
+  /** `cost_controls.force_tier`: this tier only (contract/pricing.ts, requestTierPlan). */
+  force_tier: tierSchema.optional(),
+  /** `fail_fast`, at the top level or in cost_controls: the plan's first tier only, an error instead of escalating. */
+  fail_fast: z.boolean().default(false),
   max_credits: z.number().optional(),
   cache: z.boolean(),
   cache_ttl: z.number(),
@@ -63,11 +67,8 @@ const INERT: [path: string, asks: (value: unknown, request: Fields) => boolean][
   ['ocr_language', (value) => value !== 'eng'],
   ['prefer_cost', (value) => value === true],
   ['prefer_speed', (value) => value === true],
-  ['fail_fast', (value) => value === true],
-  ['cost_controls.force_tier', () => true],
   ['cost_controls.prefer_cost', (value) => value === true],
   ['cost_controls.prefer_speed', (value) => value === true],
-  ['cost_controls.fail_fast', (value) => value === true],
   ['cost_controls.prefer', (value) => value !== 'balanced'],
   ['cost_controls.time_budget', () => true],
   // The MCP server sets it whenever `formats` holds markdown, which the sandbox produces.
@@ -107,7 +108,12 @@ export function normaliseScrapeRequest(request: Fields, ctx: Context): ScrapeReq
     (low, next) => (low && low.tier <= next.tier ? low : next),
     undefined,
   );
-  const maxTier = cap?.tier ?? DEFAULTS.max_tier;
+  const forced = costs.force_tier === undefined ? undefined : tierOfCap(costs.force_tier)!;
+  if (forced && cap && forced > cap.tier) {
+    issue('cost_controls.force_tier', `force_tier ${forced} is above ${cap.path} ${cap.tier}: pin a lower tier`);
+  }
+  // A pinned tier with no cap is its own cap: the result's max_tier says how far the request could go.
+  const maxTier = cap?.tier ?? forced ?? DEFAULTS.max_tier;
 
   let mode = request.mode ?? DEFAULTS.mode;
   if (advanced.render_js === true) {
@@ -115,7 +121,12 @@ export function normaliseScrapeRequest(request: Fields, ctx: Context): ScrapeReq
     else if (mode !== 'js')
       issue('advanced.render_js', `render_js runs the page in a browser: it cannot read mode ${mode}`);
   }
-  if (mode === 'js' && maxTier < '3') issue(cap?.path ?? 'max_tier', 'mode js runs in the browser: allow tier 3 or 4');
+  if (forced && tierPlan(mode, forced).at(-1) !== forced) {
+    const fits = mode === 'js' ? '3 or 4' : '1 or 2';
+    issue('cost_controls.force_tier', `mode ${mode} never runs at tier ${forced}: pin tier ${fits}`);
+  } else if (mode === 'js' && maxTier < '3') {
+    issue(cap?.path ?? 'max_tier', 'mode js runs in the browser: allow tier 3 or 4');
+  }
 
   if (request.session_id && advanced.session_id && request.session_id !== advanced.session_id) {
     issue('advanced.session_id', 'Two different session ids: send one');
@@ -148,6 +159,8 @@ export function normaliseScrapeRequest(request: Fields, ctx: Context): ScrapeReq
     sync: request.sync ?? DEFAULTS.sync,
     timeout: request.timeout ?? DEFAULTS.timeout,
     max_tier: maxTier,
+    force_tier: forced,
+    fail_fast: request.fail_fast === true || costs.fail_fast === true,
     max_credits: limits.length > 0 ? Math.min(...limits) : undefined,
     cache: request.cache ?? DEFAULTS.cache,
     cache_ttl: request.cache_ttl ?? DEFAULTS.cache_ttl,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { groupDigits } from './digits';
 import { scrapeModeSchema, tierOfCap, TIER_CAP_ALIASES, TIERS } from './pricing';
-import { cookieJarSchema } from './cookies';
+import { scrapeCookiesSchema } from './cookies';
 import { SCRAPE_LIMITS as LIMITS } from './scrape-defaults';
 
 /** The formats the sandbox produces. */
@@ -32,7 +32,7 @@ const CAPS = [...TIERS, ...Object.keys(TIER_CAP_ALIASES)];
 /** "1"–"4", 1–4 as a number (the Node SDK), or an alias; always read as the sandbox tier (pricing.ts). */
 const tierCap = z
   .union([z.string(), z.number()], { error: `A tier: ${CAPS.map((cap) => `"${cap}"`).join(', ')}` })
-  .refine((cap) => tierOfCap(cap) !== null, `A tier: "1" to "4" (also 1–4, "5", "3.5" or a tier name)`);
+  .refine((cap) => tierOfCap(cap) !== null, `A tier: "1" to "4" (also 1–4, "5", "3.5", "1.5", "0.5" or a tier name)`);
 
 const maxCredits = z.number({ error: 'Enter a number of credits' }).positive('More than 0 credits');
 
@@ -69,7 +69,7 @@ const advanced = z.object({
   scroll_count: z.number().int().min(1).max(10).optional(),
   block_images: z.boolean().optional(),
   section_filter: z.record(z.string(), z.unknown()).optional(),
-  cookies: cookieJarSchema.optional(),
+  cookies: scrapeCookiesSchema.optional(),
   session_id: sessionId.optional(),
 });
 
@@ -83,8 +83,7 @@ export const scrapeRequestFieldsSchema = z.object({
   formats: z.array(documentedFormatSchema).min(1, 'Pick at least one format').optional(),
   sync: z.boolean().optional(),
   timeout: z
-    .number({ error: 'Enter the timeout in whole seconds' })
-    .int('Whole seconds')
+    .number({ error: 'Enter the timeout in seconds' })
     .min(LIMITS.timeoutSeconds.min, `At least ${LIMITS.timeoutSeconds.min} second`)
     .max(LIMITS.timeoutSeconds.max, `At most ${LIMITS.timeoutSeconds.max} seconds`)
     .optional(),
@@ -93,13 +92,12 @@ export const scrapeRequestFieldsSchema = z.object({
   cache: z.boolean().optional(),
   cache_ttl: z
     .number({ error: 'Enter the cache lifetime in seconds' })
-    .int('Whole seconds')
     .min(LIMITS.cacheTtlSeconds.min, `At least ${LIMITS.cacheTtlSeconds.min} seconds`)
     .max(LIMITS.cacheTtlSeconds.max, `At most ${groupDigits(LIMITS.cacheTtlSeconds.max)} seconds`)
     .optional(),
   force_refresh: z.boolean().optional(),
   session_id: sessionId.optional(),
-  cookies: cookieJarSchema.optional(),
+  cookies: scrapeCookiesSchema.optional(),
   wait_for: z.string().min(1).max(LIMITS.waitForMaxLength).optional(),
   wait_until: waitUntilSchema.optional(),
   include_raw_html: z.boolean().optional(),

@@ -37,7 +37,11 @@ const checkUrlSchema = z
   .trim()
   .max(2048)
   .refine((value) => /^https?:\/\//i.test(value) && urlHost(value) !== null, 'Enter a full http:// or https:// URL');
-const expiresAtSchema = z.iso.datetime({ offset: true }).nullable();
+/** A time without an offset (n8n's dateTime fields send one) is read as UTC, the time every API answer is in. */
+const expiresAtSchema = z.iso
+  .datetime({ offset: true, local: true })
+  .transform((time) => (/(?:Z|[+-]\d{2}:?\d{2})$/i.test(time) ? time : `${time}Z`))
+  .nullable();
 
 const sessionFieldsSchema = z.object({
   name: nameSchema,

@@ -1,7 +1,6 @@
 import type { Estimate, ScrapeRequestParsed } from '../../contract/scrape';
 import type { Tier } from '../../contract/pricing';
-import { priceOf } from '../../contract/pricing';
-import { tierPlan } from './pricing';
+import { priceOf, requestTierPlan } from '../../contract/pricing';
 
 /**
  * The free estimate: the tier a request will most likely succeed at, and what
@@ -10,7 +9,7 @@ import { tierPlan } from './pricing';
  * charged exactly the estimate.
  */
 export function estimateScrape(request: ScrapeRequestParsed, rememberedTier: Tier | null): Estimate {
-  const plan = tierPlan(request.mode, request.max_tier);
+  const plan = requestTierPlan(request);
   const first = plan[0] ?? request.max_tier;
   const last = plan.at(-1) ?? request.max_tier;
   const remembered = rememberedTier && plan.includes(rememberedTier) ? rememberedTier : null;
@@ -36,10 +35,13 @@ function reasoningOf(
     : request.mode === 'js'
       ? `Mode js starts in the browser, at tier ${plan.first}.`
       : `No scrape of this page on this account yet: the run starts at tier ${plan.first}.`;
-  const reach =
-    plan.first === plan.last
-      ? `It runs at that tier only: nothing to escalate to.`
-      : `It may escalate up to tier ${plan.last} (max_tier ${request.max_tier}); you pay only for the tier that succeeds.`;
+  const reach = request.force_tier
+    ? `force_tier pins it to that tier: it fails rather than escalate.`
+    : plan.first !== plan.last
+      ? `It may escalate up to tier ${plan.last} (max_tier ${request.max_tier}); you pay only for the tier that succeeds.`
+      : request.fail_fast
+        ? `fail_fast: it fails rather than escalate past that tier.`
+        : `It runs at that tier only: nothing to escalate to.`;
   return `${start} ${reach}`;
 }
 

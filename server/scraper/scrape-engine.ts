@@ -1,7 +1,6 @@
 import type { z } from 'zod';
-import { priceOf, type Tier } from '../../contract/pricing';
+import { priceOf, requestTierPlan, tierPlan, type Tier } from '../../contract/pricing';
 import type { escalationSchema, ScrapeRequestParsed } from '../../contract/scrape';
-import { tierPlan } from '../billing/pricing';
 import { classify } from './classify';
 import { extractResult, type ExtractedResult } from './extract-result';
 import { ScrapeFailure, type ScrapingCode } from './scrape-failure';
@@ -14,7 +13,14 @@ type Escalation = z.infer<typeof escalationSchema>;
 
 export type EngineResult =
   | { kind: 'success'; tier: Tier; page: FetchedPage; extracted: ExtractedResult; escalations: Escalation[] }
-  | { kind: 'failure'; failure: ScrapeFailure; highestTier: Tier | null; escalations: Escalation[] }
+  | {
+      kind: 'failure';
+      failure: ScrapeFailure;
+      highestTier: Tier | null;
+      escalations: Escalation[];
+      /** The tier the request would have escalated to, had force_tier or fail_fast not kept it where it was. */
+      refusedTier: Tier | null;
+    }
   /** The next tier would cost more than `max_credits`: stopped before spending it. */
   | { kind: 'over-budget'; nextTier: Tier; escalations: Escalation[] };
 
@@ -51,8 +57,9 @@ export async function runScrape(
   const escalations: Escalation[] = [];
   let lastFailure: ScrapeFailure | null = null;
   let highestTier: Tier | null = null;
+  let escalate = false;
 
-  for (const tier of tierPlan(request.mode, request.max_tier)) {
+  for (const tier of requestTierPlan(request)) {
     if (request.max_credits !== undefined && priceOf(tier, request.mode) > request.max_credits) {
       return { kind: 'over-budget', nextTier: tier, escalations };
     }
@@ -78,7 +85,8 @@ export async function runScrape(
       }
       lastFailure = new ScrapeFailure(verdict.code, verdict.reason);
       record('failed', verdict.reason);
-      if (verdict.kind === 'fail') break;
+      escalate = verdict.kind === 'escalate';
+      if (!escalate) break;
     } catch (error) {
       if (!(error instanceof ScrapeFailure)) {
         if (tier <= '2') throw error; // a refused redirect or a bug: not the target's doing
@@ -88,13 +96,30 @@ export async function runScrape(
       }
       lastFailure = error;
       record('failed', error.message);
-      if (FINAL.has(error.code)) break;
+      escalate = !FINAL.has(error.code);
+      if (!escalate) break;
     }
   }
+  const refusedTier = escalate && highestTier ? refusedEscalation(request, highestTier) : null;
+  const failure = lastFailure ?? new ScrapeFailure('EXTRACTION_FAILED', 'No tier could fetch the page');
   return {
     kind: 'failure',
-    failure: lastFailure ?? new ScrapeFailure('EXTRACTION_FAILED', 'No tier could fetch the page'),
+    failure: refusedTier
+      ? new ScrapeFailure(failure.code, `${failure.message}${refusalOf(request, refusedTier)}`)
+      : failure,
     highestTier,
     escalations,
+    refusedTier,
   };
 }
+
+/** The tier the plan without force_tier and fail_fast would have tried next, if they stopped the request. */
+function refusedEscalation(request: ScrapeRequestParsed, last: Tier): Tier | null {
+  if (!request.force_tier && !request.fail_fast) return null;
+  return tierPlan(request.mode, request.force_tier ? '4' : request.max_tier).find((tier) => tier > last) ?? null;
+}
+
+const refusalOf = (request: ScrapeRequestParsed, next: Tier) =>
+  request.force_tier
+    ? ` (force_tier ${request.force_tier}: not escalated; tier ${next} may get the page)`
+    : ` (fail_fast: not escalated; tier ${next} may get the page)`;

@@ -147,7 +147,8 @@ export function createScrapesService(deps: ScrapesDeps) {
       if (outcome.kind === 'failure') {
         const { code, message } = outcome.failure;
         const billing = deps.billing.settle(billed, { kind: 'failure', code, tier: outcome.highestTier });
-        throw fail(code, message, { billing, details: { escalations: outcome.escalations } });
+        const required = outcome.refusedTier ? { required_tier: outcome.refusedTier } : {};
+        throw fail(code, message, { billing, details: { escalations: outcome.escalations, ...required } });
       }
       const png = request.screenshot ? outcome.page.screenshot : undefined;
       const screenshotId = png ? deps.screenshots.save(accountId, requestId, png) : null;

@@ -27,6 +27,9 @@ describe('a scrape request read into one shape', () => {
     expect(read({ cost_controls: { max_tier: '5' } }).max_tier).toBe('4');
     expect(read({ cost_controls: { max_tier: '3.5' } }).max_tier).toBe('3');
     expect(read({ cost_controls: { max_tier: 'browser' } }).max_tier).toBe('3');
+    // The older Python SDK's caps between and below the sandbox's tiers.
+    expect(read({ cost_controls: { max_tier: '1.5' } }).max_tier).toBe('1');
+    expect(read({ max_tier: '0.5' }).max_tier).toBe('1');
     expect(refusedAt({ max_tier: '0' })).toEqual(['max_tier']);
     expect(refusedAt({ cost_controls: { max_tier: 'rocket' } })).toEqual(['cost_controls.max_tier']);
   });
@@ -47,6 +50,25 @@ describe('a scrape request read into one shape', () => {
     expect(refusedAt({ advanced: { render_js: true }, cost_controls: { max_tier: '2' } })).toEqual([
       'cost_controls.max_tier',
     ]);
+  });
+
+  it('takes a timeout and a cache lifetime in seconds, fractions too (the MCP server sends any number), in range', () => {
+    expect(read({ timeout: 30.5, cache: true, cache_ttl: 90.5 })).toMatchObject({ timeout: 30.5, cache_ttl: 90.5 });
+    expect(refusedAt({ timeout: 0.5 })).toEqual(['timeout']);
+    expect(refusedAt({ cache_ttl: 59.9 })).toEqual(['cache_ttl']);
+  });
+
+  it('reads force_tier and fail_fast from where the clients send them, refusing a pin the request cannot run', () => {
+    expect(read({ cost_controls: { force_tier: '2' } })).toMatchObject({ force_tier: '2', max_tier: '2' });
+    expect(read({ max_tier: '4', cost_controls: { force_tier: 'browser' } })).toMatchObject({
+      force_tier: '3',
+      max_tier: '4',
+    });
+    expect(read({ fail_fast: true }).fail_fast).toBe(true);
+    expect(read({ cost_controls: { fail_fast: true } }).fail_fast).toBe(true);
+    expect(read({ fail_fast: false }).ignored).toEqual([]);
+    expect(refusedAt({ max_tier: '2', cost_controls: { force_tier: '3' } })).toEqual(['cost_controls.force_tier']);
+    expect(refusedAt({ mode: 'ocr', cost_controls: { force_tier: '4' } })).toEqual(['cost_controls.force_tier']);
   });
 
   it('takes the wait that asks for something, whichever place it is in', () => {
@@ -113,6 +135,15 @@ describe('cookies outside RFC 6265', () => {
       demo_session: 'valid',
       'q!': '"a/b:c"',
     });
-    expect(scrapeRequestSchema.safeParse({ url, cookies: 'a=b' }).error?.issues[0]?.message).toMatch(/object/);
+    expect(scrapeRequestSchema.safeParse({ url, cookies: 42 }).error?.issues[0]?.message).toMatch(/object/);
+  });
+
+  it('reads a Cookie header string (the Node SDK types cookies so) into the same jar, each pair checked', () => {
+    expect(read({ cookies: 'demo_session=valid; theme=a=b ;;' }).cookies).toEqual({
+      demo_session: 'valid',
+      theme: 'a=b',
+    });
+    expect(refusedAt({ cookies: 'demo_session=valid; nameless' })).toEqual(['cookies.']);
+    expect(refusedAt({ advanced: { cookies: 'a=b c' } })).toEqual(['advanced.cookies.a']);
   });
 });

@@ -49,7 +49,10 @@ function requestForHistory(request: ScrapeRequest): ScrapeRequest {
     const value = (request as Record<string, unknown>)[field];
     if (value !== undefined) kept[field] = value;
   }
-  const blank = (cookies: Record<string, string>) => Object.fromEntries(Object.keys(cookies).map((name) => [name, '']));
+  const blank = (cookies: Record<string, string> | string) =>
+    typeof cookies === 'string'
+      ? cookies.replace(/=[^;]*/g, '=')
+      : Object.fromEntries(Object.keys(cookies).map((name) => [name, '']));
   if (request.cookies) kept.cookies = blank(request.cookies);
   if (request.advanced?.cookies) kept.advanced = { ...request.advanced, cookies: blank(request.advanced.cookies) };
   return kept as ScrapeRequest;

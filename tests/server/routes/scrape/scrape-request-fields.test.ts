@@ -36,12 +36,12 @@ describe('a scrape result', () => {
       url: page('/article'),
       location: { country: 'DE' },
       extraction_profile: 'article',
-      cost_controls: { force_tier: '2' },
+      cost_controls: { time_budget: 30 },
       formats: ['markdown', 'json_v2'],
       a_field_no_one_documents: true,
     });
     expect(warning).toBe(
-      'Accepted without effect in the sandbox: location, extraction_profile, cost_controls.force_tier, formats: json_v2.',
+      'Accepted without effect in the sandbox: location, extraction_profile, cost_controls.time_budget, formats: json_v2.',
     );
   });
 
@@ -70,6 +70,17 @@ describe('cookies outside RFC 6265', () => {
       });
     }
     expect(await server.balance(key)).toBe(before);
+  });
+
+  it('reach the page as a Cookie header string too, as the Node SDK types them', async () => {
+    const answer = await result({ url: page('/members'), cookies: 'theme=dark; demo_session=valid' });
+    expect(answer.billing.tier_used).toBe('1');
+    const { status, body } = await server.scrape(key, { url: page('/members'), cookies: 'demo_session' });
+    expect({ status, code: body.error, message: body.message }).toMatchObject({
+      status: 400,
+      code: 'INVALID_REQUEST',
+      message: expect.stringContaining('A cookie needs a name'),
+    });
   });
 
   it('reach the page from advanced.cookies too', async () => {

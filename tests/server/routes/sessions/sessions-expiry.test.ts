@@ -61,4 +61,22 @@ describe('expiry', () => {
     });
     expect(dated.body).toMatchObject({ status: 'active', expiry_status: 'valid', expires_at: inDays(now, 60) });
   });
+
+  it('reads an expires_at without an offset (n8n sends one) as UTC, on create and on update', async () => {
+    const key = await server.newKey('growth');
+    const created = await createSession(server, key, {
+      name: 'Local time',
+      domain: 'c.com',
+      cookies: { s: '1' },
+      expires_at: '2040-04-01T08:30:00',
+    });
+    expect(created.expires_at).toBe('2040-04-01T08:30:00.000Z');
+    const patched = await sessionCall(server, key, `/${created.id}`, {
+      method: 'PATCH',
+      json: { expires_at: '2041-01-02T03:04' },
+    });
+    expect(patched.body).toMatchObject({ expires_at: '2041-01-02T03:04:00.000Z' });
+    const refused = await sessionCall(server, key, `/${created.id}`, { method: 'PATCH', json: { expires_at: 'soon' } });
+    expect(refused.status).toBe(400);
+  });
 });
