@@ -45,6 +45,9 @@ export const scrapeResultSchema = z.object({
   screenshot_url: z.string().optional(),
   /** What the sandbox did not do of what was asked (documented fields it has no meaning for). */
   warning: z.string().optional(),
+  /** A cache hit's: when the answer served was stored, and when it stops being served (the Python SDK reads both). */
+  cached_at: z.string().optional(),
+  expires_at: z.string().optional(),
 });
 export type ScrapeResult = z.infer<typeof scrapeResultSchema>;
 

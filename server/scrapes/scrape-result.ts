@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { priceOf } from '../../contract/pricing';
 import type { ScrapeRequestParsed, ScrapeResult } from '../../contract/scrape';
+import type { CachedResult } from '../repositories/scrape-cache-repository';
 import type { EngineResult } from '../scraper/scrape-engine';
 
 type Success = Extract<EngineResult, { kind: 'success' }>;
@@ -34,11 +35,22 @@ export function resultOf(
   return withWarning(result, request, page.contentType);
 }
 
-/** A cached answer served to this request: free, timed now, warned about what this request asked for. */
-export function cacheHitOf(hit: ScrapeResult, request: ScrapeRequestParsed, requestId: string, startedAt: number) {
-  const { warning: _earlier, ...rest } = hit;
-  const billing = { total_credits: 0, tier_used: hit.billing.tier_used, cached: true, escalations: [] };
-  const result = { ...rest, cached: true, request_id: requestId, billing, response_time_ms: elapsedSince(startedAt) };
+/**
+ * A cached answer served to this request: free, timed now, dated (stored when, served until), warned about what
+ * this request asked for.
+ */
+export function cacheHitOf(hit: CachedResult, request: ScrapeRequestParsed, requestId: string, startedAt: number) {
+  const { warning: _earlier, ...rest } = hit.result;
+  const billing = { total_credits: 0, tier_used: hit.result.billing.tier_used, cached: true, escalations: [] };
+  const result = {
+    ...rest,
+    cached: true,
+    request_id: requestId,
+    billing,
+    response_time_ms: elapsedSince(startedAt),
+    cached_at: new Date(hit.storedAt).toISOString(),
+    expires_at: new Date(hit.expiresAt).toISOString(),
+  };
   return withWarning(result, request, null);
 }
 
@@ -69,6 +81,9 @@ export function cacheKey(request: ScrapeRequestParsed): string {
     mode: request.mode,
     formats: request.formats ? [...request.formats].sort() : null,
     max_tier: request.max_tier,
+    // Absent when not asked for (JSON.stringify drops undefined), so the keys of answers cached before them stay.
+    force_tier: request.force_tier,
+    fail_fast: request.fail_fast || undefined,
     wait_for: request.wait_for ?? null,
     wait_until: request.wait_until,
     pdf_format: request.pdf_format,

@@ -129,7 +129,7 @@ export function createScrapesService(deps: ScrapesDeps) {
     if (!request.cache || request.force_refresh || isPersonal(request)) return null;
     const hit = deps.cache.get(accountId, cacheKey(request));
     if (!hit) return null;
-    deps.billing.settle(billed, { kind: 'cache-hit', tier: hit.billing.tier_used });
+    deps.billing.settle(billed, { kind: 'cache-hit', tier: hit.result.billing.tier_used });
     return cacheHitOf(hit, request, requestId, billed.startedAt);
   }
 

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { ScrapeResult } from '../../../contract/scrape';
 import { TIER_FACTS, type Tier } from '../../../contract/pricing';
-import { credits, formatNumber } from '../../lib/format';
+import { credits, formatDateTime, formatNumber } from '../../lib/format';
 import { ColumnHeaders } from '../../components/column-headers';
 
 const OUTCOME = {
@@ -32,7 +32,13 @@ export function ResultMeta({ result }: { result: ScrapeResult }) {
           <code className="font-mono break-all">{result.final_url}</code>
         </Fact>
         <Fact term="Title">{result.title ?? <span className="text-slate-600">No title</span>}</Fact>
-        <Fact term="Cached">{result.cached ? 'Yes' : 'No'}</Fact>
+        <Fact term="Cached">
+          {!result.cached
+            ? 'No'
+            : result.cached_at && result.expires_at
+              ? `Yes: stored ${formatDateTime(result.cached_at)}, served until ${formatDateTime(result.expires_at)}`
+              : 'Yes'}
+        </Fact>
         <Fact term="Tier used">{tierText(billing.tier_used)}</Fact>
         <Fact term="Credits">{credits(billing.total_credits)}</Fact>
         <Fact term="Request id">

@@ -90,4 +90,22 @@ describe('scrape run', () => {
     expect(bodies).toHaveLength(2);
     expect(bodies[1]).toEqual({ url: REQUEST.url, max_tier: '4' });
   });
+
+  it('dates a cached answer: when it was stored and until when the cache serves it', async () => {
+    const billing = { total_credits: 0, tier_used: '1' as const, cached: true, escalations: [] };
+    const cached = scrapeResultFixture({
+      cached: true,
+      billing,
+      cached_at: '2026-11-25T10:00:00.000Z',
+      expires_at: '2026-11-25T10:15:00.000Z',
+    });
+    scrapeAnswers(ok(cached));
+    const { run } = renderPage();
+    await run();
+    await screen.findByRole('tablist', { name: 'Scraped content' });
+    expect(panel()).toHaveTextContent(
+      'CachedYes: stored 25 Nov 2026, 10:00:00 UTC, served until 25 Nov 2026, 10:15:00 UTC',
+    );
+    expect(panel()).toHaveTextContent('Credits0 credits');
+  });
 });

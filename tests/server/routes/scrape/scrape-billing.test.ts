@@ -47,9 +47,25 @@ describe('cache', () => {
     expect(first.body.cached).toBe(false);
     expect(second.body).toMatchObject({ cached: true, billing: { total_credits: 0, cached: true } });
     expect(second.body.content).toEqual(first.body.content);
+    // Dated as the Python SDK reads a hit: stored when, served until (cache_ttl later).
+    expect(first.body).not.toHaveProperty('cached_at');
+    const { cached_at: cachedAt, expires_at: expiresAt } = second.body as { cached_at: string; expires_at: string };
+    expect(Date.parse(expiresAt) - Date.parse(cachedAt)).toBe(600_000);
+    expect(Date.parse(cachedAt)).toBeLessThanOrEqual(Date.now());
     const refreshed = await server.scrape(key, { ...request, force_refresh: true });
     expect(refreshed.body).toMatchObject({ cached: false, billing: { total_credits: 1 } });
     expect(await server.balance(key)).toBe(998);
+  });
+
+  it('keeps a pinned tier apart: a forced run is never served an answer another tier got', async () => {
+    const key = await server.newKey('growth', 1000);
+    await server.scrape(key, { url: page('/headers-check'), cache: true });
+    const pinned = await server.scrape(key, {
+      url: page('/headers-check'),
+      cache: true,
+      cost_controls: { force_tier: '1' },
+    });
+    expect({ status: pinned.status, code: pinned.body.error }).toEqual({ status: 403, code: 'BLOCKED_BY_ANTIBOT' });
   });
 });
 
