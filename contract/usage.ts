@@ -46,10 +46,21 @@ export const dailyUsageSchema = z.object({
 export const dailyUsageListSchema = z.array(dailyUsageSchema);
 export type DailyUsage = z.infer<typeof dailyUsageSchema>;
 
-export const auditLogQuerySchema = z.object({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().regex(/^\d+$/, 'A cursor is the next_cursor of the previous page').optional(),
-});
+export const auditLogQuerySchema = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    cursor: z.string().regex(/^\d+$/, 'A cursor is the next_cursor of the previous page').optional(),
+    /** Entries to skip, newest first: official clients page by offset (api-facts §2.4), the dashboard by cursor. */
+    offset: z
+      .string()
+      .regex(/^\d{1,15}$/, 'An offset is a whole number of entries to skip, 0 or more')
+      .transform(Number)
+      .optional(),
+  })
+  .refine((query) => query.cursor === undefined || query.offset === undefined, {
+    path: ['offset'],
+    message: 'Page by cursor or by offset, not both',
+  });
 
 /** One ledger entry: the balance is the sum of these. */
 export const ledgerEntrySchema = z.object({
@@ -63,6 +74,12 @@ export const ledgerEntrySchema = z.object({
 });
 export const auditLogPageSchema = z.object({
   entries: z.array(ledgerEntrySchema),
+  /** Older entries remain: pass it as `cursor`. Given on offset pages too, so a client may switch. */
   next_cursor: z.string().nullable(),
+  /** The account's ledger entries in all, whichever page this is. */
+  total: z.number().int().nonnegative(),
+  /** Entries older than this page's last remain, as next_cursor says; by offset, offset + entries < total. */
+  has_more: z.boolean(),
 });
 export type LedgerEntry = z.infer<typeof ledgerEntrySchema>;
+export type AuditLogPage = z.infer<typeof auditLogPageSchema>;

@@ -2,12 +2,19 @@ import type Database from 'better-sqlite3';
 import fp from 'fastify-plugin';
 import type { ErrorCode } from '../../contract/error-codes';
 import type { Tier } from '../../contract/pricing';
-import type { LedgerEntry } from '../../contract/usage';
+import type { AuditLogPage, LedgerEntry } from '../../contract/usage';
 import type { Clock } from '../clock';
 import { maskSecrets } from '../lib/mask-secrets';
 import { UNFINISHED_JOB_STATUSES } from './jobs-repository';
 
 export type HoldResult = { ok: true } | { ok: false; available: number };
+
+/** Where a page of the audit log starts: after the cursor, or after `offset` entries; the newest when neither. */
+interface AuditLogPaging {
+  limit: number;
+  cursor?: number;
+  offset?: number;
+}
 
 /** What billing decided for one request: recorded once, with its ledger entries. */
 export interface Settlement {
@@ -51,9 +58,14 @@ export function createLedgerRepository(db: Database.Database, clock: Clock) {
     `DELETE FROM holds WHERE request_id NOT IN
        (SELECT request_id FROM jobs WHERE status IN (SELECT value FROM json_each(?)))`,
   );
-  const page = db.prepare<[string, number, number], LedgerRow>(
-    `SELECT id, at, kind, credits, request_id, code, url FROM ledger
-      WHERE account_id = ? AND id < ? ORDER BY id DESC LIMIT ?`,
+  const entriesOf = db.prepare<[string], { entries: number }>(
+    `SELECT coalesce((SELECT entries FROM account_totals WHERE account_id = ?), 0) AS entries`,
+  );
+  // By the entry's number within its account (the ledger numbers' migration): after a cursor (the last number seen)
+  // or at an offset, a page is a seek, not a walk.
+  const pageBelow = db.prepare<[string, number, number], LedgerRow & { number: number }>(
+    `SELECT number, id, at, kind, credits, request_id, code, url FROM ledger
+      WHERE account_id = ? AND number < ? ORDER BY number DESC LIMIT ?`,
   );
 
   const balance = (accountId: string) => balanceOf.get(accountId)!.balance;
@@ -87,17 +99,20 @@ export function createLedgerRepository(db: Database.Database, clock: Clock) {
       if (refunded > 0) insertEntry.run(accountId, at, 'refund', refunded, requestId, code, url);
     }),
 
-    /** Newest first; the cursor is the id of the last entry seen. */
-    auditLog(
-      accountId: string,
-      limit: number,
-      cursor: number | null,
-    ): { entries: LedgerEntry[]; next_cursor: string | null } {
-      const rows = page.all(accountId, cursor ?? Number.MAX_SAFE_INTEGER, limit + 1);
-      const entries = rows.slice(0, limit).map((row) => ({ ...row, at: new Date(row.at).toISOString() }));
-      const last = entries.at(-1);
-      return { entries, next_cursor: rows.length > limit && last ? String(last.id) : null };
-    },
+    /**
+     * Newest first, after the cursor (the number of the last entry seen) or the offset (entries skipped). One transaction,
+     * so the total and the page are of the same moment even while another connection writes.
+     */
+    auditLog: db.transaction((accountId: string, paging: AuditLogPaging): AuditLogPage => {
+      const total = entriesOf.get(accountId)!.entries;
+      const below = paging.offset === undefined ? (paging.cursor ?? total + 1) : total - paging.offset + 1;
+      const rows = pageBelow.all(accountId, below, paging.limit + 1);
+      const page = rows.slice(0, paging.limit);
+      const entries = page.map(({ number: _number, ...row }) => ({ ...row, at: new Date(row.at).toISOString() }));
+      const last = page.at(-1);
+      const hasMore = rows.length > paging.limit && last !== undefined;
+      return { entries, next_cursor: hasMore ? String(last.number) : null, total, has_more: hasMore };
+    }),
   };
 }
 

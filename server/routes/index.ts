@@ -5,6 +5,7 @@ import balanceHeaders from '../plugins/balance-headers';
 import requestContext from '../plugins/request-context';
 import { faultFailure } from '../sandbox/faults';
 import authRoutes from './auth';
+import meRoutes from './auth/me';
 import billingRoutes from './billing';
 import { currentAccount } from './current-account';
 import jobRoutes from './jobs';
@@ -40,6 +41,7 @@ const apiRoutes: FastifyPluginAsync<ApiOptions> = async (app, options) => {
       const fault = app.faults.take(currentAccount(request).id);
       if (fault) throw faultFailure(fault);
     });
+    await faultable.register(meRoutes);
     await faultable.register(usageRoutes);
     await faultable.register(usageReportRoutes);
     await faultable.register(requestRoutes);

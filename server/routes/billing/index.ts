@@ -5,14 +5,18 @@ import { auditLogPageSchema, auditLogQuerySchema } from '../../../contract/usage
 import { usageMarks } from '../../billing/billing-period';
 import { currentAccount } from '../current-account';
 
-/** The ledger: its audit log, newest first and paged by cursor, the balance, and what was used when and where. */
+/** The ledger: its audit log (newest first, by cursor or offset), the balance, and what was used when and where. */
 const billingRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/billing/audit-log',
     { schema: { tags: ['billing'], querystring: auditLogQuerySchema, response: { 200: auditLogPageSchema } } },
     async (request) => {
-      const { limit, cursor } = request.query;
-      return app.ledger.auditLog(currentAccount(request).id, limit, cursor ? Number(cursor) : null);
+      const { limit, cursor, offset } = request.query;
+      return app.ledger.auditLog(currentAccount(request).id, {
+        limit,
+        offset,
+        cursor: cursor === undefined ? undefined : Number(cursor),
+      });
     },
   );
 

@@ -24,9 +24,14 @@ describe('the running totals of the ledger', () => {
 
     const totals = db.prepare(`SELECT * FROM account_totals ORDER BY account_id`).all();
     expect(totals).toEqual([
-      { account_id: 'acct_empty', balance: 0, deposited: 0, charged: 0, refunded: 0 },
-      { account_id: 'acct_new', balance: 50, deposited: 50, charged: 0, refunded: 0 },
-      { account_id: 'acct_old', balance: 997, deposited: 1000, charged: 8, refunded: 5 },
+      { account_id: 'acct_empty', balance: 0, deposited: 0, charged: 0, refunded: 0, entries: 0 },
+      { account_id: 'acct_new', balance: 50, deposited: 50, charged: 0, refunded: 0, entries: 1 },
+      { account_id: 'acct_old', balance: 997, deposited: 1000, charged: 8, refunded: 5, entries: 5 },
+    ]);
+    // Numbered within the account in the order written, those of the old data dir by the migration.
+    expect(db.prepare(`SELECT account_id, number FROM ledger ORDER BY id`).all()).toEqual([
+      ...[1, 2, 3, 4, 5].map((number) => ({ account_id: 'acct_old', number })),
+      { account_id: 'acct_new', number: 1 },
     ]);
     const sums = db.prepare(`SELECT account_id, sum(credits) AS balance FROM ledger GROUP BY 1 ORDER BY 1`).all();
     expect(sums).toEqual([

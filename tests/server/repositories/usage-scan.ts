@@ -20,6 +20,7 @@ function hostOf(url: string | null): string | null {
 }
 
 interface LedgerRow {
+  id: number;
   account_id: string;
   at: number;
   kind: 'deposit' | 'charge' | 'refund';
@@ -39,7 +40,7 @@ interface LogRow {
 /** The account's whole ledger and request log. */
 function readAll(db: Database.Database, accountId: string) {
   const ledger = db
-    .prepare(`SELECT account_id, at, kind, credits FROM ledger WHERE account_id = ?`)
+    .prepare(`SELECT id, account_id, at, kind, credits FROM ledger WHERE account_id = ? ORDER BY id`)
     .all(accountId) as LedgerRow[];
   const log = db
     .prepare(
@@ -65,15 +66,19 @@ export function rollupsByScan(db: Database.Database, accountId: string) {
   const { ledger, log } = readAll(db, accountId);
   const totals = new Map<
     string,
-    { account_id: string; balance: number; deposited: number; charged: number; refunded: number }
+    { account_id: string; balance: number; deposited: number; charged: number; refunded: number; entries: number }
   >();
+  // Each entry's number within its account: 1, 2, … in the order written (the ledger numbers' migration).
+  const numbers: { id: number; number: number }[] = [];
   const ledgerDays = new Map<string, { account_id: string; date: string; charged: number; refunded: number }>();
   for (const row of ledger) {
     bump(
       totals,
       row.account_id,
-      () => ({ account_id: row.account_id, balance: 0, deposited: 0, charged: 0, refunded: 0 }),
+      () => ({ account_id: row.account_id, balance: 0, deposited: 0, charged: 0, refunded: 0, entries: 0 }),
       (t) => {
+        t.entries++;
+        numbers.push({ id: row.id, number: t.entries });
         t.balance += row.credits;
         if (row.kind === 'deposit') t.deposited += row.credits;
         if (row.kind === 'charge') t.charged -= row.credits;
@@ -149,6 +154,7 @@ export function rollupsByScan(db: Database.Database, accountId: string) {
   }
   return {
     account_totals: sorted(totals),
+    ledger_numbers: numbers,
     ledger_days: sorted(ledgerDays),
     request_days: sorted(requestDays),
     request_day_errors: sorted(errors),
@@ -162,10 +168,11 @@ export function rollupsStored(db: Database.Database, accountId: string) {
   return {
     account_totals: db
       .prepare(
-        `SELECT account_id, balance, deposited, charged, refunded FROM account_totals
+        `SELECT account_id, balance, deposited, charged, refunded, entries FROM account_totals
           WHERE account_id = ? AND EXISTS (SELECT 1 FROM ledger WHERE account_id = ?)`,
       )
       .all(accountId, accountId),
+    ledger_numbers: db.prepare(`SELECT id, number FROM ledger WHERE account_id = ? ORDER BY id`).all(accountId),
     ledger_days: db
       .prepare(
         `SELECT account_id, ${date('day')} AS date, charged, refunded FROM ledger_days WHERE account_id = ? ORDER BY day`,
