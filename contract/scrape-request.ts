@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { groupDigits } from './digits';
 import { scrapeModeSchema, tierOfCap, TIER_CAP_ALIASES, TIERS } from './pricing';
 import { scrapeCookiesSchema } from './cookies';
+import { isCssSelector } from './css-selector';
 import { SCRAPE_LIMITS as LIMITS } from './scrape-defaults';
 
 /** The formats the sandbox produces. */
@@ -98,7 +99,12 @@ export const scrapeRequestFieldsSchema = z.object({
   force_refresh: z.boolean().optional(),
   session_id: sessionId.optional(),
   cookies: scrapeCookiesSchema.optional(),
-  wait_for: z.string().min(1).max(LIMITS.waitForMaxLength).optional(),
+  wait_for: z
+    .string()
+    .min(1)
+    .max(LIMITS.waitForMaxLength)
+    .refine(isCssSelector, 'A CSS selector, like #content or article h1')
+    .optional(),
   wait_until: waitUntilSchema.optional(),
   include_raw_html: z.boolean().optional(),
   screenshot: z.boolean().optional(),

@@ -1,3 +1,4 @@
+import { stripVTControlCharacters } from 'node:util';
 import type { z } from 'zod';
 import { priceOf, requestTierPlan, tierPlan, type Tier } from '../../contract/pricing';
 import type { escalationSchema, ScrapeRequestParsed } from '../../contract/scrape';
@@ -91,7 +92,8 @@ export async function runScrape(
       if (!(error instanceof ScrapeFailure)) {
         if (tier <= '2') throw error; // a refused redirect or a bug: not the target's doing
         // The browser itself failed (crashed, unavailable): say so and let the next tier try.
-        record('failed', error instanceof Error ? error.message : String(error));
+        // Playwright colours its messages for a terminal: the escalation's error is read in JSON and on a page.
+        record('failed', stripVTControlCharacters(error instanceof Error ? error.message : String(error)));
         continue;
       }
       lastFailure = error;

@@ -46,7 +46,8 @@ export function formatRelative(iso: string | number | Date, now: number): string
   const seconds = (new Date(iso).getTime() - now) / 1000;
   const [label, size] = UNITS.find(([, size]) => Math.abs(seconds) >= size) ?? ['min', 60];
   const count = Math.trunc(Math.abs(seconds) / size);
-  if (count === 0) return seconds >= 0 ? 'in under a minute' : 'just now';
+  // The page's now is read in whole seconds, so a moment ago can lie up to a second ahead of it.
+  if (count === 0) return seconds >= 2 ? 'in under a minute' : 'just now';
   return seconds >= 0 ? `in ${count} ${label}` : `${count} ${label} ago`;
 }
 

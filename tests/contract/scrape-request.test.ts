@@ -71,6 +71,13 @@ describe('a scrape request read into one shape', () => {
     expect(refusedAt({ mode: 'ocr', cost_controls: { force_tier: '4' } })).toEqual(['cost_controls.force_tier']);
   });
 
+  it('takes wait_for as the CSS selector the API documents, refusing what no CSS parser reads', () => {
+    for (const selector of ['#content', 'article > h1:first-child', '[data-ready="1"]', 'main .card, aside'])
+      expect(read({ wait_for: selector }).wait_for).toBe(selector);
+    for (const selector of ['###[[[', 'div >', 'text=Loaded', 'a,'])
+      expect(refusedAt({ wait_for: selector })).toEqual(['wait_for']);
+  });
+
   it('takes the wait that asks for something, whichever place it is in', () => {
     expect(read({ wait_until: 'networkidle', advanced: { wait_condition: 'load' } }).wait_until).toBe('load');
     expect(read({ wait_until: 'domcontentloaded' }).wait_until).toBe('domcontentloaded');

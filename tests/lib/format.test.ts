@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { credits, formatDateTime, formatNumber } from '../../src/lib/format';
+import { credits, formatDateTime, formatNumber, formatRelative } from '../../src/lib/format';
 
 describe('formatting for the screen', () => {
   it('groups whole numbers in threes, negative ones too, and leaves fractions to Intl', () => {
@@ -19,5 +19,15 @@ describe('formatting for the screen', () => {
     expect(formatDateTime('2026-09-03T23:59:07+02:00')).toBe('3 Sep 2026, 21:59:07 UTC');
     expect(formatDateTime(Date.UTC(2027, 0, 1, 0, 0, 0))).toBe('1 Jan 2027, 00:00:00 UTC');
     expect(() => formatDateTime('not a date')).toThrow(RangeError);
+  });
+
+  it('says how far a time is in its largest whole unit, and a moment ago as just now though it lies within the page’s second', () => {
+    const now = Date.UTC(2026, 11, 3, 12, 0, 0);
+    expect(formatRelative(now + 2 * 86_400_000 + 5_000, now)).toBe('in 2 d');
+    expect(formatRelative(now - 3 * 3_600_000, now)).toBe('3 h ago');
+    expect(formatRelative(now + 30_000, now)).toBe('in under a minute');
+    expect(formatRelative(now - 20_000, now)).toBe('just now');
+    // Validated a moment ago by the server's clock, read against a now floored to the second.
+    expect(formatRelative(now + 900, now)).toBe('just now');
   });
 });

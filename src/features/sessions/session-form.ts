@@ -51,6 +51,13 @@ export function localOfIso(iso: string | null): string {
 
 type Errors = Record<string, { type: string; message: string }>;
 const BAD_DATE = 'Enter a date and time, or leave it empty';
+const PAST_DATE = 'This time has passed: the session would be expired at once. Pick a later one, or leave it empty';
+
+/** A typed expiry's message: not a date, or (new cookies being stored) a time already past. */
+function expiryError(typed: string | null | undefined, now: number): string | undefined {
+  if (typed === undefined) return BAD_DATE;
+  return typed !== null && Date.parse(typed) <= now ? PAST_DATE : undefined;
+}
 
 /** The cookies of a paste, or the message to show at the paste field. */
 function cookiesOf(parse: CookieParse | null, required: boolean): Record<string, string> | string | undefined {
@@ -88,11 +95,13 @@ const CREATE_FIELDS = { name: 'name', domain: 'domain', cookies: 'paste', expire
 /** The create form, checked by the contract's own schema after the paste is read; it resolves to the body. */
 export const createResolver: Resolver<CreateFormValues, unknown, CreateBody> = async (values) => {
   const errors: Errors = {};
-  const parse = readPaste(values.paste, values.domain, Date.now());
+  const now = Date.now();
+  const parse = readPaste(values.paste, values.domain, now);
   const cookies = cookiesOf(parse, true);
   if (typeof cookies === 'string') errors.paste = { type: 'paste', message: cookies };
   const typed = isoOfLocal(values.expires_at);
-  if (typed === undefined) errors.expires_at = { type: 'date', message: BAD_DATE };
+  const expiry = expiryError(typed, now);
+  if (expiry) errors.expires_at = { type: 'date', message: expiry };
   const body: CreateBody = {
     name: values.name,
     domain: values.domain,
@@ -110,11 +119,13 @@ export const createResolver: Resolver<CreateFormValues, unknown, CreateBody> = a
 export function refreshResolver(domain: string): Resolver<RefreshFormValues, unknown, RefreshBody> {
   return async (values) => {
     const errors: Errors = {};
-    const parse = readPaste(values.paste, domain, Date.now());
+    const now = Date.now();
+    const parse = readPaste(values.paste, domain, now);
     const cookies = cookiesOf(parse, false);
     if (typeof cookies === 'string') errors.paste = { type: 'paste', message: cookies };
     const typed = isoOfLocal(values.expires_at);
-    if (typed === undefined) errors.expires_at = { type: 'date', message: BAD_DATE };
+    const expiry = expiryError(typed, now);
+    if (expiry) errors.expires_at = { type: 'date', message: expiry };
     const expires = typed ?? (parse?.ok ? parse.paste.earliestExpiry : null);
     const body: RefreshBody = {
       ...(typeof cookies === 'object' && { cookies }),

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useCredentialsStore } from '../../../src/api/credentials-store';
@@ -90,6 +90,26 @@ describe('creating a session', () => {
 
     expect(sessionsApi.calls.filter((call) => call.method === 'POST')).toEqual([]);
     expect(field('Cookies')).toHaveValue('{"sid": "a b"}');
+  });
+
+  it('refuses an expiry already past at its field, and saves once it is later', async () => {
+    const sessionsApi = fakeSessionsApi();
+    const { user, dialog, field } = await openCreate();
+    await user.type(field('Name'), 'Members');
+    await user.type(field('Domain'), '127.0.0.1');
+    await user.click(field('Cookies'));
+    await user.paste('demo_session=valid');
+    // A datetime-local input takes a whole value, as the browser's picker gives it.
+    fireEvent.change(field('Expires (optional)'), { target: { value: '2020-01-01T00:00' } });
+    await user.click(within(dialog).getByRole('button', { name: 'Save session' }));
+
+    expect(await within(dialog).findByText(/This time has passed: the session would be expired at once/)).toBeVisible();
+    expect(field('Expires (optional)')).toHaveAttribute('aria-invalid', 'true');
+    expect(sessionsApi.calls.filter((call) => call.method === 'POST')).toEqual([]);
+
+    fireEvent.change(field('Expires (optional)'), { target: { value: '2099-01-01T00:00' } });
+    await user.click(within(dialog).getByRole('button', { name: 'Save session' }));
+    await waitFor(() => expect(sessionsApi.calls.filter((call) => call.method === 'POST')).toHaveLength(1));
   });
 
   it('keeps everything pasted when the API refuses, with the guidance and its fix', async () => {

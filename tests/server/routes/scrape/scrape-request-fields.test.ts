@@ -45,6 +45,18 @@ describe('a scrape result', () => {
     );
   });
 
+  it('refuses a wait_for that is no CSS selector at its field, before anything is held or charged', async () => {
+    const before = await server.balance(key);
+    const { status, body } = await server.scrape(key, { url: page('/js-rendered'), mode: 'js', wait_for: '###[[[' });
+    expect({ status, code: body.error, field: body.details?.field }).toEqual({
+      status: 400,
+      code: 'INVALID_REQUEST',
+      field: 'wait_for',
+    });
+    expect(body.message).toContain('A CSS selector, like #content or article h1');
+    expect(await server.balance(key)).toBe(before);
+  });
+
   it('reads a PDF as Markdown by default, as plain text with pdf_format text', async () => {
     const markdown = await result({ url: page('/report.pdf'), mode: 'pdf' });
     const text = await result({ url: page('/report.pdf'), mode: 'pdf', pdf_format: 'text' });
