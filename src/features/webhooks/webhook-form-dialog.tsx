@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { FormEvent } from 'react';
 import { useForm } from 'react-hook-form';
 import {
   WEBHOOK_EVENTS,
@@ -50,10 +51,15 @@ export function WebhookFormDialog(props: {
   const { errors } = form.formState;
   const onError = (error: unknown) => showServerIssues(error, form.setError);
 
-  const onSubmit = form.handleSubmit((body) => {
+  const submit = form.handleSubmit((body) => {
     if (editing) update.mutate({ id: editing.id, body }, { onSuccess: () => props.onSaved(editing.id), onError });
     else create.mutate(body, { onSuccess: props.onCreated, onError });
   });
+  // The API's answer to the last try is about what was sent then: a new try, even one the form refuses, clears it.
+  const onSubmit = (event: FormEvent) => {
+    mutation.reset();
+    return submit(event);
+  };
 
   return (
     <Dialog

@@ -90,6 +90,14 @@ describe('creating a webhook', () => {
     const url = within(dialog).getByLabelText('URL');
     await waitFor(() => expect(url).toHaveAccessibleDescription(/A webhook for this URL exists already/));
     expect(url).toHaveValue('https://hooks.example.com/alterlab');
+    expect(within(dialog).getByTestId('guidance-card')).toHaveTextContent('WEBHOOK_ALREADY_EXISTS');
+
+    // A new try the form refuses is not answered by the API's word on the last one.
+    await user.clear(url);
+    await user.type(url, 'not a url');
+    await user.click(within(dialog).getByRole('button', { name: 'Create webhook' }));
+    await waitFor(() => expect(url).not.toHaveAccessibleDescription(/exists already/));
+    expect(within(dialog).queryByTestId('guidance-card')).not.toBeInTheDocument();
   });
 });
 
