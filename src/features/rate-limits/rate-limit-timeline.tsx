@@ -52,23 +52,30 @@ export function RateLimitTimeline({ samples, now }: { samples: readonly RateLimi
         className="h-auto w-full max-w-3xl rounded border border-slate-200 bg-white"
         data-testid="rate-limit-timeline"
       >
-        <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(0)} y2={y(0)} stroke="#94a3b8" />
-        <text x={4} y={y(limit) + 4} fontSize="10" fill="#334155">
+        <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(0)} y2={y(0)} className="stroke-slate-400" />
+        <text x={4} y={y(limit) + 4} fontSize="10" className="fill-slate-700">
           {limit}
         </text>
-        <text x={4} y={y(0) + 4} fontSize="10" fill="#334155">
+        <text x={4} y={y(0) + 4} fontSize="10" className="fill-slate-700">
           0
         </text>
-        <text x={PAD.left} y={HEIGHT - 4} fontSize="10" fill="#334155">
+        <text x={PAD.left} y={HEIGHT - 4} fontSize="10" className="fill-slate-700">
           −{formatSeconds(spanSeconds)}
         </text>
-        <text x={WIDTH - PAD.right} y={HEIGHT - 4} fontSize="10" fill="#334155" textAnchor="end">
+        <text x={WIDTH - PAD.right} y={HEIGHT - 4} fontSize="10" className="fill-slate-700" textAnchor="end">
           now
         </text>
         {resets.map((sample) => (
           <g key={`reset-${sample.id ?? sample.at}`} data-testid="marker-reset">
-            <line x1={x(sample.at)} x2={x(sample.at)} y1={PAD.top} y2={y(0)} stroke="#0369a1" strokeDasharray="4 3" />
-            <text x={x(sample.at) + 2} y={PAD.top + 8} fontSize="9" fill="#0369a1">
+            <line
+              x1={x(sample.at)}
+              x2={x(sample.at)}
+              y1={PAD.top}
+              y2={y(0)}
+              strokeDasharray="4 3"
+              className="stroke-sky-700"
+            />
+            <text x={x(sample.at) + 2} y={PAD.top + 8} fontSize="9" className="fill-sky-700">
               reset
             </text>
           </g>
@@ -79,17 +86,17 @@ export function RateLimitTimeline({ samples, now }: { samples: readonly RateLimi
           const key = sample.id ?? `${sample.at}-${index}`;
           if (sample.status === 429) {
             return (
-              <g key={key} data-testid="marker-429" stroke="#b91c1c" strokeWidth="2">
+              <g key={key} data-testid="marker-429" className="stroke-red-700" strokeWidth="2">
                 <line x1={cx - 4} x2={cx + 4} y1={cy - 4} y2={cy + 4} />
                 <line x1={cx - 4} x2={cx + 4} y1={cy + 4} y2={cy - 4} />
-                <text x={cx} y={cy - 7} fontSize="9" fill="#b91c1c" stroke="none" textAnchor="middle">
+                <text x={cx} y={cy - 7} fontSize="9" className="fill-red-700 stroke-none" textAnchor="middle">
                   429
                 </text>
               </g>
             );
           }
           return sample.source === 'user' ? (
-            <circle key={key} cx={cx} cy={cy} r="3.5" fill="#0f172a" data-testid="marker-user" />
+            <circle key={key} cx={cx} cy={cy} r="3.5" className="fill-slate-900" data-testid="marker-user" />
           ) : (
             <rect
               key={key}
@@ -97,8 +104,7 @@ export function RateLimitTimeline({ samples, now }: { samples: readonly RateLimi
               y={cy - 3}
               width="6"
               height="6"
-              fill="white"
-              stroke="#475569"
+              className="fill-white stroke-slate-600"
               data-testid="marker-dashboard"
             />
           );
