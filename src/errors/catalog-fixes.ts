@@ -44,8 +44,9 @@ const hostOf = (context: FixContext) => (context.url ? (urlHost(context.url) ?? 
 
 /**
  * The fix actions the catalog offers, each defined once so that one id always means one change. The scrape
- * page applies 'patch-request' fixes to the request and runs it again, answers 'choose-session' with its
- * session picker (the URL's domain first) and 'add-cookies' with a new cookie row; 'link' fixes open a page.
+ * page applies 'patch-request' fixes to the request and runs it again, answers 'choose-session' by choosing an
+ * active stored session of the URL's domain and running again (its session picker when there is none) and
+ * 'add-cookies' with an empty cookie row to fill in; 'link' fixes open a page.
  */
 export const FIX = {
   raiseMaxTier4: {

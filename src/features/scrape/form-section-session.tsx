@@ -1,10 +1,9 @@
 import { useId, useRef } from 'react';
 import { useFieldArray, useFormState, type UseFormReturn } from 'react-hook-form';
-import { CODE_INPUT, FieldError, FIELDSET_CLASS, LEGEND_CLASS } from '../../components/form-field';
+import { FieldError, FIELDSET_CLASS, LEGEND_CLASS } from '../../components/form-field';
+import { CookieRow, SMALL_BUTTON } from './cookie-row';
 import type { ScrapeFormValues } from './form-values';
 import { SessionPicker } from './session-picker';
-
-const SMALL_BUTTON = 'rounded-md border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50';
 
 /** A stored session, or cookies typed here for this one request (the API refuses both at once). */
 export function SessionSection({ form }: { form: UseFormReturn<ScrapeFormValues> }) {
@@ -12,7 +11,8 @@ export function SessionSection({ form }: { form: UseFormReturn<ScrapeFormValues>
   const cookies = useFieldArray({ control: form.control, name: 'cookies' });
   const addButton = useRef<HTMLButtonElement>(null);
   const cookiesId = useId();
-  const cookiesError = cookieError(errors.cookies?.type, errors.cookies?.message ?? errors.cookies?.root?.message);
+  // A row's own problem shows at the row; this is the whole list's (cookies beside a stored session).
+  const cookiesError = errors.cookies?.message ?? errors.cookies?.root?.message;
 
   const remove = (index: number) => {
     cookies.remove(index);
@@ -32,13 +32,13 @@ export function SessionSection({ form }: { form: UseFormReturn<ScrapeFormValues>
         {cookies.fields.length === 0 && <p className="text-sm text-slate-700">No cookies.</p>}
         <ul className="space-y-2">
           {cookies.fields.map((field, index) => (
-            <li key={field.id} className="flex flex-wrap items-end gap-2">
-              <CookieInput form={form} index={index} part="name" />
-              <CookieInput form={form} index={index} part="value" />
-              <button type="button" className={SMALL_BUTTON} onClick={() => remove(index)}>
-                Remove <span className="sr-only">cookie {index + 1}</span>
-              </button>
-            </li>
+            <CookieRow
+              key={field.id}
+              form={form}
+              index={index}
+              error={errors.cookies?.[index]}
+              onRemove={() => remove(index)}
+            />
           ))}
         </ul>
         <FieldError id={`${cookiesId}-error`} message={cookiesError} />
@@ -54,21 +54,5 @@ export function SessionSection({ form }: { form: UseFormReturn<ScrapeFormValues>
         </button>
       </fieldset>
     </fieldset>
-  );
-}
-
-// The resolver keeps a record's outer issue ("Invalid key in record"); the only key rule is a non-empty name.
-const cookieError = (type: string | undefined, message: string | undefined) =>
-  type === 'invalid_key' ? 'Every cookie needs a name.' : message;
-
-function CookieInput(props: { form: UseFormReturn<ScrapeFormValues>; index: number; part: 'name' | 'value' }) {
-  const id = useId();
-  return (
-    <div className="min-w-32 flex-1 space-y-1">
-      <label htmlFor={id} className="block text-xs font-medium">
-        <span className="sr-only">Cookie {props.index + 1}</span> {props.part === 'name' ? 'Name' : 'Value'}
-      </label>
-      <input id={id} {...CODE_INPUT} {...props.form.register(`cookies.${props.index}.${props.part}`)} />
-    </div>
   );
 }

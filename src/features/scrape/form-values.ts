@@ -8,6 +8,7 @@ import {
 } from '../../../contract/scrape';
 import { SCRAPE_DEFAULTS as DEFAULTS } from '../../../contract/scrape-defaults';
 import type { FixAction } from '../../errors/catalog';
+import { cookieRowErrors, isEmptyCookieRow } from './cookie-rows';
 
 /**
  * The scrape form as the inputs hold it: strings for optional numbers, cookie
@@ -71,7 +72,8 @@ export function toRequest(values: ScrapeFormValues): ScrapeRequest {
     if (values.force_refresh) request.force_refresh = true;
   }
   if (values.session_id.trim() !== '') request.session_id = values.session_id.trim();
-  const cookies = values.cookies.filter((cookie) => cookie.name.trim() !== '' || cookie.value !== '');
+  // An empty row is left out of the live previews (snippets, estimate); a submit stops at it (cookie-rows.ts).
+  const cookies = values.cookies.filter((cookie) => !isEmptyCookieRow(cookie));
   if (cookies.length > 0)
     request.cookies = Object.fromEntries(cookies.map((cookie) => [cookie.name.trim(), cookie.value]));
   if (values.wait_for.trim() !== '') request.wait_for = values.wait_for.trim();
@@ -126,20 +128,23 @@ function sessionConflict(request: ScrapeRequest): boolean {
   );
 }
 
-/** react-hook-form resolver: the contract's schema decides, each issue shown at its field. */
+/**
+ * react-hook-form resolver: the contract's schema decides, each issue shown at its field. Cookies are checked row
+ * by row first, so a problem shows at the row's input; the conflict with a stored session is the whole list's.
+ */
 export const scrapeFormResolver: Resolver<ScrapeFormValues> = async (values) => {
   const request = toRequest(values);
   const parsed = scrapeRequestSchema.safeParse(request);
   const errors: FieldErrors<ScrapeFormValues> = {};
-  if (sessionConflict(request)) errors.cookies = { type: 'conflict', message: CONFLICT_MESSAGE };
+  const rows = cookieRowErrors(values.cookies);
+  if (rows) errors.cookies = rows as FieldErrors<ScrapeFormValues>['cookies'];
+  else if (sessionConflict(request)) errors.cookies = { type: 'conflict', message: CONFLICT_MESSAGE };
   if (parsed.success) return Object.keys(errors).length === 0 ? { values, errors: {} } : { values: {}, errors };
   for (const issue of parsed.error.issues) {
     const top = String(issue.path[0] ?? 'url');
     const field = FIELD_OF[top] ?? (top as keyof ScrapeFormValues);
     if (!(field in DEFAULT_FORM_VALUES) || errors[field]) continue;
-    // A record key's own message ("A cookie needs a name") is nested under zod's generic "Invalid key in record".
-    const message = issue.code === 'invalid_key' ? (issue.issues[0]?.message ?? issue.message) : issue.message;
-    (errors as Record<string, { type: string; message: string }>)[field] = { type: issue.code, message };
+    (errors as Record<string, { type: string; message: string }>)[field] = { type: issue.code, message: issue.message };
   }
   return { values: {}, errors };
 };

@@ -18,12 +18,25 @@ interface ScrapeFormProps {
   onRun: (request: ScrapeRequest) => void;
 }
 
-/** The first control, in the page's order, of a field a failed submit found invalid (`cookies.0.name` is cookies). */
-function firstInvalid(root: HTMLFormElement | null, invalid: ReadonlySet<string>): HTMLElement | null {
+/**
+ * Where each error of a failed submit sits, as input names: `url`, `cookies.1.value`; an error of a whole list
+ * (`cookies`, or its `root`) stands for every input in it.
+ */
+function errorPaths(errors: object, prefix = ''): string[] {
+  return Object.entries(errors).flatMap(([key, error]: [string, unknown]) => {
+    if (typeof error !== 'object' || error === null) return [];
+    const path = key === 'root' ? prefix.slice(0, -1) : `${prefix}${key}`;
+    return 'type' in error ? [path] : errorPaths(error, `${path}.`);
+  });
+}
+
+/** The first control, in the page's order, that one of the errors is at. */
+function firstInvalid(root: HTMLFormElement | null, paths: readonly string[]): HTMLElement | null {
   const controls = root?.querySelectorAll<HTMLElement>('input[name], select[name], textarea[name]') ?? [];
   for (const control of controls) {
     const name = control.getAttribute('name') ?? '';
-    if (invalid.has(name.split('.')[0] ?? name) && !control.hasAttribute('disabled')) return control;
+    const at = paths.some((path) => name === path || name.startsWith(`${path}.`));
+    if (at && !control.hasAttribute('disabled')) return control;
   }
   return null;
 }
@@ -41,7 +54,7 @@ export function ScrapeForm({ form, running, onRun }: ScrapeFormProps) {
     // The group must be open before its field can take focus.
     flushSync(() => setInvalid(fields));
     const root = event?.target instanceof HTMLFormElement ? event.target : null;
-    firstInvalid(root, fields)?.focus();
+    firstInvalid(root, errorPaths(errors))?.focus();
   };
   const onSubmit = form.handleSubmit((values) => {
     setInvalid(new Set());

@@ -1,14 +1,13 @@
 import { useEffect } from 'react';
-import { flushSync } from 'react-dom';
 import type { ScrapeRequest } from '../../../contract/scrape';
-import type { FixAction } from '../../errors/catalog';
 import { useFramesDrawn } from '../../lib/use-after-first-paint';
 import { CodeSnippets } from './code-snippets';
-import { applyFix, fromRequest, toRequest } from './form-values';
+import { fromRequest } from './form-values';
 import { RunHistory } from './run-history';
 import { useRunHistoryStore } from './run-history-store';
 import { RunPanel } from './run-panel';
 import { ScrapeForm } from './scrape-form';
+import { useApplyFix } from './use-apply-fix';
 import { useScrapeForm } from './use-scrape-form';
 import { useScrapeRun } from './use-scrape-run';
 
@@ -21,6 +20,7 @@ export function ScrapeWorkbench({ picked }: { picked: ScrapeRequest | null }) {
   const form = useScrapeForm();
   const runFinished = useRunHistoryStore((state) => state.runFinished);
   const run = useScrapeRun({ onSettled: runFinished });
+  const onFix = useApplyFix(form, run.start);
   // The fields first, then the result and the history, then the snippets: a frame each, so that no one render
   // blocks a slow phone for long.
   const drawn = useFramesDrawn(2);
@@ -28,20 +28,6 @@ export function ScrapeWorkbench({ picked }: { picked: ScrapeRequest | null }) {
   useEffect(() => {
     if (picked) form.reset(fromRequest(picked), { keepDefaultValues: true });
   }, [form, picked]);
-
-  const onFix = (fix: FixAction) => {
-    // The picker lists the URL's domain first; the user picks, then runs.
-    if (fix.kind === 'choose-session') return form.setFocus('session_id');
-    if (fix.kind === 'add-cookies') {
-      const rows = form.getValues('cookies');
-      // The new row must be on the page before its name field can take focus.
-      flushSync(() => form.setValue('cookies', [...rows, { name: '', value: '' }]));
-      return form.setFocus(`cookies.${rows.length}.name`);
-    }
-    const next = applyFix(form.getValues(), fix);
-    form.reset(next, { keepDefaultValues: true });
-    run.start(toRequest(next));
-  };
 
   return (
     <>

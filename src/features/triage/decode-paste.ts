@@ -47,6 +47,8 @@ const decoded = (paste: Omit<DecodedPaste, 'headers' | 'exception' | 'pastedStat
   paste: { headers: {}, exception: null, pastedStatus: null, ...paste },
 });
 const problem = (text: string): DecodeResult => ({ ok: false, problem: text });
+/** What the user pasted, as typed, cut short: a message quotes it to be recognised, not to repeat a long paste. */
+const excerpt = (text: string) => (text.length > 40 ? `${text.slice(0, 40)}…` : text);
 
 /** The failure a body names, or, without a body, the status alone (the catalog then guides by status). */
 function failureOf(body: string, status: number): FailureInput | null {
@@ -172,7 +174,9 @@ export function decodePaste(input: string): DecodeResult {
   if (!/\s/.test(text) && isCodeShaped(text.toUpperCase()) && /^[A-Za-z0-9_]+$/.test(text)) {
     const code = text.toUpperCase();
     if (!KNOWN_CODES.has(code)) {
-      return problem(`${code} is not a code the API answers with. Codes look like TIMEOUT or RATE_LIMIT_EXCEEDED.`);
+      return problem(
+        `“${excerpt(text)}” is not a code the API answers with. Codes look like TIMEOUT or RATE_LIMIT_EXCEEDED.`,
+      );
     }
     const failure = parseFailureBody({ error: code }) as FailureInput;
     return decoded({ kind: 'code', failure, statusSource: 'code', requestId: null });

@@ -43,7 +43,7 @@ export function Decoder() {
           className="w-full rounded-md border border-slate-400 px-3 py-2 font-mono text-sm"
         />
         {problem && (
-          <p id={problemId} role="alert" className="text-sm font-medium text-red-800">
+          <p id={problemId} role="alert" className="text-sm font-medium wrap-anywhere text-red-800">
             {problem}
           </p>
         )}

@@ -83,7 +83,9 @@ describe('scrape form: validation', () => {
     await user.keyboard('valid');
     expect(within(form).getByLabelText('Cookie 1 Value')).toHaveValue('valid');
     await user.click(within(form).getByRole('button', { name: 'Run scrape' }));
-    expect(await within(form).findByText('Every cookie needs a name.')).toBeInTheDocument();
+    expect(await within(form).findByText('A cookie needs a name')).toBeInTheDocument();
+    expect(within(form).getByLabelText('Cookie 1 Name')).toHaveAccessibleDescription('A cookie needs a name');
+    expect(within(form).getByLabelText('Cookie 1 Name')).toHaveFocus();
     expect(sent.scrapes).toHaveLength(0);
 
     await user.type(within(form).getByLabelText('Cookie 1 Name'), 'demo_session');

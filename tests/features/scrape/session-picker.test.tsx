@@ -64,19 +64,63 @@ describe('the scrape page’s session picker', () => {
     expect(within(picker).getByRole('option', { selected: true })).toHaveTextContent(`${unknown} (not in your list)`);
   });
 
-  it('answers REQUIRES_AUTH with "use a stored session for this domain": the picker, not another run', async () => {
-    fakeSessionsApi([demo]);
+  it('answers REQUIRES_AUTH with "use a stored session for this domain" by choosing the domain’s session and running again', async () => {
+    fakeSessionsApi([shop, demo]);
+    const bodies = scrapeAnswers(failure(401, 'REQUIRES_AUTH'), ok());
+    const { user, picker, run } = await pageFor(MEMBERS);
+    await run();
+    const card = await within(panel()).findByTestId('guidance-card');
+    expect(within(card).getByRole('link', { name: 'Create a session for this domain' })).toHaveAttribute(
+      'href',
+      '/sessions?domain=127.0.0.1&create=true',
+    );
+    await user.click(within(card).getByRole('button', { name: 'Use a stored session for this domain' }));
+    await waitFor(() => expect(bodies).toEqual([{ url: MEMBERS }, { url: MEMBERS, session_id: SESSION_ID }]));
+    expect(picker).toHaveValue(SESSION_ID);
+  });
+
+  it('chooses the most recently used active session when several are for the domain, and lists it first', async () => {
+    const at = (day: number) => `2026-11-${day}T10:00:00.000Z`;
+    const older = sessionFixture({ id: OTHER_SESSION_ID, name: 'Older login', last_used_at: at(21) });
+    const recent = sessionFixture({ id: `${SESSION_ID.slice(0, -1)}4`, name: 'Recent login', last_used_at: at(23) });
+    const stale = sessionFixture({
+      id: `${SESSION_ID.slice(0, -1)}5`,
+      name: 'Stale',
+      status: 'expired',
+      last_used_at: at(24),
+    });
+    fakeSessionsApi([demo, older, stale, recent]);
+    const bodies = scrapeAnswers(failure(401, 'REQUIRES_AUTH'), ok());
+    const { user, picker, run } = await pageFor(MEMBERS);
+    expect(
+      within(within(picker).getByRole('group'))
+        .getAllByRole('option')
+        .map((option) => option.textContent?.split(' · ')[0]),
+    ).toEqual(['Recent login', 'Older login', 'Demo members', 'Stale']);
+    await run();
+    const card = await within(panel()).findByTestId('guidance-card');
+    await user.click(within(card).getByRole('button', { name: 'Use a stored session for this domain' }));
+    await waitFor(() => expect(bodies).toEqual([{ url: MEMBERS }, { url: MEMBERS, session_id: recent.id }]));
+    expect(picker).toHaveValue(recent.id);
+  });
+
+  it('without an active session for the domain, focuses the picker, which says so and how to make one', async () => {
+    fakeSessionsApi([shop, sessionFixture({ status: 'expired' })]);
     const bodies = scrapeAnswers(failure(401, 'REQUIRES_AUTH'));
     const { user, picker, run } = await pageFor(MEMBERS);
     await run();
     const card = await within(panel()).findByTestId('guidance-card');
     await user.click(within(card).getByRole('button', { name: 'Use a stored session for this domain' }));
-    expect(picker).toHaveFocus();
-    expect(bodies).toHaveLength(1);
-    expect(within(card).getByRole('link', { name: 'Create a session for this domain' })).toHaveAttribute(
+    await waitFor(() => expect(picker).toHaveFocus());
+    expect(picker).toHaveValue('');
+    expect(picker).toHaveAccessibleDescription(
+      /^No active stored session for 127\.0\.0\.1\. To make one, log in to the site in a browser and save its cookies as a session: Create one/,
+    );
+    expect(screen.getByRole('link', { name: 'Create one' })).toHaveAttribute(
       'href',
       '/sessions?domain=127.0.0.1&create=true',
     );
+    expect(bodies).toHaveLength(1);
   });
 
   it('answers SESSION_EXPIRED (410) with the refresh of the very session used', async () => {
@@ -92,18 +136,19 @@ describe('the scrape page’s session picker', () => {
     expect(await findDialog('Refresh “Demo members”')).toBeInTheDocument();
   });
 
-  it('answers SESSION_DOMAIN_MISMATCH with the URL’s domain: its sessions, a new one, or none', async () => {
+  it('answers SESSION_DOMAIN_MISMATCH with the URL’s domain: its session, run at once, a new one, or none', async () => {
     fakeSessionsApi([demo, shop]);
-    scrapeAnswers(failure(400, 'SESSION_DOMAIN_MISMATCH'));
-    const { pick, run } = await pageFor(MEMBERS);
+    const bodies = scrapeAnswers(failure(400, 'SESSION_DOMAIN_MISMATCH'), ok());
+    const { user, pick, run } = await pageFor(MEMBERS);
     await pick('Shop · shop.example.com · Active');
     await run();
     const card = await within(panel()).findByTestId('guidance-card');
-    expect(within(card).getByRole('button', { name: 'Use a stored session for this domain' })).toBeInTheDocument();
     expect(within(card).getByRole('link', { name: 'Create a session for this domain' })).toHaveAttribute(
       'href',
       '/sessions?domain=127.0.0.1&create=true',
     );
     expect(within(card).getByRole('button', { name: 'Remove the stored session (session_id)' })).toBeInTheDocument();
+    await user.click(within(card).getByRole('button', { name: 'Use a stored session for this domain' }));
+    await waitFor(() => expect(bodies[1]).toEqual({ url: MEMBERS, session_id: SESSION_ID }));
   });
 });

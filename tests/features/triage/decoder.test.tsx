@@ -44,6 +44,25 @@ describe('the decoder', () => {
     expect(screen.queryByTestId('guidance-card')).not.toBeInTheDocument();
   });
 
+  it('quotes a short excerpt of a long unknown token, as typed, and keeps the whole paste', async () => {
+    const token = 'x'.repeat(200_000);
+    const { box } = await paste(token);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(`“${'x'.repeat(40)}…” is not a code the API answers with.`);
+    expect(alert.textContent!.length).toBeLessThan(200);
+    // Wrapped anywhere, so not even the excerpt can widen a narrow page.
+    expect(alert).toHaveClass('wrap-anywhere');
+    expect(box).toHaveValue(token);
+    expect(box).toHaveAccessibleDescription(/is not a code the API answers with/);
+  });
+
+  it('quotes a short unknown code whole, as it was typed', async () => {
+    await paste('not_a_real_code');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      /^“not_a_real_code” is not a code the API answers with\./,
+    );
+  });
+
   it('decodes a BLOCKED_BY_ANTIBOT body: the guidance, the refund verdict, and nothing sent', async () => {
     const body = JSON.stringify({
       error: 'BLOCKED_BY_ANTIBOT',

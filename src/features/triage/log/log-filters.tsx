@@ -3,29 +3,58 @@ import { useState, type FormEvent } from 'react';
 import { z } from 'zod';
 import { requestLogQuerySchema } from '../../../../contract/request-log';
 import { CODE_INPUT, Field, INPUT_CLASS } from '../../../components/form-field';
+import { formatNumber } from '../../../lib/format';
 import { BUTTON_CLASS } from './export-buttons';
 import { ORIGIN_VIEWS, originView, type FilterName, type OriginView, type RequestLogSearch } from './search';
 
 const route = getRouteApi('/triage/log');
 const field = requestLogQuerySchema.shape;
-const instant = z.union(
-  [z.iso.datetime({ offset: true }), z.iso.date()],
-  'A day (2026-11-25) or an instant with its zone (2026-11-25T10:00:00Z)',
-);
+const instant = z.union([z.iso.datetime({ offset: true }), z.iso.date()]);
+const STATUS = field.status.unwrap();
+const INSTANT_SAYS = 'A day (2026-11-25) or an instant with its zone (2026-11-25T10:00:00Z)';
 
-/** The typed filters, each checked by the contract's own field schema before it goes in the URL. */
+/**
+ * The typed filters, each checked by the contract's own field schema before it goes in the URL. `says` is what to
+ * type, shown where the schema has no plain message of its own (zod's are for developers: "Too big: expected number
+ * to be <=599").
+ */
 const TYPED: {
   name: Exclude<FilterName, 'method' | 'path' | 'session'>;
   label: string;
   check: z.ZodType;
+  says: string;
   placeholder: string;
 }[] = [
-  { name: 'q', label: 'Request id or URL text', check: field.q, placeholder: 'req_… or example.com/item' },
-  { name: 'code', label: 'Error code', check: field.code, placeholder: 'TIMEOUT' },
-  { name: 'status', label: 'HTTP status', check: field.status, placeholder: '403' },
-  { name: 'domain', label: 'Target domain', check: field.domain, placeholder: 'example.com' },
-  { name: 'since', label: 'From (included)', check: instant, placeholder: '2026-11-25' },
-  { name: 'until', label: 'Until (excluded)', check: instant, placeholder: '2026-11-26' },
+  {
+    name: 'q',
+    label: 'Request id or URL text',
+    check: field.q,
+    says: `Search text is at most ${formatNumber(field.q.unwrap().maxLength!)} characters`,
+    placeholder: 'req_… or example.com/item',
+  },
+  {
+    name: 'code',
+    label: 'Error code',
+    check: field.code,
+    says: 'An error code is upper case, like TIMEOUT',
+    placeholder: 'TIMEOUT',
+  },
+  {
+    name: 'status',
+    label: 'HTTP status',
+    check: field.status,
+    says: `An HTTP status is a number from ${formatNumber(STATUS.minValue!)} to ${formatNumber(STATUS.maxValue!)}`,
+    placeholder: '403',
+  },
+  {
+    name: 'domain',
+    label: 'Target domain',
+    check: field.domain,
+    says: 'A host name alone, like example.com',
+    placeholder: 'example.com',
+  },
+  { name: 'since', label: 'From (included)', check: instant, says: INSTANT_SAYS, placeholder: '2026-11-25' },
+  { name: 'until', label: 'Until (excluded)', check: instant, says: INSTANT_SAYS, placeholder: '2026-11-26' },
 ];
 const METHODS = field.method.unwrap().out.options;
 
@@ -48,12 +77,13 @@ function FilterForm({ search }: { search: RequestLogSearch }) {
     event.preventDefault();
     const next: Partial<RequestLogSearch> = {};
     const found: typeof errors = {};
-    for (const { name, check } of TYPED) {
+    for (const { name, check, says } of TYPED) {
       const text = name === 'code' ? typed[name].trim().toUpperCase() : typed[name].trim();
       if (text === '') continue;
-      const parsed = check.safeParse(text);
+      // A message the schema gives its check wins over `says`; zod's own wording never shows.
+      const parsed = check.safeParse(text, { error: () => says });
       if (parsed.success) Object.assign(next, { [name]: parsed.data });
-      else found[name] = parsed.error.issues[0]?.message;
+      else found[name] = parsed.error.issues[0]?.message ?? says;
     }
     if (next.since && next.until && Date.parse(next.since) >= Date.parse(next.until))
       found.until = 'Until must be later than From';

@@ -119,8 +119,33 @@ describe('the request log', () => {
     await user.clear(screen.getByLabelText('HTTP status'));
     await user.type(screen.getByLabelText('HTTP status'), '99');
     await user.click(screen.getByRole('button', { name: 'Apply filters' }));
-    expect(await screen.findByText(/Too small|>=100/)).toBeInTheDocument();
+    expect(await screen.findByText('An HTTP status is a number from 100 to 599')).toBeInTheDocument();
     expect(asked.some((query) => query.get('status') === '99')).toBe(false);
+  });
+
+  it.each([
+    ['HTTP status', 'letters', 'abc', 'An HTTP status is a number from 100 to 599'],
+    ['HTTP status', 'over 599', '999', 'An HTTP status is a number from 100 to 599'],
+    ['HTTP status', '40 digits', '4'.repeat(40), 'An HTTP status is a number from 100 to 599'],
+    ['Request id or URL text', '5,000 characters', 'x'.repeat(5_000), 'Search text is at most 2,048 characters'],
+    ['Error code', 'a hyphen', 'time-out', 'An error code is upper case, like TIMEOUT'],
+    ['Target domain', 'a whole URL', 'https://example.com/', 'A host name alone, like example.com'],
+    ['From (included)', 'a word', 'yesterday', 'A day (2026-11-25) or an instant with its zone (2026-11-25T10:00:00Z)'],
+  ])('says in plain words what to type in %s (%s), and keeps what was typed', async (label, _, typed, says) => {
+    const { user, router } = await openLog();
+    const input = screen.getByLabelText(label);
+    // Pasted: typing 5,000 keys one by one would only slow the test.
+    await user.click(input);
+    await user.paste(typed);
+    await user.click(screen.getByRole('button', { name: 'Apply filters' }));
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(says);
+    expect(alert).not.toHaveTextContent(/expected|Invalid input|Too (big|small)|<=|>=/);
+    expect(input).toHaveAccessibleDescription(says);
+    expect(input).toHaveAttribute('aria-invalid', 'true');
+    expect(input).toHaveValue(typed);
+    expect(router.state.location.search).toEqual({});
   });
 
   it('shows each row’s outcome, its code’s guidance link, its request page and the refund verdict', async () => {
