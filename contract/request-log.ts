@@ -67,13 +67,16 @@ const cursorSchema = z
 
 const instant = z.iso.datetime({ offset: true }).transform((value) => Date.parse(value));
 
+/** The bounds of the log's typed filters, which the filter form also words for the user. */
+export const FILTER_BOUNDS = { status: { min: 100, max: 599 }, searchMaxLength: 2048 } as const;
+
 export const requestLogQuerySchema = z
   .object({
     code: z
       .string()
       .regex(/^[A-Z_]+$/, 'An error code is upper case, like TIMEOUT')
       .optional(),
-    status: z.coerce.number().int().min(100).max(599).optional(),
+    status: z.coerce.number().int().min(FILTER_BOUNDS.status.min).max(FILTER_BOUNDS.status.max).optional(),
     method: z.string().toUpperCase().pipe(z.enum(REQUEST_LOG_METHODS)).optional(),
     /** The path as the log shows it, without the query: /api/v1/scrape. */
     path: z
@@ -96,7 +99,7 @@ export const requestLogQuerySchema = z
     /** user: the user's own calls; dashboard: the dashboard's background calls; absent: both. */
     origin: requestOriginSchema.optional(),
     /** A request id (that one request), or text found in the target URL (any case). */
-    q: z.string().trim().min(1).max(2048).optional(),
+    q: z.string().trim().min(1).max(FILTER_BOUNDS.searchMaxLength).optional(),
     cursor: cursorSchema.optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
   })

@@ -1,7 +1,7 @@
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { z } from 'zod';
-import { requestLogQuerySchema } from '../../../../contract/request-log';
+import { FILTER_BOUNDS, requestLogQuerySchema } from '../../../../contract/request-log';
 import { CODE_INPUT, Field, INPUT_CLASS } from '../../../components/form-field';
 import { formatNumber } from '../../../lib/format';
 import { BUTTON_CLASS } from './export-buttons';
@@ -10,7 +10,6 @@ import { ORIGIN_VIEWS, originView, type FilterName, type OriginView, type Reques
 const route = getRouteApi('/triage/log');
 const field = requestLogQuerySchema.shape;
 const instant = z.union([z.iso.datetime({ offset: true }), z.iso.date()]);
-const STATUS = field.status.unwrap();
 const INSTANT_SAYS = 'A day (2026-11-25) or an instant with its zone (2026-11-25T10:00:00Z)';
 
 /**
@@ -29,7 +28,7 @@ const TYPED: {
     name: 'q',
     label: 'Request id or URL text',
     check: field.q,
-    says: `Search text is at most ${formatNumber(field.q.unwrap().maxLength!)} characters`,
+    says: `Search text is at most ${formatNumber(FILTER_BOUNDS.searchMaxLength)} characters`,
     placeholder: 'req_… or example.com/item',
   },
   {
@@ -43,7 +42,7 @@ const TYPED: {
     name: 'status',
     label: 'HTTP status',
     check: field.status,
-    says: `An HTTP status is a number from ${formatNumber(STATUS.minValue!)} to ${formatNumber(STATUS.maxValue!)}`,
+    says: `An HTTP status is a number from ${formatNumber(FILTER_BOUNDS.status.min)} to ${formatNumber(FILTER_BOUNDS.status.max)}`,
     placeholder: '403',
   },
   {
