@@ -5,11 +5,11 @@ import { z } from 'zod';
 const COOKIE_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const COOKIE_VALUE = /^(?:[\x21\x23-\x2B\x2D-\x3A\x3C-\x5B\x5D-\x7E]*|"[\x21\x23-\x2B\x2D-\x3A\x3C-\x5B\x5D-\x7E]*")$/;
 
-const cookieName = z
+export const cookieNameSchema = z
   .string()
   .min(1, 'A cookie needs a name')
   .regex(COOKIE_NAME, "A cookie name is letters, digits and !#$%&'*+-.^_`|~ only (RFC 6265)");
-const cookieValue = z
+export const cookieValueSchema = z
   .string({ error: 'A cookie value is a string' })
   .regex(
     COOKIE_VALUE,
@@ -17,7 +17,7 @@ const cookieValue = z
   );
 
 /** Cookies by name, as the API documents them: an object. */
-export const cookieJarSchema = z.record(cookieName, cookieValue, {
+export const cookieJarSchema = z.record(cookieNameSchema, cookieValueSchema, {
   error: (issue) => {
     if (issue.code === 'invalid_key') return issue.issues[0]?.message ?? 'Not a cookie name';
     if (issue.code === 'invalid_type')

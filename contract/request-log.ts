@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { groupDigits } from './digits';
 
 /** Who made a call: the dashboard marks the calls it makes by itself (HEADER.dashboardCall); everything else is the user's. */
 const REQUEST_ORIGINS = ['user', 'dashboard'] as const;
@@ -67,8 +68,10 @@ const cursorSchema = z
 
 const instant = z.iso.datetime({ offset: true }).transform((value) => Date.parse(value));
 
-/** The bounds of the log's typed filters, which the filter form also words for the user. */
-export const FILTER_BOUNDS = { status: { min: 100, max: 599 }, searchMaxLength: 2048 } as const;
+// Said in words a user can act on: the filter form shows these at its fields, the API in its 400.
+const STATUS_SAYS = 'An HTTP status is a number from 100 to 599';
+const SEARCH_MAX = 2048;
+const SEARCH_SAYS = `Search text is at most ${groupDigits(SEARCH_MAX)} characters`;
 
 export const requestLogQuerySchema = z
   .object({
@@ -76,7 +79,12 @@ export const requestLogQuerySchema = z
       .string()
       .regex(/^[A-Z_]+$/, 'An error code is upper case, like TIMEOUT')
       .optional(),
-    status: z.coerce.number().int().min(FILTER_BOUNDS.status.min).max(FILTER_BOUNDS.status.max).optional(),
+    status: z.coerce
+      .number({ error: STATUS_SAYS })
+      .int(STATUS_SAYS)
+      .min(100, STATUS_SAYS)
+      .max(599, STATUS_SAYS)
+      .optional(),
     method: z.string().toUpperCase().pipe(z.enum(REQUEST_LOG_METHODS)).optional(),
     /** The path as the log shows it, without the query: /api/v1/scrape. */
     path: z
@@ -99,7 +107,7 @@ export const requestLogQuerySchema = z
     /** user: the user's own calls; dashboard: the dashboard's background calls; absent: both. */
     origin: requestOriginSchema.optional(),
     /** A request id (that one request), or text found in the target URL (any case). */
-    q: z.string().trim().min(1).max(FILTER_BOUNDS.searchMaxLength).optional(),
+    q: z.string().trim().min(1).max(SEARCH_MAX, SEARCH_SAYS).optional(),
     cursor: cursorSchema.optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
   })

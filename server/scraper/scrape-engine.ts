@@ -1,6 +1,6 @@
 import { stripVTControlCharacters } from 'node:util';
 import type { z } from 'zod';
-import { priceOf, requestTierPlan, tierPlan, type Tier } from '../../contract/pricing';
+import { priceOf, requestTierPlan, tierPlan, TIERS, type Tier } from '../../contract/pricing';
 import type { escalationSchema, ScrapeRequestParsed } from '../../contract/scrape';
 import { classify } from './classify';
 import { extractResult, type ExtractedResult } from './extract-result';
@@ -118,7 +118,9 @@ export async function runScrape(
 /** The tier the plan without force_tier and fail_fast would have tried next, if they stopped the request. */
 function refusedEscalation(request: ScrapeRequestParsed, last: Tier): Tier | null {
   if (!request.force_tier && !request.fail_fast) return null;
-  return tierPlan(request.mode, request.force_tier ? '4' : request.max_tier).find((tier) => tier > last) ?? null;
+  return (
+    tierPlan(request.mode, request.force_tier ? TIERS.at(-1)! : request.max_tier).find((tier) => tier > last) ?? null
+  );
 }
 
 const refusalOf = (request: ScrapeRequestParsed, next: Tier) =>

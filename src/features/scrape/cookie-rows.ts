@@ -1,5 +1,5 @@
 import type { FieldError } from 'react-hook-form';
-import { cookieJarSchema } from '../../../contract/cookies';
+import { cookieNameSchema, cookieValueSchema } from '../../../contract/cookies';
 
 type CookieRow = { name: string; value: string };
 /**
@@ -25,13 +25,11 @@ export function cookieRowErrors(rows: readonly CookieRow[]): (CookieRowError | u
   const errors = rows.map((row): CookieRowError | undefined => {
     if (isEmptyCookieRow(row)) return { type: 'empty-row', message: EMPTY_ROW };
     const error: CookieRowError = {};
-    const parsed = cookieJarSchema.safeParse({ [row.name.trim()]: row.value });
-    for (const issue of parsed.error?.issues ?? []) {
-      // A key's issue carries the name rule's own message (contract/cookies.ts); any other is the value's.
-      const part = issue.code === 'invalid_key' ? 'name' : 'value';
-      error[part] ??= { type: issue.code, message: issue.message };
-    }
-    if (row.value === '') error.value ??= { type: 'no-value', message: NO_VALUE };
+    const name = cookieNameSchema.safeParse(row.name.trim()).error?.issues[0];
+    const value = cookieValueSchema.safeParse(row.value).error?.issues[0];
+    if (name) error.name = { type: name.code, message: name.message };
+    if (value) error.value = { type: value.code, message: value.message };
+    else if (row.value === '') error.value = { type: 'no-value', message: NO_VALUE };
     return Object.keys(error).length > 0 ? error : undefined;
   });
   return errors.some(Boolean) ? errors : null;
