@@ -10,6 +10,8 @@ export function maskedParameters(request: ScrapeRequestParsed): Record<string, u
   const masked = JSON.parse(JSON.stringify(request), (_key, value: unknown) =>
     typeof value === 'string' ? maskSecrets(value) : value,
   ) as Record<string, unknown>;
+  // The sandbox's own list of what it accepted without effect: worth a line when it names something, noise when not.
+  if (request.ignored.length === 0) delete masked.ignored;
   if (request.cookies) {
     masked.cookies = Object.fromEntries(Object.keys(request.cookies).map((name) => [maskSecrets(name), MASKED_VALUE]));
   }

@@ -1,5 +1,6 @@
 import { ERROR_CODES } from '../../../contract/error-codes';
 import { advise, type Advice } from '../../errors/advise';
+import { credits as creditCount } from '../../lib/format';
 import type { DecodedPaste } from './decode-paste';
 
 /** Whether the status that came with a code is the one the contract gives the code. */
@@ -40,7 +41,7 @@ export interface TriageRefund {
 /** The refund the paste reports, against what the policy says of its code. */
 function refundVerdict(advice: Advice): TriageRefund {
   const { expectedRefund: expected, reportedRefund: reported, refundedCredits } = advice.refund;
-  const credits = refundedCredits === null ? '' : ` (${refundedCredits} credits)`;
+  const credits = refundedCredits === null ? '' : ` (${creditCount(refundedCredits)})`;
   if (expected === null) {
     const said = reported === null ? '' : reported ? `Refunded${credits}. ` : 'Not refunded. ';
     return { kind: 'no-policy', expected, reported, text: `${said}The refund policy says nothing of this failure.` };

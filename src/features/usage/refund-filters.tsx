@@ -1,11 +1,19 @@
 import { getRouteApi } from '@tanstack/react-router';
-import { ERROR_CODES } from '../../../contract/error-codes';
+import { ERROR_CODES, type RefundPolicy } from '../../../contract/error-codes';
 import { Field, INPUT_CLASS } from '../../components/form-field';
 import { usePageSearch } from '../../lib/route-search';
 import { usageSearchSchema } from './search';
 
 const route = getRouteApi('/usage');
-const CODES = [...new Set(ERROR_CODES.map((facts) => facts.code))].sort();
+const codesWhere = (policy: RefundPolicy) =>
+  [...new Set(ERROR_CODES.filter((facts) => facts.refund === policy).map((facts) => facts.code))].sort();
+// A refund is what the policy gives these codes, or a mismatch for the second group; codes never charged, or with no
+// scrape credits at stake, cannot show up here.
+const CODE_GROUPS = [
+  { label: 'Refunded by the policy', codes: codesWhere('refunded') },
+  { label: 'Not refunded by the policy (a refund is a mismatch)', codes: codesWhere('not-refunded') },
+];
+const LISTED = new Set<string>(CODE_GROUPS.flatMap((group) => group.codes));
 
 /** The refund history's filters, kept in the URL: a code, mismatches only, and the day a chart opened. */
 export function RefundFilters() {
@@ -27,10 +35,16 @@ export function RefundFilters() {
             className={INPUT_CLASS}
           >
             <option value="">Every code</option>
-            {CODES.map((one) => (
-              <option key={one} value={one}>
-                {one}
-              </option>
+            {/* A link may name any code: it stays selectable rather than the select showing the wrong one. */}
+            {code && !LISTED.has(code) && <option value={code}>{code}</option>}
+            {CODE_GROUPS.map((group) => (
+              <optgroup key={group.label} label={group.label}>
+                {group.codes.map((one) => (
+                  <option key={one} value={one}>
+                    {one}
+                  </option>
+                ))}
+              </optgroup>
             ))}
           </select>
         )}

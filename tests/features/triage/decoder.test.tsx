@@ -80,6 +80,13 @@ describe('the decoder', () => {
     expect(requested.filter((url) => url.includes('anti-bot') || url.includes('BLOCKED'))).toEqual([]);
   });
 
+  it('counts a one-credit refund in the singular', async () => {
+    await paste(
+      JSON.stringify({ error: 'TIMEOUT', message: 'slow', billing: { refunded: true, refunded_credits: 1 } }),
+    );
+    expect(await screen.findByTestId('refund-verdict')).toHaveTextContent('Refunded (1 credit), as the policy says.');
+  });
+
   it('flags a status the code is never answered with, and owes a refund the policy says', async () => {
     await paste(
       [

@@ -79,6 +79,19 @@ describe('the refund history', () => {
     );
   });
 
+  it('offers the codes a refund can carry, grouped by what the policy says of them', async () => {
+    await openRefunds();
+    const select = screen.getByRole('combobox', { name: 'Code' });
+    const refunded = within(select).getByRole('group', { name: 'Refunded by the policy' });
+    const mismatch = within(select).getByRole('group', {
+      name: 'Not refunded by the policy (a refund is a mismatch)',
+    });
+    expect(within(refunded).getByRole('option', { name: 'BLOCKED_BY_ANTIBOT' })).toBeInTheDocument();
+    expect(within(mismatch).getByRole('option', { name: 'RATE_LIMIT_EXCEEDED' })).toBeInTheDocument();
+    // Refused before anything is charged: never in a refund's row.
+    expect(within(select).queryByRole('option', { name: 'INSUFFICIENT_CREDITS' })).toBeNull();
+  });
+
   it('opens with the filters a link carries', async () => {
     const { api, table } = await openRefunds('/usage?code=BLOCKED_BY_ANTIBOT&sort=credits&dir=asc');
     expect(screen.getByRole('combobox', { name: 'Code' })).toHaveValue('BLOCKED_BY_ANTIBOT');

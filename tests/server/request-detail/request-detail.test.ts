@@ -39,10 +39,19 @@ describe('GET /requests/{request_id}', () => {
       billing: { refunded: true, cached: false, tier_used: '1' },
       session: null,
     });
+    expect(detail!.parameters).not.toHaveProperty('ignored');
     expect(detail!.billing.credits_refunded).toBe(detail!.billing.credits_charged);
     expect(detail!.billing.credits_charged).toBeGreaterThan(0);
     expect(detail!.billing.estimated_credits).toBeGreaterThan(0);
     expect(detail!.doc_url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/errors\/PAYWALL_DETECTED$/);
+  });
+
+  it('keeps among the parameters what the sandbox accepted without effect, when there is any', async () => {
+    const key = await server.newKey('growth');
+    const response = await server.scrape(key, { url: `${server.demoWebUrl}/article`, extraction_prompt: 'the title' });
+    expect(response.status).toBe(200);
+    const { detail } = await detailOf(key, response.body.request_id!);
+    expect(detail!.parameters).toMatchObject({ ignored: ['extraction_prompt'] });
   });
 
   it('lists the tiers tried on the way to a success, and the rate-limit headers the call was answered with', async () => {
