@@ -17,7 +17,7 @@ export const HTTP_STATUSES = [
   { status: 202, text: 'Accepted', category: 'success', retry: 'not-applicable', refund: 'not-applicable' },
   { status: 204, text: 'No Content', category: 'success', retry: 'not-applicable', refund: 'not-applicable' },
   { status: 400, text: 'Bad Request', category: 'request', retry: 'never', refund: 'not-refunded' },
-  { status: 401, text: 'Unauthorized', category: 'auth', retry: 'never', refund: 'not-refunded' },
+  { status: 401, text: 'Unauthorized', category: 'auth', retry: 'never', refund: 'not-applicable' },
   { status: 402, text: 'Payment Required', category: 'billing', retry: 'never', refund: 'not-applicable' },
   { status: 403, text: 'Forbidden', category: 'scraping', retry: 'maybe', refund: 'refunded' },
   { status: 404, text: 'Not Found', category: 'request', retry: 'never', refund: 'not-applicable' },

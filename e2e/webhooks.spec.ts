@@ -45,11 +45,8 @@ async function createWebhook(page: Page, path: string, name: string) {
 }
 
 /** A time as a datetime-local input takes it, in the machine's time zone (the browser's too). */
-function localMinute(ms: number) {
-  const date = new Date(ms);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
+/** "Failed since" is read as UTC, like the delivery log's times: a minute as a datetime-local field takes it. */
+const utcMinute = (ms: number) => new Date(ms).toISOString().slice(0, 16);
 
 const deliveries = (page: Page) => page.getByRole('table', { name: /^Deliveries/ });
 const attempts = (page: Page) => page.getByRole('table', { name: /^Attempts/ });
@@ -97,7 +94,7 @@ test('a webhook to a real receiver: test event delivered, a failing one retried,
   await page.getByRole('button', { name: 'Send test event' }).click();
   await expect(deliveries(page).getByRole('row').nth(1)).toContainText('Failed', { timeout: 20_000 });
   downRecovers = true;
-  await page.getByLabel('Failed since').fill(localMinute(Date.now() - 3_600_000));
+  await page.getByLabel('Failed since (UTC)').fill(utcMinute(Date.now() - 3_600_000));
   await expect(page.getByText('1 failed delivery since then would be resent.')).toBeVisible();
   await page.getByRole('button', { name: 'Resend 1 failed delivery' }).click();
   await expect(page.getByText('1 failed delivery sent again')).toBeVisible();

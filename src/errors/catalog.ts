@@ -77,6 +77,41 @@ export function findEntry(code: string, status?: number): CatalogEntry | undefin
   return exact ?? candidates.find((entry) => entry.kind === 'code') ?? candidates[0];
 }
 
+/** The codes the API answers `status` with (410: SESSION_EXPIRED and SESSION_INACTIVE), lowest status first. */
+export function codesAtStatus(status: number): CatalogEntry[] {
+  return CATALOG.filter((entry) => entry.kind === 'code' && entry.status === status);
+}
+
+/** The one value every entry agrees on, else null. */
+function shared<T>(entries: readonly CatalogEntry[], pick: (entry: CatalogEntry) => T): T | null {
+  const values = new Set(entries.map(pick));
+  return values.size === 1 ? [...values][0]! : null;
+}
+
+/**
+ * A status the seed's status table has no row for, but which some codes are answered with (410): the code in the
+ * body tells which, so the guidance names them, and says of retry and refund only what they all agree on.
+ */
+function entryFromCodes(status: number, codes: readonly CatalogEntry[]): CatalogEntry {
+  const names = codes.map((entry) => entry.code).join(' or ');
+  return {
+    kind: 'status',
+    code: String(status),
+    status,
+    statusText: statusText(status),
+    category: shared(codes, (entry) => entry.category) ?? 'request',
+    title: names,
+    whatHappened:
+      `The API answers ${status} with ${names}; the error code in the body tells which. ` +
+      codes.map((entry) => `${entry.code}: ${entry.whatHappened}`).join(' '),
+    refund: shared(codes, (entry) => entry.refund) ?? 'not-applicable',
+    retry: shared(codes, (entry) => entry.retry) ?? unknownStatusRule(status),
+    whatToChange: codes.map((entry) => `${entry.code}: ${entry.whatToChange}`).join(' '),
+    fixes: [],
+    source: shared(codes, (entry) => entry.source) ?? 'ours',
+  };
+}
+
 /**
  * Guidance for a code the catalog does not know, from its status class: the seed retries and refunds 5xx,
  * never retries other 4xx, and nothing can be said about the refund of an unknown 4xx.
@@ -117,6 +152,9 @@ export function entryForFailure({ code, status }: { code: string; status: number
   if (byCode?.kind === 'code') return { entry: byCode, match: 'code' };
   const byStatus = statusEntry(status);
   if (byStatus) return { entry: byStatus, match: 'status' };
+  // A bare status (a pasted "410") is known by the codes answered with it; an unknown code is not one of them.
+  const codes = code.trim() === String(status) ? codesAtStatus(status) : [];
+  if (codes.length > 0) return { entry: entryFromCodes(status, codes), match: 'status' };
   return { entry: unknownEntry(status), match: 'unknown' };
 }
 

@@ -1,4 +1,5 @@
 import { errorEnvelopeSchema } from '../../contract/envelope';
+import { ERROR_CODES } from '../../contract/error-codes';
 import type { Job } from '../../contract/scrape';
 import { statusOfCode } from './code-facts';
 import { UNKNOWN_CODE, type FailureInput } from './failure-input';
@@ -7,9 +8,16 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Without a status, a known code implies the seed's status for it; an unknown one leaves it unknown (0). */
-function statusFor(code: string, status: number | undefined): number {
-  return status ?? statusOfCode(code) ?? 0;
+/**
+ * Without a status, a known code implies the seed's status for it; an unknown one leaves it unknown (0). A code
+ * answered with two statuses (SESSION_EXPIRED: the dashboard login, or a stored session) is told by its details: a
+ * body that names a stored session (`details.session_id`) is about that session.
+ */
+function statusFor(code: string, status: number | undefined, details?: Record<string, unknown>): number {
+  if (status !== undefined) return status;
+  const ofSession = ERROR_CODES.find((facts) => facts.code === code && facts.category === 'session');
+  if (ofSession && typeof details?.session_id === 'string') return ofSession.status;
+  return statusOfCode(code) ?? 0;
 }
 
 function fromEnvelope(value: unknown, status: number | undefined): FailureInput | null {
@@ -20,7 +28,7 @@ function fromEnvelope(value: unknown, status: number | undefined): FailureInput 
   if (!parsed.success) return null;
   const envelope = parsed.data;
   return {
-    status: statusFor(envelope.error, status),
+    status: statusFor(envelope.error, status, envelope.details),
     code: envelope.error,
     message: envelope.message || (typeof envelope.detail === 'string' ? envelope.detail : undefined),
     requestId: envelope.request_id,

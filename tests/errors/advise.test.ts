@@ -144,6 +144,11 @@ describe('refunds against the policy', () => {
     expect(refund).toMatchObject({ policy: 'not-refunded', expectedRefund: false, mismatch: true });
   });
 
+  it('claims nothing of a bare 401: a refused key is not charged, a login wall (REQUIRES_AUTH) is refunded', () => {
+    const { refund } = advise({ status: 401, code: '401', billing: { refunded: true, refunded_credits: 5 } }, {}, now);
+    expect(refund).toMatchObject({ expectedRefund: null, mismatch: false });
+  });
+
   it('expects nothing where nothing is charged', () => {
     const { refund } = advise(
       { status: 404, code: 'SESSION_NOT_FOUND', billing: { refunded: true, refunded_credits: 0 } },
@@ -181,6 +186,18 @@ describe('telling entries apart', () => {
     expect(server.entry).toMatchObject({ status: 507, retry: 'backoff', refund: 'refunded' });
     const client = advise({ status: 418, code: 'SOMETHING_NEW' }, {}, now);
     expect(client.entry).toMatchObject({ status: 418, retry: 'never', refund: 'not-applicable' });
+  });
+
+  it('guides a bare 410, which the status table lacks, by the codes answered with it', () => {
+    const advice = advise({ status: 410, code: '410' }, {}, now);
+    expect(advice.match).toBe('status');
+    expect(advice.entry.whatHappened).toMatch(/^The API answers 410 with SESSION_EXPIRED or SESSION_INACTIVE/);
+    expect(advice.entry.whatHappened).not.toMatch(/does not know/);
+    expect(advice.entry.whatToChange).toContain('SESSION_INACTIVE: Create a new session');
+    expect(advice.retry.rule).toBe('never');
+    // An unknown code at 410 is not one of them.
+    expect(advice.entry).not.toBe(advise({ status: 410, code: 'SOMETHING_NEW' }, {}, now).entry);
+    expect(advise({ status: 410, code: 'SOMETHING_NEW' }, {}, now).match).toBe('unknown');
   });
 
   it('guides a network failure of the client', () => {

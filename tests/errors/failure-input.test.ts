@@ -71,6 +71,19 @@ describe('parseFailureBody', () => {
     });
   });
 
+  it('reads a SESSION_EXPIRED body that names a stored session as the stored session’s (410), else the login’s', () => {
+    const stored = parseFailureBody({
+      error: 'SESSION_EXPIRED',
+      message: 'Session 7d0c1a5e has expired: refresh its cookies',
+      details: { session_id: '7d0c1a5e-2f4b-4c3d-9e8f-0a1b2c3d4e5f', expires_at: null },
+    })!;
+    expect(stored.status).toBe(410);
+    expect(advise(stored, {}, now).entry.title).toBe("Stored session's cookies expired");
+    expect(parseFailureBody({ error: 'SESSION_EXPIRED', message: 'log in again' })!.status).toBe(401);
+    // A status that came with the body is never second-guessed.
+    expect(parseFailureBody({ error: 'SESSION_EXPIRED', details: { session_id: 'x' } }, 401)!.status).toBe(401);
+  });
+
   it('gives an unknown code without a status no status', () => {
     const failure = parseFailureBody({ error: 'SOMETHING_NEW', message: 'New' });
     expect(failure?.status).toBe(0);

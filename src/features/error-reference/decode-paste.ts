@@ -13,25 +13,30 @@ export interface DecodedPaste {
 
 /** The sandbox's and the API's request ids: `req_` and a UUID. */
 const REQUEST_ID = /\breq_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/i;
-const STATUS_LINE = /^\s*HTTP\/[\d.]+\s+(\d{3})\b/i;
+/** At the start, or after curl -v's "<" that marks the response's lines (its request line, after ">", is not one). */
+const STATUS_LINE = /(?:^|<)\s*HTTP\/[\d.]+\s+(\d{3})\b/i;
 const REQUEST_ID_HEADER = /^x-request-id:\s*(\S+)/im;
 
 const stringField = (record: Record<string, unknown>, name: string) =>
   typeof record[name] === 'string' && record[name] !== '' ? record[name] : null;
 
-/** The JSON object in the text: all of it, or from its first `{` to its last `}` (a body after headers). */
+/**
+ * The JSON object in the text: all of it, or from a `{` to its last `}` (a body after headers). The first `{` that
+ * opens one wins: curl -v's data markers (`{ [460 bytes data]`) come before the body.
+ */
 function jsonObjectIn(text: string): Record<string, unknown> | null {
-  const start = text.indexOf('{');
   const end = text.lastIndexOf('}');
-  if (start === -1 || end <= start) return null;
-  try {
-    const value: unknown = JSON.parse(text.slice(start, end + 1));
-    return value !== null && typeof value === 'object' && !Array.isArray(value)
-      ? (value as Record<string, unknown>)
-      : null;
-  } catch {
-    return null;
+  for (let start = text.indexOf('{'); start !== -1 && start < end; start = text.indexOf('{', start + 1)) {
+    try {
+      const value: unknown = JSON.parse(text.slice(start, end + 1));
+      return value !== null && typeof value === 'object' && !Array.isArray(value)
+        ? (value as Record<string, unknown>)
+        : null;
+    } catch {
+      // Not the body's start: try the next brace.
+    }
   }
+  return null;
 }
 
 export function decodePaste(text: string): DecodedPaste | null {

@@ -1,5 +1,5 @@
 import { getRouteApi, Link } from '@tanstack/react-router';
-import { entriesForCode, statusEntry, type CatalogEntry } from '../../errors/catalog';
+import { codesAtStatus, entriesForCode, statusEntry, type CatalogEntry } from '../../errors/catalog';
 import { REFUND_LABEL, RETRY_LABEL } from './labels';
 import { usePageSearch } from '../../lib/route-search';
 import { errorDetailSearchSchema } from './search';
@@ -10,8 +10,11 @@ const route = getRouteApi('/errors/$code');
 export function ErrorDetailPage() {
   const { code } = route.useParams();
   const { status, q } = usePageSearch(route, errorDetailSearchSchema);
-  const byStatus = /^\d{3}$/.test(code) ? statusEntry(Number(code)) : undefined;
-  const entries = byStatus ? [byStatus] : entriesForCode(code);
+  const asStatus = /^\d{3}$/.test(code) ? Number(code) : undefined;
+  const byStatus = asStatus === undefined ? undefined : statusEntry(asStatus);
+  // A status the seed's table has no row for (410) is still known by the codes answered with it.
+  const byCodes = asStatus === undefined || byStatus ? [] : codesAtStatus(asStatus);
+  const entries = byStatus ? [byStatus] : byCodes.length > 0 ? byCodes : entriesForCode(code);
 
   if (entries.length === 0) {
     return (
@@ -38,19 +41,28 @@ export function ErrorDetailPage() {
         </Link>
       </p>
       <h1 className="font-mono text-2xl font-semibold break-all">{code.toUpperCase()}</h1>
-      {ordered.length > 1 && (
+      {byCodes.length > 0 ? (
         <p className="text-slate-700">
-          This code exists at {ordered.length} statuses with different meanings; the status tells them apart.
+          The API answers {code} with {byCodes.length === 1 ? 'this code' : `${byCodes.length} codes`}; the error code
+          in the body tells which.
         </p>
+      ) : (
+        ordered.length > 1 && (
+          <p className="text-slate-700">
+            This code exists at {ordered.length} statuses with different meanings; the status tells them apart.
+          </p>
+        )
       )}
       {ordered.map((entry) => (
-        <EntryCard key={entry.status} entry={entry} />
+        <EntryCard key={`${entry.code}-${entry.status}`} entry={entry} named={byCodes.length > 0} />
       ))}
     </div>
   );
 }
 
-function EntryCard({ entry }: { entry: CatalogEntry }) {
+/** `named`: the page is a status's, so each card says which code it is. */
+function EntryCard({ entry, named }: { entry: CatalogEntry; named: boolean }) {
+  const headingId = `entry-${entry.code}-${entry.status}`;
   const rows: [string, string][] = [
     ['What happened', entry.whatHappened],
     ['Refund', REFUND_LABEL[entry.refund]],
@@ -58,11 +70,19 @@ function EntryCard({ entry }: { entry: CatalogEntry }) {
     ['What to change', entry.whatToChange],
   ];
   return (
-    <section
-      aria-labelledby={`entry-${entry.status}`}
-      className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
-    >
-      <h2 id={`entry-${entry.status}`} className="text-lg font-semibold">
+    <section aria-labelledby={headingId} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+      <h2 id={headingId} className="text-lg font-semibold">
+        {named && (
+          <Link
+            to="/errors/$code"
+            params={{ code: entry.code }}
+            search={{ status: entry.status }}
+            className="font-mono break-all text-blue-800 underline"
+          >
+            {entry.code}
+          </Link>
+        )}
+        {named && ' · '}
         {entry.status === 0 ? 'No response' : `${entry.status} ${entry.statusText}`}: {entry.title}
       </h2>
       <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[10rem_1fr]">

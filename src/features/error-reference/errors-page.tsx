@@ -2,8 +2,10 @@ import { getRouteApi, Link } from '@tanstack/react-router';
 import { useId } from 'react';
 import { ColumnHeaders } from '../../components/column-headers';
 import { ScrollRegion } from '../../components/scroll-region';
+import { BreakableCode } from '../../errors/breakable-code';
 import { REFUND_LABEL, RETRY_LABEL } from './labels';
 import { PastedSummary } from './pasted-summary';
+import { redactSecrets } from './redact-secrets';
 import { searchEntries } from './search-entries';
 import { usePageSearch } from '../../lib/route-search';
 import { errorsSearchSchema } from './search';
@@ -39,7 +41,9 @@ export function ErrorsPage() {
           value={q}
           aria-describedby={countId}
           placeholder="TIMEOUT, 429, refund, a pasted error…"
-          onChange={(event) => void navigate({ search: { q: event.target.value || undefined }, replace: true })}
+          onChange={(event) =>
+            void navigate({ search: { q: redactSecrets(event.target.value) || undefined }, replace: true })
+          }
           className="mt-1 w-full max-w-md rounded-md border border-slate-400 px-3 py-2"
         />
         <p id={countId} className="mt-1 text-sm text-slate-600" aria-live="polite">
@@ -60,9 +64,9 @@ export function ErrorsPage() {
                       to="/errors/$code"
                       params={{ code: entry.code }}
                       search={{ status: entry.status, q: q || undefined }}
-                      className="font-mono break-all text-blue-800 underline"
+                      className="font-mono text-blue-800 underline"
                     >
-                      {entry.code}
+                      <BreakableCode text={entry.code} />
                     </Link>
                   </td>
                   <td className="px-3 py-2">{entry.status === 0 ? '—' : `${entry.status} ${entry.statusText}`}</td>

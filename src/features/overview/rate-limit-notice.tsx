@@ -4,7 +4,8 @@ import { useNow } from '../../lib/use-now';
 import type { RateLimitPause } from './use-rate-limit-pause';
 
 /**
- * The overview while the rate limit holds it up: one notice for the whole page, counting down to the reset.
+ * The overview while the rate limit holds it up: one notice for the whole page, counting down to the reset. A
+ * refusal of the second's burst says so, rather than call a minute with calls left "used up".
  * The page loads again by itself then; "Try again" before the reset waits for it rather than spend another call.
  */
 export function RateLimitNotice({ pause, onRetry }: { pause: RateLimitPause; onRetry: () => void }) {
@@ -18,12 +19,17 @@ export function RateLimitNotice({ pause, onRetry }: { pause: RateLimitPause; onR
       className="space-y-2 rounded-lg border-l-4 border-amber-600 bg-amber-50 p-4 text-sm text-amber-950"
     >
       <h2 id="rate-limit-notice-heading" className="text-base font-semibold">
-        The rate limit of this key is used up ({pause.code})
+        {pause.window === 'second'
+          ? `Too many calls with this key in one second (${pause.code})`
+          : `The rate limit of this key is used up (${pause.code})`}
       </h2>
       <p>
-        The API refused the overview’s calls until its limit resets at {formatDateTime(pause.retryAt)}. The overview
-        loads again by itself then{left > 0 ? ` (in ${formatSeconds(left)})` : ''}; sending sooner would only be refused
-        again.
+        {pause.window === 'second'
+          ? 'The API refused some of the overview’s calls: more were sent in one second than the key’s burst allows, ' +
+            'though the minute has calls left.'
+          : `The API refused the overview’s calls until its limit resets at ${formatDateTime(pause.retryAt)}.`}{' '}
+        The overview loads again by itself{pause.window === 'second' ? '' : ' then'}
+        {left > 0 ? ` (in ${formatSeconds(left)})` : ''}; sending sooner would only be refused again.
       </p>
       <button
         type="button"

@@ -1,6 +1,7 @@
 import { Link } from '@tanstack/react-router';
 import { minuteWindowOf, useConnectedHistory } from '../../api/rate-limit-store';
 import { Panel } from '../../components/panel';
+import { useNow } from '../../lib/use-now';
 
 /** Samples the sparkline draws: the latest, enough to show a burst and its recovery. */
 const POINTS = 60;
@@ -14,6 +15,10 @@ const HEIGHT = 40;
 export function RateLimitSparkline() {
   const samples = useConnectedHistory().slice(-POINTS);
   const window = minuteWindowOf(samples);
+  // The overview can stay open long after its last call: once that minute is over, its count is history, as the
+  // header meter says too ("Was:").
+  const now = useNow(window !== null);
+  const over = window !== null && now >= window.reset * 1000;
   const refused = samples.filter((sample) => sample.status === 429).length;
   const limit = Math.max(1, ...samples.map((sample) => sample.limit));
   const step = samples.length > 1 ? WIDTH / (samples.length - 1) : 0;
@@ -38,13 +43,15 @@ export function RateLimitSparkline() {
             viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
             className="h-10 w-60"
             role="img"
-            aria-label={`Requests left over the last ${samples.length} calls, now ${Math.max(0, window.remaining)} of ${window.limit}`}
+            aria-label={`Requests left over the last ${samples.length} calls, ${over ? 'last seen' : 'now'} ${Math.max(0, window.remaining)} of ${window.limit}`}
           >
             <polyline points={points} fill="none" stroke="#0369a1" strokeWidth="2" />
           </svg>
           <p data-testid="overview-rate-limit">
-            {Math.max(0, window.remaining)} / {window.limit} left this minute · {refused} refused (429) in the last{' '}
-            {samples.length} calls
+            {over
+              ? `Was ${Math.max(0, window.remaining)} / ${window.limit} left; that minute is over, the next call starts a new one`
+              : `${Math.max(0, window.remaining)} / ${window.limit} left this minute`}{' '}
+            · {refused} refused (429) in the last {samples.length} calls
           </p>
         </div>
       ) : (

@@ -7,7 +7,12 @@ export interface RateLimitPause {
   /** When sending again is expected to work (ms since the epoch), fixed when the failure happened. */
   retryAt: number;
   code: string;
+  /** Which limit refused: the second's burst is a pause of a moment, not a spent minute. */
+  window: 'minute' | 'second';
 }
+
+const windowOf = (error: { details?: Record<string, unknown> | undefined }): RateLimitPause['window'] =>
+  error.details?.window === 'second' ? 'second' : 'minute';
 
 const startsWith = (key: QueryKey, prefix: QueryKey) => prefix.every((part, index) => key[index] === part);
 
@@ -17,7 +22,7 @@ function pauseOf(query: Query): RateLimitPause | null {
   if (status !== 'error' || data !== undefined || !isApiError(error)) return null;
   const decision = retryDecision(error, 1, new Date(errorUpdatedAt));
   return decision.kind === 'wait' && decision.reason === 'rate-limit'
-    ? { retryAt: decision.retryAt, code: error.code }
+    ? { retryAt: decision.retryAt, code: error.code, window: windowOf(error) }
     : null;
 }
 
@@ -36,13 +41,13 @@ export function useRateLimitPause(prefixes: readonly QueryKey[]) {
   // The cache tells of a query as soon as a component's render creates it: told later, in react-query's own batch
   // (as its useIsFetching is), so this page is not updated while another component renders.
   const subscribe = useCallback((notify: () => void) => cache.subscribe(notifyManager.batchCalls(notify)), [cache]);
-  // A string, so the snapshot compares by value: the latest reset among the held-up queries, and its code.
+  // A string, so the snapshot compares by value: the latest reset among the held-up queries, its code and window.
   const snapshot = useSyncExternalStore(subscribe, () => {
     const pauses = held().flatMap((query) => pauseOf(query) ?? []);
     const latest = pauses.reduce<RateLimitPause | null>((a, b) => (a && a.retryAt >= b.retryAt ? a : b), null);
-    return latest ? `${latest.retryAt} ${latest.code}` : '';
+    return latest ? `${latest.retryAt} ${latest.code} ${latest.window}` : '';
   });
-  const [retryAtText, code = ''] = snapshot.split(' ');
+  const [retryAtText, code = '', window = 'minute'] = snapshot.split(' ');
   const retryAt = snapshot ? Number(retryAtText) : null;
 
   const retryHeld = useCallback(() => {
@@ -57,5 +62,7 @@ export function useRateLimitPause(prefixes: readonly QueryKey[]) {
     return () => clearTimeout(timer);
   }, [retryAt, retryHeld]);
 
-  return { pause: retryAt === null ? null : { retryAt, code }, retryHeld };
+  const pause: RateLimitPause | null =
+    retryAt === null ? null : { retryAt, code, window: window === 'second' ? 'second' : 'minute' };
+  return { pause, retryHeld };
 }

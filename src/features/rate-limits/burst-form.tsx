@@ -37,6 +37,7 @@ export function BurstForm() {
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
+    if (sending) return;
     const count = parseBurstSize(size);
     if (count === null) {
       setError(`Enter a whole number from ${BURST_MIN} to ${BURST_MAX}.`);
@@ -76,10 +77,11 @@ export function BurstForm() {
             className="mt-1 w-24 rounded border border-slate-400 px-2 py-1"
           />
         </div>
+        {/* Not `disabled` while sending: a disabled button drops the keyboard's focus to the page. */}
         <button
           type="submit"
-          disabled={sending}
-          className="rounded bg-sky-700 px-3 py-1.5 font-medium text-white hover:bg-sky-800 disabled:opacity-60"
+          aria-disabled={sending || undefined}
+          className="rounded bg-sky-700 px-3 py-1.5 font-medium text-white hover:bg-sky-800 aria-disabled:cursor-wait aria-disabled:opacity-60"
         >
           {sending ? 'Sending…' : 'Send a burst'}
         </button>

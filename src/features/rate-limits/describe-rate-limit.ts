@@ -32,9 +32,14 @@ export function planOfLimits(perMinute: number, burstPerSecond: number | undefin
 /** What the meter says about a key's minute window at `now`: the words carry the state, not the colour. */
 export function describeRateLimit(window: MinuteWindow, plan: Plan | null, now: number): RateLimitView {
   const resetsIn = Math.max(0, window.reset - Math.floor(now / 1000));
+  // The burst figure is of the second the latest answer came in (a refusal's wait is its Retry-After): once that
+  // is over, the burst is whole again and "wait" would be old news.
+  const burstWaitMs = (window.latest.status === 429 ? (window.latest.retryAfter ?? 1) : 1) * 1000;
+  const burstCurrent = now - window.latest.at < burstWaitMs;
   // A 429 of the second's burst leaves the minute with room: that is a pause of a second, not an empty minute.
-  const burstSpent = window.latest.status === 429 && window.remaining > 0 && window.burst?.remaining === 0;
-  const exhausted = window.remaining <= 0 || (window.latest.status === 429 && !burstSpent);
+  const burstRefusal = window.latest.status === 429 && window.remaining > 0 && window.burst?.remaining === 0;
+  const burstSpent = burstRefusal && burstCurrent;
+  const exhausted = window.remaining <= 0 || (window.latest.status === 429 && !burstRefusal);
   let state: RateLimitView['state'];
   if (resetsIn === 0) state = 'reset';
   else if (exhausted) state = 'exhausted';
@@ -46,7 +51,10 @@ export function describeRateLimit(window: MinuteWindow, plan: Plan | null, now: 
   return {
     limit: window.limit,
     remaining: Math.max(0, window.remaining),
-    burst: window.burst && { limit: window.burst.limit, remaining: Math.max(0, window.burst.remaining) },
+    burst: window.burst && {
+      limit: window.burst.limit,
+      remaining: burstCurrent ? Math.max(0, window.burst.remaining) : window.burst.limit,
+    },
     resetsIn,
     state,
     stateLabel,

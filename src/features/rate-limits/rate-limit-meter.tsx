@@ -8,14 +8,15 @@ import { describeRateLimit } from './describe-rate-limit';
 /**
  * One box for the meter and its placeholder, the same size from the first paint (nothing shifts when the first
  * answer arrives): at the right of the header row on a wide screen, a row of its own under the title and the key
- * on a narrower one.
+ * on a narrower one. Wide enough for the longest text it shows (High Volume's three-digit counts), so nothing is
+ * cut off.
  */
 function MeterBox({ children }: { children: ReactNode }) {
   return (
     <section
       aria-label="Rate limit"
       data-testid="rate-limit-meter"
-      className="order-last flex h-[3.75rem] w-full shrink-0 items-center gap-3 overflow-hidden text-xs leading-5 sm:h-10 lg:order-none lg:w-[30rem]"
+      className="order-last flex h-20 w-full shrink-0 items-center gap-3 overflow-hidden text-xs leading-5 sm:h-10 lg:order-none lg:w-[34rem]"
     >
       {children}
     </section>
@@ -75,7 +76,7 @@ export function RateLimitMeter() {
         aria-label="Requests left this minute"
         className="h-3 w-12 shrink-0 sm:w-16"
       />
-      {/* Three lines on a phone, two from sm: the same pieces in the same order, broken at other places. */}
+      {/* Four lines on a phone, two from sm: the same pieces in the same order, broken at other places. */}
       <p className="min-w-0 flex-1 truncate">
         <span className="inline-block min-w-[4.25rem] font-semibold">{view.stateLabel}</span>
         <span data-testid="rate-limit-remaining">
@@ -102,13 +103,16 @@ export function RateLimitMeter() {
         <br className="sm:hidden" />
         <span className="text-slate-700">
           <span className={view.planLabel ? 'hidden sm:inline' : 'hidden'}> · </span>
-          {/* A slot as wide as its longest text ("resets in 1 min"): what follows never moves as it counts down. */}
-          <span className="inline-block w-[7.5rem] whitespace-nowrap">
+          {/* A slot as wide as its longest text ("resets in 1 min 1 s", as the reset is in whole seconds): what
+              follows never moves as it counts down. */}
+          <span className="inline-block w-[7.25rem] whitespace-nowrap">
             {view.resetsIn > 0 ? <>resets in {formatSeconds(view.resetsIn)}</> : <>window over</>}
           </span>
+          <br className="sm:hidden" />
           <span data-testid="rate-limit-dashboard-share">
-            {' · '}by the dashboard: <Count value={view.dashboardCalls} widest={view.limit} /> of{' '}
-            <Count value={view.used} widest={view.limit} /> {view.used === 1 ? 'call' : 'calls'}
+            <span className="hidden sm:inline"> · </span>by the dashboard:{' '}
+            <Count value={view.dashboardCalls} widest={view.limit} /> of <Count value={view.used} widest={view.limit} />{' '}
+            {view.used === 1 ? 'call' : 'calls'}
           </span>
         </span>
         <span className="sr-only">. Last call by {view.sourceLabel}.</span>

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { maskApiKey } from '../../../contract/api-key';
 import { sandboxQueries } from '../../api/sandbox';
 import { credits } from '../../lib/format';
@@ -8,7 +8,13 @@ import { useConnect } from './use-connect';
 /** The sandbox's test accounts, one click each. Against the real API there are none, and nothing shows. */
 export function DemoAccounts() {
   // Below the key field and the first steps: the list (and the schema it loads) waits for the key prompt's paint.
-  const info = useQuery({ ...sandboxQueries.info(), enabled: useAfterFirstPaint() });
+  // A new key empties the query cache: the list stays while the server is asked again, so the button just pressed
+  // (and the keyboard's focus on it) is not taken away.
+  const info = useQuery({
+    ...sandboxQueries.info(),
+    enabled: useAfterFirstPaint(),
+    placeholderData: keepPreviousData,
+  });
   const connect = useConnect();
   const accounts = info.data?.demo_accounts;
   if (!accounts) return null;
@@ -39,10 +45,11 @@ export function DemoAccounts() {
             </div>
             <button
               type="button"
-              className="shrink-0 rounded-md border border-blue-700 px-3 py-1.5 text-sm font-medium text-blue-800 hover:bg-blue-50"
+              className="shrink-0 rounded-md border border-blue-700 px-3 py-1.5 text-sm font-medium text-blue-800 hover:bg-blue-50 aria-disabled:cursor-wait aria-disabled:opacity-60"
               aria-label={`Use the ${account.name} demo account, key ${maskApiKey(account.key)}`}
-              disabled={connect.isPending}
-              onClick={() => connect.mutate({ apiKey: account.key, remember: false })}
+              // Not `disabled` while the key is checked: a disabled button drops the keyboard's focus to the page.
+              aria-disabled={connect.isPending || undefined}
+              onClick={() => !connect.isPending && connect.mutate({ apiKey: account.key, remember: false })}
             >
               Use
             </button>

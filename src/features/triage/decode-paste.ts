@@ -134,9 +134,11 @@ function decodeSdk(text: string, exception: string): DecodeResult | null {
     .replace(/^:?\s*(?:\[\d{3}\]\s*)?/, '')
     .trim();
   const pastedStatus = status ? Number(status) : null;
-  // With an API code, the code's status is the API's: an SDK reports every failed job as 422.
+  // With an API code, the code's status is the API's: an SDK reports every failed job as 422. The SDK's number only
+  // picks between a code's own statuses (SESSION_EXPIRED at 410 is a stored session, not the dashboard login).
+  const ownStatus = ERROR_CODES.some((facts) => facts.code === code && facts.status === pastedStatus);
   const failure = code
-    ? { ...(parseFailureBody({ error: code, message }) as FailureInput) }
+    ? { ...(parseFailureBody({ error: code, message }, ownStatus ? pastedStatus! : undefined) as FailureInput) }
     : { status: pastedStatus!, code: String(pastedStatus), message };
   return decoded({
     kind: 'sdk-exception',

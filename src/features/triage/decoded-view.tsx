@@ -1,5 +1,5 @@
 import { Link } from '@tanstack/react-router';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { statusText } from '../../../contract/http-statuses';
 import { useApiKey } from '../../api/credentials-store';
 import { LoggedRequest } from '../../components/logged-request';
@@ -18,10 +18,15 @@ const KIND_LABEL: Record<PasteKind, string> = {
 };
 
 /** What a paste says, checked: the status against the code, the refund against the policy, and when to retry. */
-export function DecodedView({ paste, now }: { paste: DecodedPaste; now: Date }) {
+export function DecodedView({ paste, now, focus }: { paste: DecodedPaste; now: Date; focus: boolean }) {
   const apiKey = useApiKey();
   const failure = paste.failure;
   const triage = useMemo(() => (failure ? triageAdvice({ ...paste, failure }, now) : null), [paste, failure, now]);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Each decode moves the focus to its result, so a screen reader reads it out and Tab goes on from there.
+  useEffect(() => {
+    if (focus) heading.current?.focus();
+  }, [paste, now, focus]);
 
   return (
     <div className="space-y-4">
@@ -29,7 +34,7 @@ export function DecodedView({ paste, now }: { paste: DecodedPaste; now: Date }) 
         aria-labelledby="decoded-heading"
         className="space-y-2 rounded-lg border border-blue-200 bg-blue-50 p-4 text-sm wrap-anywhere"
       >
-        <h3 id="decoded-heading" className="text-base font-semibold">
+        <h3 id="decoded-heading" ref={heading} tabIndex={-1} className="text-base font-semibold">
           You pasted {KIND_LABEL[paste.kind]}
           {paste.exception ? ` (${paste.exception})` : ''}
         </h3>

@@ -1,14 +1,19 @@
 import { useId, useState, type FormEvent } from 'react';
-import { decodePaste, type DecodeResult } from './decode-paste';
+import { decodePaste } from './decode-paste';
 import { DecodedView } from './decoded-view';
+import { useDecoderStore } from './decoder-store';
 
 /**
  * The decoder: a pasted error response, SDK exception, request id, code or status, read in the browser. Only a
  * request id is ever sent (to look it up in this key's log); the paste stays in the box whatever happens.
  */
 export function Decoder() {
-  const [text, setText] = useState('');
-  const [decoded, setDecoded] = useState<{ result: DecodeResult; at: Date } | null>(null);
+  const text = useDecoderStore((state) => state.text);
+  const decoded = useDecoderStore((state) => state.decoded);
+  const textChanged = useDecoderStore((state) => state.textChanged);
+  const pasteDecoded = useDecoderStore((state) => state.pasteDecoded);
+  // Only a decode made here moves the focus: coming back to a kept one leaves it where the page puts it.
+  const [decodedHere, setDecodedHere] = useState(false);
   const boxId = useId();
   const hintId = useId();
   const problemId = useId();
@@ -16,7 +21,8 @@ export function Decoder() {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    setDecoded({ result: decodePaste(text), at: new Date() });
+    pasteDecoded({ result: decodePaste(text), at: new Date() });
+    setDecodedHere(true);
   }
 
   return (
@@ -35,7 +41,7 @@ export function Decoder() {
         <textarea
           id={boxId}
           value={text}
-          onChange={(event) => setText(event.target.value)}
+          onChange={(event) => textChanged(event.target.value)}
           rows={8}
           spellCheck={false}
           aria-describedby={problem ? `${hintId} ${problemId}` : hintId}
@@ -54,7 +60,7 @@ export function Decoder() {
           Decode
         </button>
       </form>
-      {decoded?.result.ok && <DecodedView paste={decoded.result.paste} now={decoded.at} />}
+      {decoded?.result.ok && <DecodedView paste={decoded.result.paste} now={decoded.at} focus={decodedHere} />}
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { requestQueries } from '../../api/requests';
 import { ColumnHeaders } from '../../components/column-headers';
 import { Panel } from '../../components/panel';
 import { ScrollRegion } from '../../components/scroll-region';
+import { BreakableCode } from '../../errors/breakable-code';
 import { QueryBoundary } from '../../errors/query-boundary';
 import { credits, formatNumber } from '../../lib/format';
 import { DEFAULT_PERIOD, ERROR_PERIODS, periodOf, triageSearchSchema } from './search';
@@ -110,8 +111,14 @@ function ErrorGroups({ since, until, group, firstDay, dayAfter }: GroupsProps) {
         <tbody>
           {data.groups.map((row) => (
             <tr key={`${row.code}|${row.domain}`} className="border-b border-slate-100">
-              {group !== 'domain' && <td className="px-2 py-2 font-mono break-all">{row.code}</td>}
-              {group !== 'code' && <td className="px-2 py-2 break-all">{domainLabel(row.domain)}</td>}
+              {group !== 'domain' && (
+                <td className="px-2 py-2 font-mono">{row.code && <BreakableCode text={row.code} />}</td>
+              )}
+              {group !== 'code' && (
+                <td className="px-2 py-2">
+                  <BreakableCode text={domainLabel(row.domain) ?? ''} />
+                </td>
+              )}
               <td className="px-2 py-2 text-right tabular-nums">{formatNumber(row.count)}</td>
               <td className="px-2 py-2 text-right tabular-nums">{credits(row.refunded_credits)}</td>
               <td className="px-2 py-2">

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { RefundEntry } from '../../../contract/usage-report';
 import { fetchAllRefunds, usageReportQueries } from '../../api/usage-report';
 import { ScrollRegion } from '../../components/scroll-region';
+import { useFocusAfterLastPage } from '../../components/use-focus-after-last-page';
 import { credits, formatDateTime } from '../../lib/format';
 import { expectedLabel, refundsCsv, shownRefunds } from './refund-rows';
 import { REFUND_SORTS, type RefundSort, usageSearchSchema } from './search';
@@ -40,10 +41,12 @@ export function RefundHistory() {
     view,
   );
   const { from, to, time_zone } = data.pages[0]!;
+  // The focus of "Load more refunds" goes to the count, which says what is shown.
+  const { target: count, button: loadMoreFocus } = useFocusAfterLastPage<HTMLParagraphElement>(hasNextPage);
 
   return (
     <div className="space-y-3">
-      <p className="text-sm text-slate-700" aria-live="polite" data-testid="refund-count">
+      <p ref={count} tabIndex={-1} className="text-sm text-slate-700" aria-live="polite" data-testid="refund-count">
         {rows.length} {rows.length === 1 ? 'refund' : 'refunds'} from {from} to {to} ({time_zone})
         {hasNextPage ? ', more to load' : ''}. Mismatches are marked “Mismatch”.
       </p>
@@ -76,11 +79,13 @@ export function RefundHistory() {
         </ScrollRegion>
       )}
       {hasNextPage && (
+        // Stays while the page is read (aria-disabled, not disabled), so the keyboard's focus stays on it.
         <button
           type="button"
-          disabled={isFetchingNextPage}
-          onClick={() => void fetchNextPage()}
-          className="rounded-md border border-slate-400 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50"
+          aria-disabled={isFetchingNextPage || undefined}
+          onClick={() => !isFetchingNextPage && void fetchNextPage()}
+          {...loadMoreFocus}
+          className="rounded-md border border-slate-400 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50 aria-disabled:cursor-wait aria-disabled:text-slate-500"
         >
           {isFetchingNextPage ? 'Loading…' : 'Load more refunds'}
         </button>

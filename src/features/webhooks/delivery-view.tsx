@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
+import { useEffect, useRef } from 'react';
 import { WEBHOOK_MAX_ATTEMPTS, WEBHOOK_TIMEOUT_SECONDS } from '../../../contract/webhooks';
 import { webhookMutations, webhookQueries } from '../../api/webhooks';
 import { ColumnHeaders } from '../../components/column-headers';
@@ -27,16 +28,34 @@ const pretty = (payload: string) => {
   }
 };
 
-/** One delivery: every attempt with its status and duration, the payload, the receiver's answers, and resend. */
-export function DeliveryView({ id, deliveryId }: { id: string; deliveryId: string }) {
+/**
+ * One delivery: every attempt with its status and duration, the payload, the receiver's answers, and resend. A
+ * resend opens the new delivery in a view of its own; `takeFocus` brings the keyboard there, to its status line,
+ * rather than leaving it on the page once the old view's button is gone.
+ */
+export function DeliveryView({
+  id,
+  deliveryId,
+  takeFocus = false,
+  onResent,
+}: {
+  id: string;
+  deliveryId: string;
+  takeFocus?: boolean;
+  onResent?: (queuedId: string) => void;
+}) {
   const queryClient = useQueryClient();
   const navigate = useNavigate({ from: '/webhooks' });
   const { data: delivery } = useSuspenseQuery(webhookQueries.delivery(id, deliveryId));
   const resend = useMutation(webhookMutations.resend(queryClient));
+  const summary = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (takeFocus) summary.current?.focus();
+  }, [takeFocus]);
 
   return (
     <div className="space-y-3">
-      <p className="text-sm">
+      <p ref={summary} tabIndex={-1} className="text-sm">
         <DeliveryStatusLabel status={delivery.status} /> · <span className="font-mono">{delivery.event}</span> ·{' '}
         {delivery.attempt_count} of {WEBHOOK_MAX_ATTEMPTS} attempts
         {delivery.next_attempt_at && <> · next attempt {formatDateTime(delivery.next_attempt_at)}</>}
@@ -70,11 +89,17 @@ export function DeliveryView({ id, deliveryId }: { id: string; deliveryId: strin
       <div className="flex flex-wrap items-center gap-2">
         <button
           type="button"
-          disabled={resend.isPending}
+          aria-disabled={resend.isPending || undefined}
           onClick={() =>
+            !resend.isPending &&
             resend.mutate(
               { id, deliveryId },
-              { onSuccess: (queued) => void navigate({ search: (prev) => ({ ...prev, delivery: queued.id }) }) },
+              {
+                onSuccess: (queued) => {
+                  onResent?.(queued.id);
+                  void navigate({ search: (prev) => ({ ...prev, delivery: queued.id }) });
+                },
+              },
             )
           }
           className={SECONDARY_BUTTON}

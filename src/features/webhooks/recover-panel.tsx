@@ -6,9 +6,12 @@ import { Field, INPUT_CLASS } from '../../components/form-field';
 import { ThrownErrorGuidance } from '../../errors/guidance-card';
 import { PRIMARY_BUTTON } from './ui';
 
-/** A datetime-local value (the user's time zone) as an ISO date, or null while it is none. */
-function isoOfLocal(value: string): string | null {
-  const time = new Date(value).getTime();
+/**
+ * A datetime-local value read in UTC, the zone the delivery log shows its times in (so a time copied from the log
+ * means the same instant), as an ISO date, or null while it is none.
+ */
+function isoOfUtc(value: string): string | null {
+  const time = new Date(`${value}Z`).getTime();
   if (value.trim() === '' || !Number.isFinite(time)) return null;
   const iso = new Date(time).toISOString();
   return recoverQuerySchema.safeParse({ since: iso }).success ? iso : null;
@@ -20,7 +23,7 @@ const plural = (count: number) => `${count} failed ${count === 1 ? 'delivery' : 
 export function RecoverPanel({ id }: { id: string }) {
   const queryClient = useQueryClient();
   const [typed, setTyped] = useState('');
-  const since = isoOfLocal(typed);
+  const since = isoOfUtc(typed);
   const preview = useQuery({ ...webhookQueries.recoverPreview(id, since ?? ''), enabled: since !== null });
   const recover = useMutation(webhookMutations.recover(queryClient));
   const count = preview.data?.count;
@@ -35,8 +38,8 @@ export function RecoverPanel({ id }: { id: string }) {
       }}
     >
       <Field
-        label="Failed since"
-        hint="Failed deliveries from this time on are sent again, each once, as new deliveries."
+        label="Failed since (UTC)"
+        hint="Failed deliveries from this time on (in UTC, as the log shows times) are sent again, each once, as new deliveries."
         error={typed !== '' && since === null ? 'Enter a date and time' : undefined}
       >
         {(control) => (

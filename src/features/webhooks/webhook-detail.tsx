@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
+import type { Ref } from 'react';
 import { webhookMutations, webhookQueries } from '../../api/webhooks';
 import { ThrownErrorGuidance } from '../../errors/guidance-card';
 import { formatDateTime } from '../../lib/format';
@@ -7,12 +8,20 @@ import { DeleteWebhook } from './delete-webhook';
 import { ActiveLabel, SuccessRate } from './delivery-status';
 import { SECONDARY_BUTTON } from './ui';
 
-/** One endpoint: what it is, how it does, and what can be done with it. */
-export function WebhookDetail(props: {
+/**
+ * One endpoint: what it is, how it does, and what can be done with it. A button stays enabled (aria-disabled) while
+ * its call runs: a disabled button drops the keyboard's focus to the page.
+ */
+export function WebhookDetail({
+  firstActionRef,
+  ...props
+}: {
   id: string;
   onEdit: () => void;
   onDeleted: () => void;
   onSecret: (webhook: WebhookWithSecret) => void;
+  /** The first action, "Send test event": where the keyboard goes once a new endpoint's secret is put away. */
+  firstActionRef?: Ref<HTMLButtonElement>;
 }) {
   const queryClient = useQueryClient();
   const { data } = useSuspenseQuery(webhookQueries.detail(props.id));
@@ -47,17 +56,18 @@ export function WebhookDetail(props: {
       </dl>
       <div className="flex flex-wrap gap-2">
         <button
+          ref={firstActionRef}
           type="button"
-          disabled={sendTest.isPending}
-          onClick={() => sendTest.mutate({ id: webhook.id })}
+          aria-disabled={sendTest.isPending || undefined}
+          onClick={() => !sendTest.isPending && sendTest.mutate({ id: webhook.id })}
           className={SECONDARY_BUTTON}
         >
           {sendTest.isPending ? 'Sending…' : 'Send test event'}
         </button>
         <button
           type="button"
-          disabled={setActive.isPending}
-          onClick={() => setActive.mutate({ id: webhook.id, active: !webhook.is_active })}
+          aria-disabled={setActive.isPending || undefined}
+          onClick={() => !setActive.isPending && setActive.mutate({ id: webhook.id, active: !webhook.is_active })}
           className={SECONDARY_BUTTON}
         >
           {webhook.is_active ? 'Disable' : 'Enable'}
@@ -67,8 +77,8 @@ export function WebhookDetail(props: {
         </button>
         <button
           type="button"
-          disabled={rotate.isPending}
-          onClick={() => rotate.mutate(webhook.id, { onSuccess: props.onSecret })}
+          aria-disabled={rotate.isPending || undefined}
+          onClick={() => !rotate.isPending && rotate.mutate(webhook.id, { onSuccess: props.onSecret })}
           className={SECONDARY_BUTTON}
         >
           Rotate secret

@@ -1,5 +1,5 @@
 import { getRouteApi } from '@tanstack/react-router';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { WEBHOOK_SIGNATURE_HEADER, type WebhookWithSecret } from '../../../contract/webhooks';
 import { Panel } from '../../components/panel';
 import { QueryBoundary } from '../../errors/query-boundary';
@@ -32,10 +32,31 @@ export function WebhooksPage() {
   const closeForm = () => void navigate({ search: (prev) => ({ ...prev, create: undefined, edit: undefined }) });
   const show = (id: string) => void navigate({ search: { webhook: id } });
 
+  // What held the keyboard's focus is gone after these three; each says where it goes instead.
+  const heading = useRef<HTMLHeadingElement>(null);
+  const firstAction = useRef<HTMLButtonElement>(null);
+  // A new endpoint's secret: the button that asked for it went with the form, so once the dialog is gone (not
+  // before: it keeps the focus inside while open), the new endpoint's details take the focus.
+  const created = useRef(false);
+  useEffect(() => {
+    if (secret || !created.current) return;
+    created.current = false;
+    (firstAction.current ?? heading.current)?.focus();
+  }, [secret]);
+  // A deleted endpoint: its details go, and the focus starts again at the top of the page.
+  const deleted = useRef(false);
+  useEffect(() => {
+    if (search.webhook || !deleted.current) return;
+    deleted.current = false;
+    heading.current?.focus();
+  }, [search.webhook]);
+  // A resent delivery: the new one opens in a view of its own, which takes the focus.
+  const [resent, setResent] = useState<string | null>(null);
+
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 tabIndex={-1} className="text-2xl font-semibold">
+        <h1 ref={heading} tabIndex={-1} className="text-2xl font-semibold">
           Webhooks
         </h1>
         <button
@@ -64,8 +85,12 @@ export function WebhooksPage() {
                 key={search.webhook}
                 id={search.webhook}
                 onEdit={() => void navigate({ search: (prev) => ({ ...prev, edit: search.webhook }) })}
-                onDeleted={() => void navigate({ search: {} })}
+                onDeleted={() => {
+                  deleted.current = true;
+                  void navigate({ search: {} });
+                }}
                 onSecret={setSecret}
+                firstActionRef={firstAction}
               />
             </QueryBoundary>
           </Panel>
@@ -78,7 +103,13 @@ export function WebhooksPage() {
           {search.delivery && (
             <Panel title="Delivery">
               <QueryBoundary label="delivery">
-                <DeliveryView key={search.delivery} id={search.webhook} deliveryId={search.delivery} />
+                <DeliveryView
+                  key={search.delivery}
+                  id={search.webhook}
+                  deliveryId={search.delivery}
+                  takeFocus={resent === search.delivery}
+                  onResent={setResent}
+                />
               </QueryBoundary>
             </Panel>
           )}
@@ -98,9 +129,10 @@ export function WebhooksPage() {
         <WebhookFormDialog
           webhook={edited ?? undefined}
           onClose={closeForm}
-          onCreated={(created) => {
-            setSecret(created);
-            show(created.id);
+          onCreated={(webhook) => {
+            created.current = true;
+            setSecret(webhook);
+            show(webhook.id);
           }}
           onSaved={show}
         />

@@ -34,6 +34,30 @@ describe('decodePaste', () => {
     }
   });
 
+  it('reads curl -v output: the response’s status line after "<", the body after the data markers', () => {
+    const lines = [
+      '*   Trying 127.0.0.1:8787...',
+      '> POST /api/v1/scrape HTTP/1.1',
+      '> Content-Length: 36',
+      '>',
+      '} [36 bytes data]',
+      '< HTTP/1.1 413 Payload Too Large',
+      `< x-request-id: ${ID}`,
+      '<',
+      '{ [98 bytes data]',
+      '{"error":"CONTENT_TOO_LARGE","message":"The page is larger than the 10 MB limit"}',
+    ];
+    for (const text of [lines.join('\n'), lines.join(' '), lines.join('')]) {
+      expect(decodePaste(text)).toEqual({
+        kind: 'response',
+        code: 'CONTENT_TOO_LARGE',
+        status: 413,
+        requestId: ID,
+        message: 'The page is larger than the 10 MB limit',
+      });
+    }
+  });
+
   it('reads a status line without a body', () => {
     expect(decodePaste('HTTP/1.1 503 Service Unavailable')).toMatchObject({
       kind: 'response',

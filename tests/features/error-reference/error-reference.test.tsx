@@ -15,6 +15,14 @@ describe('error reference', () => {
     expect(within(table).getAllByRole('row')).toHaveLength(50);
   });
 
+  it('lets a narrow column wrap a code after its underscores, never inside a word', async () => {
+    renderApp('/errors');
+    const table = await screen.findByRole('table', { name: 'Error codes and statuses' });
+    const link = within(table).getByRole('link', { name: 'BLOCKED_BY_ANTIBOT' });
+    expect(link).not.toHaveClass('break-all');
+    expect(link.querySelectorAll('wbr')).toHaveLength(2);
+  });
+
   it('searches by words, keeps the search in the URL, and links each code', async () => {
     const { user, router } = renderApp('/errors');
     await user.type(await screen.findByRole('searchbox', { name: 'Search the errors' }), 'paywall');
@@ -40,6 +48,22 @@ describe('error reference', () => {
   it('shows a status page and an unknown code page', async () => {
     renderApp('/errors/429');
     expect(await screen.findByRole('heading', { level: 2, name: /429 Too Many Requests/ })).toBeInTheDocument();
+  });
+
+  it('shows the codes of a status the seed’s status table has no row for (410)', async () => {
+    renderApp('/errors/410?status=410');
+    expect(await screen.findByRole('heading', { level: 1, name: '410' })).toBeInTheDocument();
+    expect(screen.queryByText(/not in the catalog/)).not.toBeInTheDocument();
+    expect(screen.getByText(/The API answers 410 with 2 codes/)).toBeInTheDocument();
+    const cards = screen.getAllByRole('heading', { level: 2 });
+    expect(cards.map((card) => card.textContent)).toEqual([
+      "SESSION_EXPIRED · 410 Gone: Stored session's cookies expired",
+      'SESSION_INACTIVE · 410 Gone: Stored session deleted or disabled',
+    ]);
+    expect(within(cards[1]!).getByRole('link', { name: 'SESSION_INACTIVE' })).toHaveAttribute(
+      'href',
+      '/errors/SESSION_INACTIVE?status=410',
+    );
   });
 });
 

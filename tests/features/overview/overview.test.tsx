@@ -213,4 +213,31 @@ describe('overview', () => {
     expect(Math.min(...sentAfterClick)).toBeGreaterThanOrEqual(resetAt);
     server.events.removeAllListeners();
   });
+
+  it('tells a refusal of the second’s burst from a spent minute, and loads again by itself', async () => {
+    const refusedUntil = Date.now() + 1000;
+    // The free plan's burst: the minute has 24 calls left, the second none.
+    const burstRefusal = <T extends DefaultBodyType>(answer: () => T) =>
+      Date.now() < refusedUntil
+        ? HttpResponse.json<T | ErrorEnvelope>(
+            envelope('RATE_LIMIT_EXCEEDED', 'Rate limit of 5 requests per second exceeded', {
+              retry_after: 1,
+              details: { limit: 5, remaining: 0, reset: Math.ceil(refusedUntil / 1000), window: 'second' },
+            }),
+            { status: 429, headers: { ...rateLimitHeaders(24, 30), 'Retry-After': '1' } },
+          )
+        : HttpResponse.json<T | ErrorEnvelope>(answer(), { headers: rateLimitHeaders(23, 30) });
+    server.use(
+      api.get('/usage/daily', () => burstRefusal(() => dailyUsageFixture([]))),
+      api.get('/requests', () => burstRefusal(() => requestLogFixture([]))),
+      api.get('/sessions', () => burstRefusal(() => sessionListFixture([]))),
+    );
+    renderApp('/');
+    const notice = await screen.findByRole('region', {
+      name: 'Too many calls with this key in one second (RATE_LIMIT_EXCEEDED)',
+    });
+    expect(notice).toHaveTextContent(/more were sent in one second than the key’s burst allows/);
+    expect(notice).not.toHaveTextContent(/used up/);
+    expect(await screen.findByTestId('balance', {}, { timeout: 6000 })).toHaveTextContent('100,000 credits');
+  });
 });

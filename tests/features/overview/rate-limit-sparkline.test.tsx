@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { useCredentialsStore } from '../../../src/api/credentials-store';
 import { keyFingerprint, useRateLimitStore } from '../../../src/api/rate-limit-store';
 import { DEMO_KEY } from '../../support/demo-keys';
@@ -31,5 +31,18 @@ describe('the overview’s rate-limit card', () => {
 
     await user.click(within(card).getByRole('link', { name: 'Open rate limits' }));
     await waitFor(() => expect(router.state.location.pathname).toBe('/rate-limits'));
+  });
+
+  it('says the minute is over once it is, rather than count what is left of it', async () => {
+    renderApp('/');
+    const card = await screen.findByRole('region', { name: 'Rate limits' });
+    const text = await within(card).findByTestId('overview-rate-limit');
+    expect(text).toHaveTextContent(/^\d+ \/ 100 left this minute/);
+
+    // The page stays open, calling nothing, past the minute its calls were counted in.
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 61_000 });
+    onTestFinished(() => void vi.useRealTimers());
+    await waitFor(() => expect(text).toHaveTextContent(/^Was \d+ \/ 100 left; that minute is over/));
+    expect(text).not.toHaveTextContent('left this minute');
   });
 });

@@ -48,6 +48,31 @@ describe('what the meter says', () => {
     expect(minute.stateLabel).toBe('Exhausted:');
   });
 
+  it('stops saying "wait" once the refused second is over, and counts the burst whole again', () => {
+    const refusal = windowOf({
+      status: 429,
+      code: 'RATE_LIMIT_EXCEEDED',
+      remaining: 24,
+      burst: { limit: 5, remaining: 0 },
+      retryAfter: 1,
+    });
+    expect(describeRateLimit(refusal, 'free', NOW + 500)).toMatchObject({
+      stateLabel: 'Wait 1 s:',
+      burst: { limit: 5, remaining: 0 },
+    });
+    expect(describeRateLimit(refusal, 'free', NOW + 6_000)).toMatchObject({
+      state: 'ok',
+      stateLabel: 'OK:',
+      remaining: 24,
+      burst: { limit: 5, remaining: 5 },
+    });
+    // An answered call's burst figure is of its second too.
+    expect(describeRateLimit(windowOf({ burst: { limit: 5, remaining: 1 } }), 'free', NOW + 2_000).burst).toEqual({
+      limit: 5,
+      remaining: 5,
+    });
+  });
+
   it('says the counts are old once the window has reset', () => {
     expect(describeRateLimit(windowOf({ remaining: 0 }), 'free', NOW + 41_000)).toMatchObject({
       state: 'reset',

@@ -1,11 +1,11 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { HttpResponse } from 'msw';
+import { delay, http, HttpResponse } from 'msw';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useCredentialsStore } from '../../../src/api/credentials-store';
 import { keyFingerprint, useRateLimitStore } from '../../../src/api/rate-limit-store';
 import { DEMO_KEY } from '../../support/demo-keys';
 import { envelope, rateLimitHeaders, usageFixture } from '../../support/msw/fixtures';
-import { api, server } from '../../support/msw/server';
+import { API, api, server } from '../../support/msw/server';
 import { renderApp } from '../../support/render-app';
 
 const KEY = DEMO_KEY.free;
@@ -122,6 +122,23 @@ describe('/rate-limits', () => {
     expect(calls.count).toBe(5);
     expect(screen.queryByText('Enter a whole number from 1 to 20.')).toBeNull();
     expect(screen.getAllByTestId('marker-429')).toHaveLength(2);
+  });
+
+  it('keeps the keyboard on “Send a burst” while the burst is out, and sends one burst at a time', async () => {
+    const calls = freeUsage({ left: 20 });
+    const { user } = await renderPage();
+    await waitFor(() => expect(calls.count).toBe(1)); // the page's own GET /usage
+    // Each answer a moment late, so the burst is seen while it is out.
+    server.use(http.get(`${API}/usage`, async () => void (await delay(50))));
+    const field = screen.getByLabelText(/Requests to send/);
+    await user.clear(field);
+    await user.type(field, '3{Enter}');
+    const sending = await screen.findByRole('button', { name: 'Sending…' });
+    expect(sending).toHaveAttribute('aria-disabled', 'true');
+    await user.click(sending); // a second press while it runs sends nothing more
+    expect(await screen.findByText('Sent 3: 3 answered, 0 refused with 429.')).toBeInTheDocument();
+    expect(calls.count).toBe(4);
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Send a burst' }));
   });
 
   it('fires the alerts the user sets, on the page and as a browser notification when allowed', async () => {

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { HttpResponse } from 'msw';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { useCredentialsStore } from '../../../src/api/credentials-store';
 import { envelope, rateLimitHeaders } from '../../support/msw/fixtures';
 import { api, server } from '../../support/msw/server';
@@ -90,6 +90,23 @@ describe('first run: connecting a key', () => {
     expect(list.innerHTML).not.toContain(GOOD_KEY);
     await user.click(within(list).getByRole('button', { name: 'Use the Growth demo account, key sk_test_grow…0000' }));
     expect(await screen.findByTestId('balance')).toHaveTextContent('100,000 credits');
+  });
+
+  it('keeps the focus on a demo account’s button while switching to it from the settings', async () => {
+    useCredentialsStore.getState().keyEntered(DEMO_KEY.free, false);
+    const { user, queryClient } = renderApp('/settings');
+    // As the app's providers do: another key starts from an empty cache.
+    const stop = useCredentialsStore.subscribe((next, previous) => {
+      if (next.apiKey !== previous.apiKey) queryClient.clear();
+    });
+    onTestFinished(stop);
+    const list = await screen.findByRole('region', { name: 'Or use a sandbox demo account' });
+    const name = 'Use the Growth demo account, key sk_test_grow…0000';
+    await user.click(within(list).getByRole('button', { name }));
+    await waitFor(() => expect(useCredentialsStore.getState().apiKey).toBe(GOOD_KEY));
+    expect(await screen.findByText('sk_test_grow…0000', { selector: 'p span' })).toBeInTheDocument();
+    // Switching keys empties the query cache; the list stays, and so does the button the user pressed.
+    expect(document.activeElement).toBe(screen.getByRole('button', { name }));
   });
 
   it('hides the demo list against a server that is not the sandbox', async () => {

@@ -180,6 +180,16 @@ describe('the official SDKs’ exception texts', () => {
     expect(adviceOf(paste).advice.retry.rule).toBe('after-reset');
   });
 
+  it('the SDK’s status picks between a code’s own statuses: SESSION_EXPIRED at 410 is a stored session', () => {
+    const paste = read('AlterLabAPIError: [410] SESSION_EXPIRED: Session 7d0c1a5e has expired: refresh its cookies');
+    expect(paste.failure).toMatchObject({ status: 410, code: 'SESSION_EXPIRED' });
+    const { advice, statusCheck } = adviceOf(paste);
+    expect(statusCheck.kind).toBe('consistent');
+    expect(advice.entry.title).toBe("Stored session's cookies expired");
+    // A number the code is never answered with is the SDK's own, as before.
+    expect(read('AlterLabAPIError: [422] PAYWALL_DETECTED: paywall').failure).toMatchObject({ status: 402 });
+  });
+
   it('a request id inside the text is kept for the lookup', () => {
     expect(read(`AlterLabAPIError: [504] took too long (request ${REQUEST_ID})`).requestId).toBe(REQUEST_ID);
   });

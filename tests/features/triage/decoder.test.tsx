@@ -3,6 +3,7 @@ import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { RequestErrors } from '../../../contract/request-detail';
 import { useCredentialsStore } from '../../../src/api/credentials-store';
+import { useDecoderStore } from '../../../src/features/triage/decoder-store';
 import { DEMO_KEY } from '../../support/demo-keys';
 import { requestLogFixture } from '../../support/msw/fixtures';
 import { API, api, server } from '../../support/msw/server';
@@ -17,6 +18,7 @@ const errorsHandler = http.get(`${API}/requests/errors`, () => HttpResponse.json
 /** Every URL the page asked for, to check what left the browser. */
 let requested: string[];
 beforeEach(() => {
+  useDecoderStore.setState({ text: '', decoded: null });
   useCredentialsStore.getState().keyEntered(DEMO_KEY.growth, false);
   server.use(errorsHandler);
   requested = [];
@@ -80,6 +82,24 @@ describe('the decoder', () => {
     expect(requested.filter((url) => url.includes('anti-bot') || url.includes('BLOCKED'))).toEqual([]);
   });
 
+  it('moves the focus to what it decoded, so it is read out and Tab goes on from there', async () => {
+    await paste(JSON.stringify({ error: 'TIMEOUT', message: 'slow' }));
+    expect(await screen.findByRole('heading', { name: 'You pasted an error body' })).toHaveFocus();
+  });
+
+  it('keeps the paste and its reading when the user leaves the page and comes back', async () => {
+    const body = JSON.stringify({ error: 'TIMEOUT', message: 'slow' });
+    const { router } = await paste(body);
+    await screen.findByRole('region', { name: 'You pasted an error body' });
+    await router.navigate({ to: '/errors' });
+    await screen.findByRole('heading', { level: 1, name: 'Error reference' });
+    router.history.back();
+    expect(await screen.findByRole('textbox', { name: 'Paste an error' })).toHaveValue(body);
+    const decoded = await screen.findByRole('region', { name: 'You pasted an error body' });
+    // Coming back is not a decode: the focus stays where the page puts it.
+    expect(within(decoded).getByRole('heading')).not.toHaveFocus();
+  });
+
   it('counts a one-credit refund in the singular', async () => {
     await paste(
       JSON.stringify({ error: 'TIMEOUT', message: 'slow', billing: { refunded: true, refunded_credits: 1 } }),
@@ -102,6 +122,32 @@ describe('the decoder', () => {
     );
     expect(within(decoded).getByTestId('refund-verdict')).toHaveTextContent(
       'Not refunded, but the policy says this failure should be: a refund is owed.',
+    );
+  });
+
+  it('guides a pasted SESSION_EXPIRED body of a stored session as that session’s, not the dashboard login', async () => {
+    await paste(
+      JSON.stringify({
+        error: 'SESSION_EXPIRED',
+        message: 'Session 7d0c1a5e-2f4b-4c3d-9e8f-0a1b2c3d4e5f has expired: refresh its cookies',
+        details: { session_id: '7d0c1a5e-2f4b-4c3d-9e8f-0a1b2c3d4e5f', expires_at: null },
+      }),
+    );
+    const card = await screen.findByTestId('guidance-card');
+    expect(within(card).getByRole('heading', { level: 2 })).toHaveTextContent("Stored session's cookies expired (410)");
+    expect(within(card).queryByRole('link', { name: 'Log in again' })).not.toBeInTheDocument();
+  });
+
+  it('reads a bare 410 as the codes answered with it, and links to them', async () => {
+    await paste('410');
+    const card = await screen.findByTestId('guidance-card');
+    expect(within(card).getByRole('heading', { level: 2 })).toHaveTextContent(
+      'SESSION_EXPIRED or SESSION_INACTIVE (410)',
+    );
+    expect(card).not.toHaveTextContent(/does not know/);
+    expect(within(card).getByRole('link', { name: 'About 410 in the error reference' })).toHaveAttribute(
+      'href',
+      '/errors/410?status=410',
     );
   });
 

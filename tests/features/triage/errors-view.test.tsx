@@ -34,6 +34,18 @@ beforeEach(() => {
 });
 
 describe('the errors view', () => {
+  it('lets a narrow column wrap a code after its underscores and a host after its dots, never inside a word', async () => {
+    renderApp('/triage');
+    const table = await screen.findByRole('table', { name: /grouped by code and domain/ });
+    const [code, domain] = within(within(table).getAllByRole('row')[1]!).getAllByRole('cell');
+    expect(code).toHaveTextContent(/^BLOCKED_BY_ANTIBOT$/);
+    expect(code).not.toHaveClass('break-all');
+    expect(code!.querySelectorAll('wbr')).toHaveLength(2);
+    expect(domain).toHaveTextContent(/^shop\.example\.com$/);
+    expect(domain).not.toHaveClass('break-all');
+    expect(domain!.querySelectorAll('wbr')).toHaveLength(2);
+  });
+
   it('groups failures by code and domain with counts, refunds and a trend, each opening the filtered log', async () => {
     renderApp('/triage');
     const table = await screen.findByRole('table', { name: /grouped by code and domain/ });

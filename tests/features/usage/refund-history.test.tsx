@@ -1,7 +1,10 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
+import { delay, http, HttpResponse } from 'msw';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { refundListSchema, type RefundEntry } from '../../../contract/usage-report';
 import { useCredentialsStore } from '../../../src/api/credentials-store';
 import { DEMO_KEY } from '../../support/demo-keys';
+import { API, server } from '../../support/msw/server';
 import { renderApp } from '../../support/render-app';
 import { useUsageReportApi } from './usage-report-api';
 
@@ -121,5 +124,46 @@ describe('the refund history', () => {
     ]);
     expect(csv).not.toContain('sk_');
     expect(csv).not.toContain(DEMO_KEY.growth);
+  });
+
+  it('keeps the keyboard on “Load more refunds” while a page loads, then on the count once the last is in', async () => {
+    const entry = (id: number): RefundEntry => ({
+      id,
+      at: `2026-12-0${id}T10:00:00.000Z`,
+      request_id: `req_0000000${id}-0000-4000-8000-000000000000`,
+      code: 'TIMEOUT',
+      credits: 5,
+      domain: 'shop.example.com',
+      policy: 'refunded',
+      expected: true,
+      mismatch: false,
+    });
+    useUsageReportApi();
+    // Two pages: the second is read a moment later, so the button is seen while it loads.
+    server.use(
+      http.get(`${API}/usage-report/refunds`, async ({ request }) => {
+        const second = new URL(request.url).searchParams.has('cursor');
+        if (second) await delay(50);
+        return HttpResponse.json(
+          refundListSchema.parse({
+            from: '2026-11-29',
+            to: '2026-12-01',
+            time_zone: 'UTC',
+            refunds: [entry(second ? 1 : 2)],
+            next_cursor: second ? null : 'page-2',
+          }),
+        );
+      }),
+    );
+    const { user } = renderApp('/usage');
+    await user.click(await screen.findByRole('button', { name: 'Load more refunds' }, WAIT));
+    const loading = await screen.findByRole('button', { name: 'Loading…' });
+    expect(loading).toHaveAttribute('aria-disabled', 'true');
+    expect(document.activeElement).toBe(loading);
+
+    const count = screen.getByTestId('refund-count');
+    await waitFor(() => expect(count).toHaveTextContent(/^2 refunds from/));
+    expect(screen.queryByRole('button', { name: /Load more refunds|Loading/ })).not.toBeInTheDocument();
+    expect(document.activeElement).toBe(count);
   });
 });

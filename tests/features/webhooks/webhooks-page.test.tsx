@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { useCredentialsStore } from '../../../src/api/credentials-store';
 import { DEMO_KEY } from '../../support/demo-keys';
 import { findDialog } from '../../support/dialogs';
@@ -137,10 +137,10 @@ describe('one webhook', () => {
   it('shows how many failed deliveries a recovery will resend before it runs', async () => {
     const api = fakeWebhooksApi({ webhooks: [webhookFixture()], recoverCount: 2 });
     const { user } = renderApp('/webhooks?webhook=wh_0001');
-    const since = await screen.findByLabelText('Failed since');
+    const since = await screen.findByLabelText('Failed since (UTC)');
     await user.type(since, '2026-12-01T08:30');
     expect(await screen.findByText('2 failed deliveries since then would be resent.')).toBeInTheDocument();
-    const expected = new Date('2026-12-01T08:30').toISOString();
+    const expected = '2026-12-01T08:30:00.000Z';
     expect(api.calls.find((call) => call.path.endsWith('/recover'))?.search).toBe(
       `?since=${encodeURIComponent(expected)}`,
     );
@@ -150,6 +150,20 @@ describe('one webhook', () => {
     expect(api.calls.find((call) => call.method === 'POST' && call.path.endsWith('/recover'))?.body).toEqual({
       since: expected,
     });
+  });
+
+  it('reads the recovery’s time in UTC, as the log shows times, whatever the browser’s zone', async () => {
+    vi.stubEnv('TZ', 'America/New_York');
+    onTestFinished(() => void vi.unstubAllEnvs());
+    const api = fakeWebhooksApi({ webhooks: [webhookFixture()], deliveries: [deliveryFixture()], recoverCount: 1 });
+    const { user } = renderApp('/webhooks?webhook=wh_0001');
+    // The log says the delivery failed at 10:00 UTC; that is the time the user types.
+    expect(within(await table('Deliveries')).getByRole('link')).toHaveTextContent('1 Dec 2026, 10:00:00 UTC');
+    await user.type(screen.getByLabelText('Failed since (UTC)'), '2026-12-01T10:00');
+    expect(await screen.findByText('1 failed delivery since then would be resent.')).toBeInTheDocument();
+    expect(api.calls.find((call) => call.path.endsWith('/recover'))?.search).toBe(
+      `?since=${encodeURIComponent('2026-12-01T10:00:00.000Z')}`,
+    );
   });
 
   it('deletes only after a confirmation', async () => {

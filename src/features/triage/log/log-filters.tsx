@@ -35,14 +35,18 @@ const typedOf = (search: RequestLogSearch): Typed =>
 
 /** The log's filters, kept in the URL: typed ones apply on submit, the origin and the method as they are picked. */
 export function LogFilters({ search }: { search: RequestLogSearch }) {
-  // Keyed by the URL, so a link or Back that changes the filters resets what the inputs hold.
-  return <FilterForm key={JSON.stringify(search)} search={search} />;
-}
-
-function FilterForm({ search }: { search: RequestLogSearch }) {
   const navigate = route.useNavigate();
-  const [typed, setTyped] = useState(() => typedOf(search));
+  const inUrl = typedOf(search);
+  const [typed, setTyped] = useState(inUrl);
   const [errors, setErrors] = useState<Partial<Record<FilterName, string>>>({});
+  // A link, Back or Apply that changes the typed filters in the URL resets what the inputs hold. Picking a method or
+  // whose calls keeps them: text typed and not yet applied is not lost, and the form is not redrawn under the focus.
+  const [shownFor, setShownFor] = useState(() => JSON.stringify(inUrl));
+  if (shownFor !== JSON.stringify(inUrl)) {
+    setShownFor(JSON.stringify(inUrl));
+    setTyped(inUrl);
+    setErrors({});
+  }
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();

@@ -2,6 +2,7 @@ import { useTable } from '@tanstack/react-table';
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { Fragment, memo, useCallback, useEffect, useRef, useState, type FocusEvent } from 'react';
 import type { RequestLogEntry } from '../../../../contract/request-log';
+import { useFocusAfterLastPage } from '../../../components/use-focus-after-last-page';
 import { formatNumber } from '../../../lib/format';
 import { COLUMN_WIDTH, columns, features } from './log-columns';
 
@@ -140,23 +141,28 @@ function Spacer({ height }: { height: number }) {
 }
 
 function MoreRows({ hasMore, lastPageEmpty, loadMore, loadingMore }: Omit<LogTableProps, 'rows'>) {
-  if (loadingMore)
+  // The focus of the button goes to the sentence that replaces it.
+  const { target: end, button } = useFocusAfterLastPage<HTMLParagraphElement>(hasMore);
+  if (!hasMore)
     return (
-      <p role="status" className="text-sm text-slate-700">
-        Reading older requests…
+      <p ref={end} tabIndex={-1} className="text-sm text-slate-700">
+        That is every request these filters match.
       </p>
     );
-  if (!hasMore) return <p className="text-sm text-slate-700">That is every request these filters match.</p>;
   return (
     <p className="flex flex-wrap items-center gap-3 text-sm text-slate-700">
       {lastPageEmpty && <span>The last stretch of the log read had no match; older requests may still.</span>}
+      {/* Stays while the page is read (aria-disabled, not disabled), so the keyboard's focus stays on it. */}
       <button
         type="button"
-        onClick={loadMore}
-        className="rounded-md border border-slate-400 bg-white px-3 py-2 font-medium text-slate-900 hover:bg-slate-50"
+        onClick={loadingMore ? undefined : loadMore}
+        aria-disabled={loadingMore || undefined}
+        {...button}
+        className="rounded-md border border-slate-400 bg-white px-3 py-2 font-medium text-slate-900 hover:bg-slate-50 aria-disabled:cursor-wait aria-disabled:text-slate-500"
       >
         Load older requests
       </button>
+      <span role="status">{loadingMore ? 'Reading older requests…' : ''}</span>
     </p>
   );
 }

@@ -1,3 +1,5 @@
+import { HEADER } from '../../../../contract/headers';
+import type { AnsweredRateLimit } from '../../../../contract/request-detail';
 import type { RequestLogEntry } from '../../../../contract/request-log';
 import { advise, type Advice } from '../../../errors/advise';
 
@@ -12,11 +14,15 @@ export interface RefundVerdict {
   label: string;
 }
 
-/** A log entry, or a request's detail, which also has the API's message. */
-type Logged = RequestLogEntry & { response?: { message: string | null } };
+/** A log entry, or a request's detail, which also has the API's message and the rate-limit headers it got. */
+type Logged = RequestLogEntry & { response?: { message: string | null }; rate_limit?: AnsweredRateLimit | null };
 
-/** The advice of the catalog for a logged failure, with the refund the log recorded as its billing. */
-export function adviceForEntry(entry: Logged, now = new Date()): Advice | null {
+/**
+ * The advice of the catalog for a logged failure, with the refund the log recorded as its billing. Its retry time is
+ * counted from when the call was answered, with the reset it was answered with, never from when the page is read: a
+ * 429 of last week is long past its reset.
+ */
+export function adviceForEntry(entry: Logged): Advice | null {
   if (!entry.code && entry.status < 400) return null;
   return advise(
     {
@@ -30,8 +36,8 @@ export function adviceForEntry(entry: Logged, now = new Date()): Advice | null {
           ? { refunded: entry.credits_refunded > 0, refunded_credits: entry.credits_refunded }
           : undefined,
     },
-    {},
-    now,
+    entry.rate_limit?.reset == null ? {} : { [HEADER.reset]: String(entry.rate_limit.reset) },
+    new Date(Date.parse(entry.at) + entry.duration_ms),
   );
 }
 

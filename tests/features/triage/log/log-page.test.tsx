@@ -103,6 +103,22 @@ describe('the request log', () => {
     expect(query.get('origin')).toBe('user');
   });
 
+  it('keeps text typed but not applied when the method or whose calls change, and the focus on Apply', async () => {
+    const { user, router } = await openLog();
+    await user.type(screen.getByLabelText('Error code'), 'timeout');
+    await user.selectOptions(screen.getByLabelText('Method'), 'POST');
+    await waitFor(() => expect(router.state.location.search).toEqual({ method: 'POST' }));
+    expect(screen.getByLabelText('Error code')).toHaveValue('timeout');
+    await user.click(screen.getByRole('button', { name: 'Both' }));
+    await waitFor(() => expect(router.state.location.search).toEqual({ method: 'POST', origin: 'all' }));
+    expect(screen.getByLabelText('Error code')).toHaveValue('timeout');
+
+    await user.click(screen.getByRole('button', { name: 'Apply filters' }));
+    await waitFor(() => expect(router.state.location.search).toMatchObject({ code: 'TIMEOUT' }));
+    expect(screen.getByLabelText('Error code')).toHaveValue('TIMEOUT');
+    expect(screen.getByRole('button', { name: 'Apply filters' })).toHaveFocus();
+  });
+
   it('reads a shared view from the URL, and refuses a bad value at its field', async () => {
     const { user } = await openLog('/triage/log?code=PAYWALL_DETECTED&domain=shop.example.com&q=item&method=POST');
     const query = asked[0]!;
@@ -190,5 +206,33 @@ describe('the request log', () => {
     await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(3));
     expect(within(table).getAllByRole('row')[2]).toHaveTextContent('https://example.com/');
     expect(screen.getByText('That is every request these filters match.')).toBeInTheDocument();
+  });
+
+  it('keeps the keyboard’s focus on "Load older requests", and on what replaces it at the end', async () => {
+    const pages: Record<string, { rows: Partial<RequestLogEntry>[]; next: string | null }> = {
+      first: { rows: ROWS.slice(0, 1), next: 'cursor-1' },
+      'cursor-1': { rows: [], next: 'cursor-2' },
+      'cursor-2': { rows: [], next: 'cursor-3' },
+      'cursor-3': { rows: [{ ...ROWS[2], request_id: 'req_older' }], next: null },
+    };
+    server.use(
+      api.get('/requests', ({ request }) => {
+        const query = new URL(request.url).searchParams;
+        asked.push(query);
+        const page = pages[query.get('cursor') ?? 'first']!;
+        return HttpResponse.json({ ...requestLogFixture(page.rows), next_cursor: page.next });
+      }),
+    );
+    const { user } = await openLog();
+    await screen.findByText(/had no match/);
+    screen.getByRole('button', { name: 'Load older requests' }).focus();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(asked.some((query) => query.get('cursor') === 'cursor-2')).toBe(true));
+    await waitFor(() => expect(screen.queryByText('Reading older requests…')).not.toBeInTheDocument());
+    expect(screen.getByRole('button', { name: 'Load older requests' })).toHaveFocus();
+
+    await user.keyboard('{Enter}');
+    const end = await screen.findByText('That is every request these filters match.');
+    expect(end).toHaveFocus();
   });
 });

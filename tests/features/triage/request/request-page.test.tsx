@@ -158,6 +158,19 @@ describe('a request’s page', () => {
     expect(screen.queryByTestId('guidance-card')).not.toBeInTheDocument();
   });
 
+  it('times a logged 429’s retry from when it was answered, not from when the page is read', async () => {
+    const at = '2026-11-25T10:00:00.000Z';
+    const reset = Date.parse(at) / 1000 + 30;
+    await openRequest(
+      { request_id: ID, method: 'POST', path: '/api/v1/scrape', status: 429, code: 'RATE_LIMIT_EXCEEDED', at },
+      ID,
+      { rate_limit: { limit: 100, remaining: 0, reset, burst_limit: 20, burst_remaining: 0 } },
+    );
+    const card = await screen.findByTestId('guidance-card');
+    expect(within(card).getByTestId('retry-countdown')).toHaveTextContent('Safe to retry now.');
+    expect(card).not.toHaveTextContent(/Wait: safe to retry in/);
+  });
+
   it('says so when the request is not in this key’s log', async () => {
     await openRequest(BLOCKED, 'req_someone-else');
     expect(await screen.findByRole('alert')).toHaveTextContent('not in the connected key’s request log');
