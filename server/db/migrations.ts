@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { WEBHOOKS_MIGRATION } from '../webhooks/webhooks-migration';
 import { LEDGER_NUMBERS_MIGRATION } from './ledger-numbers-migration';
-import { REQUEST_DETAIL_MIGRATION } from './request-detail-migration';
+import { ERRORS_VIEW_OWN_CALLS_MIGRATION, REQUEST_DETAIL_MIGRATION } from './request-detail-migration';
 import { registerSqlFunctions } from './sql-functions';
 import { USAGE_REPORT_MIGRATION } from './usage-report-migration';
 
@@ -395,6 +395,7 @@ export const MIGRATIONS: readonly string[] = [
   DROP INDEX requests_account_session;
   `,
   LEDGER_NUMBERS_MIGRATION,
+  ERRORS_VIEW_OWN_CALLS_MIGRATION,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -57,3 +57,21 @@ export const REQUEST_DETAIL_MIGRATION = `
   BEGIN ${countFailure(1)}
   END;
 `;
+
+/**
+ * The errors view is of the account's own calls: the dashboard's background calls (a lookup of a mistyped request id
+ * in triage, a poll refused by the rate limit) are not a failure of the customer's integration. The triggers read
+ * the view, so they count from now on as it says; the roll-up is counted again from the log once, at this migration.
+ */
+export const ERRORS_VIEW_OWN_CALLS_MIGRATION = `
+  DROP VIEW request_failure_facts;
+  CREATE VIEW request_failure_facts AS
+    SELECT r.request_id, r.account_id, CAST(r.at / ${DAY_MS} AS INTEGER) AS day, coalesce(s.code, r.code) AS code,
+           coalesce(url_host(r.url), '') AS domain, coalesce(s.credits_refunded, 0) AS refunded
+      FROM requests r LEFT JOIN settlements s ON s.request_id = r.request_id
+     WHERE r.origin = 'user';
+  DELETE FROM request_day_code_domains;
+  INSERT INTO request_day_code_domains (account_id, day, code, domain, n, refunded)
+    SELECT account_id, day, code, domain, count(*), sum(refunded) FROM request_failure_facts
+     WHERE code IS NOT NULL GROUP BY 1, 2, 3, 4;
+`;

@@ -47,4 +47,29 @@ describe('the errors view’s roll-up on a data dir made before it', () => {
     expect(rows()).toContainEqual({ day: 2, code: 'TIMEOUT', domain: 'other.test', n: 3, refunded: 11 });
     db.close();
   });
+
+  it('no longer counts the dashboard’s own background calls, those already counted included', () => {
+    const db = new Database(':memory:');
+    registerSqlFunctions(db);
+    const mine = MIGRATIONS.findIndex((sql) => sql.includes("WHERE r.origin = 'user'"));
+    expect(mine).toBeGreaterThan(0);
+    for (const sql of MIGRATIONS.slice(0, mine)) db.exec(sql);
+    db.pragma(`user_version = ${mine}`);
+    db.exec(`INSERT INTO accounts (id, name, plan, created_at) VALUES ('acct_1', 'Old', 'free', 0)`);
+    const insert = db.prepare(
+      `INSERT INTO requests (request_id, account_id, method, path, status, code, duration_ms, at, url, origin)
+       VALUES (?, 'acct_1', 'GET', '/api/v1/requests/x', 404, 'NOT_FOUND', 1, 0, NULL, ?)`,
+    );
+    insert.run('theirs', 'user');
+    insert.run('lookup', 'dashboard');
+    const rows = () => db.prepare(`SELECT code, n FROM request_day_code_domains`).all();
+    expect(rows()).toEqual([{ code: 'NOT_FOUND', n: 2 }]);
+
+    migrate(db);
+    expect(rows()).toEqual([{ code: 'NOT_FOUND', n: 1 }]);
+    insert.run('another_lookup', 'dashboard');
+    insert.run('theirs_again', 'user');
+    expect(rows()).toEqual([{ code: 'NOT_FOUND', n: 2 }]);
+    db.close();
+  });
 });

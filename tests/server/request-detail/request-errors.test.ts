@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HEADER } from '../../../contract/headers';
 import { requestErrorsSchema } from '../../../contract/request-detail';
+import { DASHBOARD_CALL } from '../../../contract/request-log';
 import { migrate } from '../../../server/db/migrations';
 import { createRequestDetailReads } from '../../../server/repositories/request-detail-reads';
 import { startTestServer, type TestServer } from '../../support/test-server';
@@ -61,6 +63,22 @@ describe('GET /requests/errors', () => {
       group: 'code',
     });
     expect(firstDayByCode.groups).toMatchObject([{ code: 'PAYWALL_DETECTED', domain: null, count: 1, trend: [1] }]);
+  });
+
+  it('counts the customer’s calls, not the dashboard’s own background calls', async () => {
+    const key = await server.newKey('growth');
+    const today = await dayOfLastRequest(key);
+    const missing = '/requests/req_00000000-0000-0000-0000-000000000000';
+    const background = { [HEADER.dashboardCall]: DASHBOARD_CALL };
+    expect((await server.call(missing, { key, headers: background })).status).toBe(404);
+    const period = {
+      since: new Date(today * DAY_MS).toISOString(),
+      until: new Date((today + 1) * DAY_MS).toISOString(),
+    };
+    expect((await errorsOf(key, period)).groups).toEqual([]);
+
+    expect((await server.call(missing, { key })).status).toBe(404);
+    expect((await errorsOf(key, period)).groups).toMatchObject([{ code: 'NOT_FOUND', count: 1 }]);
   });
 
   it('sees only the account’s own failures', async () => {
