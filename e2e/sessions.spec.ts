@@ -126,7 +126,7 @@ test('a stored session from a cookies.txt paste: scrape with it, validate, delet
   await expect(card).toContainText('SESSION_INACTIVE · HTTP 410', { timeout: 20_000 });
   await expect(card.getByRole('link', { name: 'Create a session for this domain' })).toHaveAttribute(
     'href',
-    `/sessions?domain=${host}&create=true`,
+    `/sessions?domain=${host}&create=true&check=${encodeURIComponent(members)}`,
   );
   await expectNoViolations(page);
   await tabTo(page, card.getByRole('button', { name: 'Remove the stored session (session_id)' }));

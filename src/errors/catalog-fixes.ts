@@ -127,7 +127,8 @@ export const FIX = {
     id: 'create-session-for-domain',
     label: 'Create a session for this domain',
     to: '/sessions',
-    search: (context) => ({ domain: hostOf(context), create: true }),
+    // The failed page is the one the new session is checked on: its host alone says neither its port nor scheme.
+    search: (context) => ({ domain: hostOf(context), create: true, check: context.url }),
   },
   cleanUpSessions: {
     kind: 'link',

@@ -115,7 +115,8 @@ describe('GuidanceCard', () => {
     renderInRouter(<GuidanceCard advice={inactive} context={{ url: 'https://www.Example.com/account' }} />);
     expect(await screen.findByRole('link', { name: 'Create a session for this domain' })).toHaveAttribute(
       'href',
-      '/sessions?domain=www.example.com&create=true',
+      // The failed page, which the new session is checked on.
+      `/sessions?domain=www.example.com&create=true&check=${encodeURIComponent('https://www.Example.com/account')}`,
     );
   });
 

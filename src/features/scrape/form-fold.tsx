@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
-import { useFormState, type UseFormReturn } from 'react-hook-form';
+import { useFormState, useWatch, type UseFormReturn } from 'react-hook-form';
 import { DEFAULT_FORM_VALUES, type ScrapeFormValues } from './form-values';
 
 type FieldName = keyof ScrapeFormValues;
@@ -9,7 +9,8 @@ const differs = (form: UseFormReturn<ScrapeFormValues>, field: FieldName) =>
 
 /**
  * A group of the form most runs leave alone, folded so the Run button and the result stay close. It opens by
- * itself when it holds a value that is not the default (a reopened request, a saved draft) or an invalid field.
+ * itself when it holds a value that is not the default (a saved draft, and each time a demo target, a reopened run
+ * or a guidance fix puts one there) or an invalid field.
  */
 export function FoldedGroup(props: {
   form: UseFormReturn<ScrapeFormValues>;
@@ -24,6 +25,12 @@ export function FoldedGroup(props: {
   const { errors } = useFormState({ control: form.control, name: [...fields] });
   const needed = fields.some((field) => errors[field] !== undefined || props.invalid.has(field));
   const details = useRef<HTMLDetailsElement>(null);
+  // The form's values change under a folded group only from outside it (a reset): what was put there is shown.
+  const values = JSON.stringify(useWatch({ control: form.control, name: [...fields] }));
+  const changed = fields.some((field) => differs(form, field));
+  useLayoutEffect(() => {
+    if (changed && details.current) details.current.open = true;
+  }, [changed, values]);
   // Opened on the element itself, before the browser paints and before the form moves focus into it; each failed
   // submit (a new `invalid`) opens it again, even after the user folded it.
   useLayoutEffect(() => {

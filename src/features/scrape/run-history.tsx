@@ -1,5 +1,6 @@
 import { Link } from '@tanstack/react-router';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { ScrapeRequest } from '../../../contract/scrape';
 import { Panel } from '../../components/panel';
 import { credits, formatDateTime } from '../../lib/format';
@@ -19,9 +20,15 @@ export function RunHistory({ onReopen }: { onReopen: (request: ScrapeRequest) =>
     setStatus(`Loaded ${entry.request.url} into the form.${blanked}`);
   };
 
+  const empty = useRef<HTMLParagraphElement>(null);
+
   const clear = () => {
-    historyCleared();
-    setStatus('History cleared.');
+    // The button goes with the list: the focus moves to what replaces it rather than falling to the page's start.
+    flushSync(() => {
+      historyCleared();
+      setStatus('History cleared.');
+    });
+    empty.current?.focus();
   };
 
   return (
@@ -36,7 +43,7 @@ export function RunHistory({ onReopen }: { onReopen: (request: ScrapeRequest) =>
       }
     >
       {entries.length === 0 ? (
-        <p className="text-sm text-slate-700">
+        <p ref={empty} tabIndex={-1} className="text-sm text-slate-700">
           No runs yet in this browser. Runs you make here are listed, newest first.
         </p>
       ) : (

@@ -77,7 +77,7 @@ export function SessionPicker({ form }: { form: UseFormReturn<ScrapeFormValues> 
         <p id={noneId} className="text-sm text-slate-700">
           No {forHost.length > 0 && 'active '}stored session for <code className="font-mono">{host}</code>. To make one,
           log in to the site in a browser and save its cookies as a session:{' '}
-          <Link to="/sessions" search={{ domain: host, create: true }} className="text-blue-800 underline">
+          <Link to="/sessions" search={{ domain: host, create: true, check: url }} className="text-blue-800 underline">
             Create one
           </Link>
         </p>

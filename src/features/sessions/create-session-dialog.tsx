@@ -21,7 +21,9 @@ export function CreateSessionDialog(props: {
   const create = useMutation(sessionMutations.create(queryClient));
   const form = useForm<CreateFormValues, unknown, CreateBody>({
     resolver: createResolver,
-    mode: 'onTouched',
+    // Checked on Save, not as a field is left: the dialog opens on an empty Name, and an error appearing under it
+    // as it loses the focus to a click on Save pushes the button from under the pointer, so the click is lost.
+    mode: 'onSubmit',
     defaultValues: { name: '', domain: props.domain ?? '', paste: '', expires_at: '', notes: '' },
   });
   const { errors } = form.formState;

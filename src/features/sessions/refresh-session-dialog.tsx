@@ -34,7 +34,11 @@ export function RefreshSessionDialog({ id, onClose, onSaved }: RefreshProps) {
       ) : session.status === 'invalid' ? (
         <p className="text-sm">
           “{session.name}” was deleted and cannot be refreshed.{' '}
-          <Link to="/sessions" search={{ domain: session.domain, create: true }} className="text-blue-800 underline">
+          <Link
+            to="/sessions"
+            search={{ domain: session.domain, create: true, check: session.check_url }}
+            className="text-blue-800 underline"
+          >
             Create a new session for {session.domain}
           </Link>
         </p>

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SCRAPE_LIMITS } from '../../../contract/scrape-defaults';
 
 /** The list's status filter: one of the API's statuses, or `cleanup` for expired and inactive ones together. */
 export const STATUS_FILTERS = ['active', 'expired', 'invalid', 'cleanup'] as const;
@@ -6,7 +7,8 @@ export type StatusFilter = (typeof STATUS_FILTERS)[number];
 
 /**
  * /sessions?status=…&domain=…: the filters live in the URL, and so do the session open in detail and the form a
- * link may open (a failed scrape's guidance links to `?refresh=<id>`, or to `?domain=<site>&create=true`).
+ * link may open (a failed scrape's guidance links to `?refresh=<id>`, or to `?domain=<site>&create=true&check=<url>`:
+ * the failed page is the one a new session is checked on, as a host alone cannot say which port or scheme it has).
  * A bad value is dropped, not an error.
  */
 export const sessionsSearchSchema = z.object({
@@ -15,4 +17,9 @@ export const sessionsSearchSchema = z.object({
   session: z.uuid().optional().catch(undefined),
   refresh: z.uuid().optional().catch(undefined),
   create: z.boolean().optional().catch(undefined),
+  check: z
+    .url({ protocol: /^https?$/ })
+    .max(SCRAPE_LIMITS.urlMaxLength)
+    .optional()
+    .catch(undefined),
 });

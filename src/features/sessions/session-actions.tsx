@@ -9,7 +9,7 @@ import { EditSessionDialog } from './edit-session-dialog';
 import { ValidationResult } from './validation-result';
 
 const ACTION_BUTTON =
-  'rounded-md border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50 disabled:opacity-60';
+  'rounded-md border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50 disabled:opacity-60 aria-disabled:opacity-60';
 
 /** Validate, refresh, edit and delete one session; a deleted one can only be replaced. */
 export function SessionActions({ session, onDeleted }: { session: Session; onDeleted: () => void }) {
@@ -24,7 +24,7 @@ export function SessionActions({ session, onDeleted }: { session: Session; onDel
         <Link
           from="/sessions"
           to="/sessions"
-          search={(prev) => ({ ...prev, domain: session.domain, create: true })}
+          search={(prev) => ({ ...prev, domain: session.domain, create: true, check: session.check_url })}
           className="text-blue-800 underline"
         >
           Create a new session for {session.domain}
@@ -35,11 +35,12 @@ export function SessionActions({ session, onDeleted }: { session: Session; onDel
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap gap-2">
+        {/* aria-disabled, not disabled: a disabled button drops the keyboard's focus to the page's start. */}
         <button
           type="button"
           className={ACTION_BUTTON}
-          disabled={validate.isPending}
-          onClick={() => validate.mutate(session.id)}
+          aria-disabled={validate.isPending || undefined}
+          onClick={() => !validate.isPending && validate.mutate(session.id)}
         >
           {validate.isPending ? 'Validating…' : 'Validate now'}
         </button>

@@ -23,9 +23,12 @@ export function SessionsPage() {
   const navigate = route.useNavigate();
   const heading = useRef<HTMLHeadingElement>(null);
 
-  const closeForm = () => void navigate({ search: (prev) => ({ ...prev, create: undefined, refresh: undefined }) });
+  const closeForm = () =>
+    void navigate({ search: (prev) => ({ ...prev, create: undefined, check: undefined, refresh: undefined }) });
   const showSession = (id: string) =>
-    void navigate({ search: (prev) => ({ ...prev, create: undefined, refresh: undefined, session: id }) });
+    void navigate({
+      search: (prev) => ({ ...prev, create: undefined, check: undefined, refresh: undefined, session: id }),
+    });
   // The details that held the focus go with a deleted session: the focus starts again at the top of the page,
   // once they (and the confirmation that kept the focus inside it) are gone.
   const focusTop = useRef(false);
@@ -75,7 +78,9 @@ export function SessionsPage() {
           </QueryBoundary>
         </Panel>
       )}
-      {search.create && <CreateSessionDialog domain={search.domain} onClose={closeForm} onSaved={showSession} />}
+      {search.create && (
+        <CreateSessionDialog domain={search.check ?? search.domain} onClose={closeForm} onSaved={showSession} />
+      )}
       {search.refresh && <RefreshSessionDialog id={search.refresh} onClose={closeForm} onSaved={showSession} />}
     </div>
   );

@@ -23,6 +23,17 @@ describe('scrape form: folded groups and field checks', () => {
     expect(within(timing).getByLabelText('Timeout (seconds)')).toBeVisible();
   });
 
+  it('opens a folded group when a demo target puts a value in it, so what will be sent is on screen', async () => {
+    const { user, form } = await openForm();
+    const timing = group(form, 'Timeout and background jobs');
+    expect(timing.open).toBe(false);
+    await user.click(await screen.findByRole('button', { name: 'Slow page (timeout)' }));
+    expect(within(form).getByLabelText('URL to scrape')).toHaveValue(`${DEMO}/slow?ms=5000`);
+    expect(timing.open).toBe(true);
+    expect(within(timing).getByLabelText('Timeout (seconds)')).toHaveValue('2');
+    expect(group(form, 'Cost cap').open).toBe(false);
+  });
+
   it('opens the folded group of the first invalid field on a failed submit and focuses that field', async () => {
     const { user, form } = await openForm();
     await user.type(within(form).getByLabelText('URL to scrape'), `${DEMO}/article`);

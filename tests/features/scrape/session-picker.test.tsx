@@ -51,7 +51,7 @@ describe('the scrape page’s session picker', () => {
     await pageFor('https://www.example.org/account');
     expect(screen.getByRole('link', { name: 'Create one' })).toHaveAttribute(
       'href',
-      '/sessions?domain=www.example.org&create=true',
+      `/sessions?domain=www.example.org&create=true&check=${encodeURIComponent('https://www.example.org/account')}`,
     );
   });
 
@@ -72,7 +72,7 @@ describe('the scrape page’s session picker', () => {
     const card = await within(panel()).findByTestId('guidance-card');
     expect(within(card).getByRole('link', { name: 'Create a session for this domain' })).toHaveAttribute(
       'href',
-      '/sessions?domain=127.0.0.1&create=true',
+      `/sessions?domain=127.0.0.1&create=true&check=${encodeURIComponent(MEMBERS)}`,
     );
     await user.click(within(card).getByRole('button', { name: 'Use a stored session for this domain' }));
     await waitFor(() => expect(bodies).toEqual([{ url: MEMBERS }, { url: MEMBERS, session_id: SESSION_ID }]));
@@ -118,7 +118,7 @@ describe('the scrape page’s session picker', () => {
     );
     expect(screen.getByRole('link', { name: 'Create one' })).toHaveAttribute(
       'href',
-      '/sessions?domain=127.0.0.1&create=true',
+      `/sessions?domain=127.0.0.1&create=true&check=${encodeURIComponent(MEMBERS)}`,
     );
     expect(bodies).toHaveLength(1);
   });
@@ -145,7 +145,7 @@ describe('the scrape page’s session picker', () => {
     const card = await within(panel()).findByTestId('guidance-card');
     expect(within(card).getByRole('link', { name: 'Create a session for this domain' })).toHaveAttribute(
       'href',
-      '/sessions?domain=127.0.0.1&create=true',
+      `/sessions?domain=127.0.0.1&create=true&check=${encodeURIComponent(MEMBERS)}`,
     );
     expect(within(card).getByRole('button', { name: 'Remove the stored session (session_id)' })).toBeInTheDocument();
     await user.click(within(card).getByRole('button', { name: 'Use a stored session for this domain' }));

@@ -92,6 +92,24 @@ describe('creating a session', () => {
     expect(field('Cookies')).toHaveValue('{"sid": "a b"}');
   });
 
+  it('says nothing is missing until Save is pressed, so leaving an empty field does not move the button', async () => {
+    fakeSessionsApi();
+    const { user, dialog, field } = await openCreate();
+    expect(field('Name')).toHaveFocus();
+    await user.tab();
+    await user.click(field('Cookies'));
+    expect(within(dialog).queryByRole('alert')).not.toBeInTheDocument();
+
+    await user.click(within(dialog).getByRole('button', { name: 'Save session' }));
+    expect(await within(dialog).findByText('Give the session a name')).toBeInTheDocument();
+    expect(within(dialog).getByText('Enter the site the cookies belong to')).toBeInTheDocument();
+    expect(within(dialog).getByText('Paste the cookies of a signed-in browser')).toBeInTheDocument();
+    expect(field('Name')).toHaveFocus();
+    // Once shown, an error goes as soon as what is typed fixes it.
+    await user.type(field('Name'), 'Members');
+    expect(within(dialog).queryByText('Give the session a name')).not.toBeInTheDocument();
+  });
+
   it('refuses an expiry already past at its field, and saves once it is later', async () => {
     const sessionsApi = fakeSessionsApi();
     const { user, dialog, field } = await openCreate();
@@ -136,6 +154,13 @@ describe('creating a session', () => {
     );
     expect(field('Name')).toHaveValue('One too many');
     expect(field('Cookies')).toHaveValue('Cookie: demo_session=valid');
+  });
+
+  it('opened from a failed scrape, is checked on the failed page: its port and scheme, which the host lacks', async () => {
+    fakeSessionsApi();
+    const page = 'http://127.0.0.1:8788/members';
+    const { field } = await openCreate(`/sessions?create=true&domain=127.0.0.1&check=${encodeURIComponent(page)}`);
+    expect(field('Domain')).toHaveValue(page);
   });
 
   it('puts the server’s own field issues at their fields too', async () => {

@@ -7,7 +7,7 @@ import { findDialog } from '../../support/dialogs';
 import { rateLimitHeaders, requestLogFixture } from '../../support/msw/fixtures';
 import { api, server } from '../../support/msw/server';
 import { fakeSessionsApi } from '../../support/msw/sessions-api';
-import { SESSION_ID, sessionFixture } from '../../support/msw/session-fixtures';
+import { SESSION_ID, sessionFixture, validationFixture } from '../../support/msw/session-fixtures';
 import { renderApp } from '../../support/render-app';
 
 beforeEach(() => useCredentialsStore.getState().keyEntered(DEMO_KEY.growth, false));
@@ -45,6 +45,33 @@ describe('one session', () => {
     expect(result).toHaveTextContent('Confidence: 95 %');
     // The list and the details take the session the check answered with.
     expect(await within(details).findByText('logged in')).toBeInTheDocument();
+  });
+
+  it('keeps the keyboard on Validate now while the check runs, and checks once however often it is pressed', async () => {
+    fakeSessionsApi([sessionFixture()]);
+    let answer: () => void = () => undefined;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    let checks = 0;
+    server.use(
+      api.post('/sessions/:id/validate', async () => {
+        checks += 1;
+        await answered;
+        return HttpResponse.json(validationFixture(), { headers: rateLimitHeaders(99) });
+      }),
+    );
+    const { user, details } = await openDetail();
+    within(details).getByRole('button', { name: 'Validate now' }).focus();
+    await user.keyboard('{Enter}');
+    const pending = await within(details).findByRole('button', { name: 'Validating…' });
+    // A disabled button loses the focus in a browser (jsdom keeps it): it stays enabled, marked aria-disabled.
+    expect(pending).toHaveFocus();
+    expect(pending).toBeEnabled();
+    expect(pending).toHaveAttribute('aria-disabled', 'true');
+    await user.keyboard('{Enter}');
+    answer();
+    await within(details).findByRole('region', { name: 'Validation result' });
+    expect(within(details).getByRole('button', { name: 'Validate now' })).toHaveFocus();
+    expect(checks).toBe(1);
   });
 
   it('says when the session is no longer logged in, and how close it is to being marked expired', async () => {
@@ -99,9 +126,10 @@ describe('one session', () => {
     fakeSessionsApi([sessionFixture({ status: 'invalid' })]);
     renderApp(`/sessions?refresh=${SESSION_ID}`);
     const dialog = await findDialog('Refresh “Demo members”');
+    // Checked on the page the deleted one was: a host alone does not say its port.
     expect(within(dialog).getByRole('link', { name: 'Create a new session for 127.0.0.1' })).toHaveAttribute(
       'href',
-      '/sessions?domain=127.0.0.1&create=true',
+      `/sessions?domain=127.0.0.1&create=true&check=${encodeURIComponent('http://127.0.0.1:8788/members')}`,
     );
   });
 
