@@ -70,7 +70,8 @@ export type Billing = ReturnType<typeof createBilling>;
 /** The request would cost more at `tier` than its max_credits allow. */
 export function exceedsCostLimit(request: ScrapeRequestParsed, tier: Tier) {
   const required = priceOf(tier, request.mode);
-  const message = `This request would cost ${required} credits, more than max_credits ${request.max_credits}`;
+  const cost = `${required} ${required === 1 ? 'credit' : 'credits'}`;
+  const message = `This request would cost ${cost}, more than max_credits ${request.max_credits}`;
   return fail('EXCEEDS_COST_LIMIT', message, {
     details: { estimated_credits: required, max_credits: request.max_credits, tier },
   });

@@ -145,6 +145,13 @@ describe('refusals that cost nothing', () => {
     expect(await server.balance(key)).toBe(1000);
   });
 
+  it('EXCEEDS_COST_LIMIT says what one tier-1 fetch would cost in words that fit', async () => {
+    const key = await server.newKey();
+    const { status, body } = await server.scrape(key, { url: page('/article'), max_credits: 0.5 });
+    expect({ status, code: body.error }).toEqual({ status: 400, code: 'EXCEEDS_COST_LIMIT' });
+    expect(body.message).toBe('This request would cost 1 credit, more than max_credits 0.5');
+  });
+
   it('INSUFFICIENT_CREDITS for the broke demo key, with what was needed', async () => {
     const { status, body } = await server.scrape(DEMO_KEY.broke, { url: page('/article') });
     expect({ status, code: body.error }).toEqual({ status: 402, code: 'INSUFFICIENT_CREDITS' });
