@@ -14,7 +14,9 @@ export function EditSessionDialog({ session, onClose }: { session: Session; onCl
   const update = useMutation(sessionMutations.update(queryClient));
   const form = useForm<EditFormValues, unknown, UpdateBody>({
     resolver: editResolver,
-    mode: 'onTouched',
+    // On Save, as the new-session dialog: an error appearing as Name loses the focus to a click on Save would move
+    // the button from under the pointer, and the click would be lost.
+    mode: 'onSubmit',
     defaultValues: { name: session.name, expires_at: localOfIso(session.expires_at), notes: session.notes ?? '' },
   });
   const { errors } = form.formState;

@@ -153,6 +153,20 @@ describe('one session', () => {
     expect(await screen.findByRole('heading', { level: 3, name: 'Members area' })).toBeInTheDocument();
   });
 
+  it('says an emptied name is missing when Save is pressed, not as the field is left', async () => {
+    const sessionsApi = fakeSessionsApi([sessionFixture()]);
+    const { user, details } = await openDetail();
+    await user.click(within(details).getByRole('button', { name: 'Edit' }));
+    const dialog = await findDialog('Edit “Demo members”');
+    await user.clear(within(dialog).getByLabelText('Name'));
+    await user.click(within(dialog).getByLabelText('Notes'));
+    expect(within(dialog).queryByText('Give the session a name')).not.toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: 'Save changes' }));
+    expect(await within(dialog).findByText('Give the session a name')).toBeInTheDocument();
+    expect(within(dialog).getByLabelText('Name')).toHaveFocus();
+    expect(sessionsApi.calls.some((call) => call.method === 'PATCH')).toBe(false);
+  });
+
   it('deletes only once confirmed, then says what that breaks', async () => {
     const sessionsApi = fakeSessionsApi([sessionFixture()]);
     const { user, details, router } = await openDetail();
