@@ -1,12 +1,12 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { delay, http, HttpResponse } from 'msw';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { refundListSchema, type RefundEntry } from '../../../contract/usage-report';
+import { refundListSchema } from '../../../contract/usage-report';
 import { useCredentialsStore } from '../../../src/api/credentials-store';
 import { DEMO_KEY } from '../../support/demo-keys';
 import { API, server } from '../../support/msw/server';
 import { renderApp } from '../../support/render-app';
-import { useUsageReportApi } from './usage-report-api';
+import { refund, useUsageReportApi } from './usage-report-api';
 
 // The page and its charts are lazy chunks: loaded once here, so no test's own wait includes compiling them.
 beforeAll(async () => {
@@ -127,17 +127,6 @@ describe('the refund history', () => {
   });
 
   it('keeps the keyboard on “Load more refunds” while a page loads, then on the count once the last is in', async () => {
-    const entry = (id: number): RefundEntry => ({
-      id,
-      at: `2026-12-0${id}T10:00:00.000Z`,
-      request_id: `req_0000000${id}-0000-4000-8000-000000000000`,
-      code: 'TIMEOUT',
-      credits: 5,
-      domain: 'shop.example.com',
-      policy: 'refunded',
-      expected: true,
-      mismatch: false,
-    });
     useUsageReportApi();
     // Two pages: the second is read a moment later, so the button is seen while it loads.
     server.use(
@@ -149,7 +138,7 @@ describe('the refund history', () => {
             from: '2026-11-29',
             to: '2026-12-01',
             time_zone: 'UTC',
-            refunds: [entry(second ? 1 : 2)],
+            refunds: [refund(second ? 1 : 2)],
             next_cursor: second ? null : 'page-2',
           }),
         );

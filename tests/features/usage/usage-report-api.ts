@@ -62,7 +62,8 @@ const DOMAINS: UsageDomain[] = [
   domain('zzz.example.com', 2, { success_rate: 1 }),
 ];
 
-const refund = (id: number, overrides: Partial<RefundEntry>): RefundEntry => ({
+/** A refund of the fixtures' shape: a TIMEOUT on shop.example.com, refunded as the policy says. */
+export const refund = (id: number, overrides: Partial<RefundEntry> = {}): RefundEntry => ({
   id,
   at: '2026-12-01T10:00:00.000Z',
   request_id: `req_0000000${id}-0000-4000-8000-000000000000`,

@@ -1,16 +1,10 @@
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { MIGRATIONS, migrate } from '../../../server/db/migrations';
-import { registerSqlFunctions } from '../../../server/db/sql-functions';
+import { migrate } from '../../../server/db/migrations';
+import { databaseBefore } from '../../support/database-before';
 
 describe('the errors view’s roll-up on a data dir made before it', () => {
   it('counts the failures already logged, by day, code and host, with their refunds', () => {
-    const db = new Database(':memory:');
-    registerSqlFunctions(db);
-    const mine = MIGRATIONS.findIndex((sql) => sql.includes('request_day_code_domains'));
-    expect(mine).toBeGreaterThan(0);
-    for (const sql of MIGRATIONS.slice(0, mine)) db.exec(sql);
-    db.pragma(`user_version = ${mine}`);
+    const db = databaseBefore('request_day_code_domains');
     db.exec(`INSERT INTO accounts (id, name, plan, created_at) VALUES ('acct_1', 'Old', 'free', 0)`);
     const insert = db.prepare(
       `INSERT INTO requests (request_id, account_id, method, path, status, code, duration_ms, at, url)
@@ -49,12 +43,7 @@ describe('the errors view’s roll-up on a data dir made before it', () => {
   });
 
   it('no longer counts the dashboard’s own background calls, those already counted included', () => {
-    const db = new Database(':memory:');
-    registerSqlFunctions(db);
-    const mine = MIGRATIONS.findIndex((sql) => sql.includes("WHERE r.origin = 'user'"));
-    expect(mine).toBeGreaterThan(0);
-    for (const sql of MIGRATIONS.slice(0, mine)) db.exec(sql);
-    db.pragma(`user_version = ${mine}`);
+    const db = databaseBefore("WHERE r.origin = 'user'");
     db.exec(`INSERT INTO accounts (id, name, plan, created_at) VALUES ('acct_1', 'Old', 'free', 0)`);
     const insert = db.prepare(
       `INSERT INTO requests (request_id, account_id, method, path, status, code, duration_ms, at, url, origin)

@@ -1,16 +1,10 @@
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { MIGRATIONS, migrate } from '../../../server/db/migrations';
-import { registerSqlFunctions } from '../../../server/db/sql-functions';
+import { migrate } from '../../../server/db/migrations';
+import { databaseBefore } from '../../support/database-before';
 
 describe('the request log’s search columns on a data dir made before them', () => {
   it('fills in the host, the origin and the settled code of the rows already there', () => {
-    const db = new Database(':memory:');
-    registerSqlFunctions(db);
-    const mine = MIGRATIONS.findIndex((sql) => sql.includes('ADD COLUMN outcome_code'));
-    expect(mine).toBeGreaterThan(0);
-    for (const sql of MIGRATIONS.slice(0, mine)) db.exec(sql);
-    db.pragma(`user_version = ${mine}`);
+    const db = databaseBefore('ADD COLUMN outcome_code');
     db.exec(`INSERT INTO accounts (id, name, plan, created_at) VALUES ('acct_1', 'Old', 'free', 0)`);
     const insert = db.prepare(
       `INSERT INTO requests (request_id, account_id, method, path, status, code, duration_ms, at, url)

@@ -65,6 +65,20 @@ beforeEach(() => {
 });
 afterEach(() => vi.useRealTimers());
 
+/** Pages of the log by cursor ("first" without one), each with the cursor of the next. */
+type LogPages = Record<string, { rows: Partial<RequestLogEntry>[]; next: string | null }>;
+
+function servePages(pages: LogPages) {
+  server.use(
+    api.get('/requests', ({ request }) => {
+      const query = new URL(request.url).searchParams;
+      asked.push(query);
+      const page = pages[query.get('cursor') ?? 'first']!;
+      return HttpResponse.json({ ...requestLogFixture(page.rows), next_cursor: page.next });
+    }),
+  );
+}
+
 describe('the request log', () => {
   it('shows the user’s own calls by default, with a toggle for the dashboard’s', async () => {
     const { user, router } = await openLog();
@@ -184,19 +198,12 @@ describe('the request log', () => {
   });
 
   it('reads older pages with the cursor, and reads on past an empty stretch only when asked', async () => {
-    const pages: Record<string, { rows: Partial<RequestLogEntry>[]; next: string | null }> = {
+    const pages: LogPages = {
       first: { rows: ROWS.slice(0, 1), next: 'cursor-1' },
       'cursor-1': { rows: [], next: 'cursor-2' },
       'cursor-2': { rows: [{ ...ROWS[2], request_id: 'req_older' }], next: null },
     };
-    server.use(
-      api.get('/requests', ({ request }) => {
-        const query = new URL(request.url).searchParams;
-        asked.push(query);
-        const page = pages[query.get('cursor') ?? 'first']!;
-        return HttpResponse.json({ ...requestLogFixture(page.rows), next_cursor: page.next });
-      }),
-    );
+    servePages(pages);
     const { user, table } = await openLog();
     // The first page is short, so the next is read at once; it is empty, so reading on waits for the user.
     const more = await screen.findByRole('button', { name: 'Load older requests' });
@@ -209,20 +216,13 @@ describe('the request log', () => {
   });
 
   it('keeps the keyboard’s focus on "Load older requests", and on what replaces it at the end', async () => {
-    const pages: Record<string, { rows: Partial<RequestLogEntry>[]; next: string | null }> = {
+    const pages: LogPages = {
       first: { rows: ROWS.slice(0, 1), next: 'cursor-1' },
       'cursor-1': { rows: [], next: 'cursor-2' },
       'cursor-2': { rows: [], next: 'cursor-3' },
       'cursor-3': { rows: [{ ...ROWS[2], request_id: 'req_older' }], next: null },
     };
-    server.use(
-      api.get('/requests', ({ request }) => {
-        const query = new URL(request.url).searchParams;
-        asked.push(query);
-        const page = pages[query.get('cursor') ?? 'first']!;
-        return HttpResponse.json({ ...requestLogFixture(page.rows), next_cursor: page.next });
-      }),
-    );
+    servePages(pages);
     const { user } = await openLog();
     await screen.findByText(/had no match/);
     screen.getByRole('button', { name: 'Load older requests' }).focus();
