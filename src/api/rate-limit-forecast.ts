@@ -23,8 +23,11 @@ export interface RateLimitForecast {
 export function forecastRateLimit(
   samples: readonly RateLimitSample[],
   window: MinuteWindow | null,
-  now: number,
+  clock: number,
 ): RateLimitForecast {
+  // A clock that ticks once a second may read a moment before the newest answer: that answer has happened, so time
+  // is counted from it at least (a Retry-After of 1 s is never shown as 2).
+  const now = Math.max(clock, samples.at(-1)?.at ?? clock, window?.latest.at ?? clock);
   const since = now - FORECAST_WINDOW_SECONDS * 1000;
   let recent = 0;
   for (let index = samples.length - 1; index >= 0; index--) {

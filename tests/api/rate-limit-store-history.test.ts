@@ -143,4 +143,13 @@ describe('the forecast', () => {
     });
     expect(forecastRateLimit(samples, minuteWindowOf(samples), NOW + 1500).safeIn).toBe(0);
   });
+
+  it('counts from the newest answer when the clock it is given reads a moment before it', () => {
+    const samples = [sample({ remaining: 10, burst: { limit: 5, remaining: 0 }, status: 429, retryAfter: 1 })];
+    expect(forecastRateLimit(samples, minuteWindowOf(samples), NOW - 600)).toMatchObject({
+      safeIn: 1,
+      waitFor: 'retry-after',
+    });
+    expect(forecastRateLimit(samples, minuteWindowOf(samples), NOW - 600).perSecond).toBe(0.1);
+  });
 });
