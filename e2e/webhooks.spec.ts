@@ -44,7 +44,6 @@ async function createWebhook(page: Page, path: string, name: string) {
   await expect(secretDialog).toBeHidden();
 }
 
-/** A time as a datetime-local input takes it, in the machine's time zone (the browser's too). */
 /** "Failed since" is read as UTC, like the delivery log's times: a minute as a datetime-local field takes it. */
 const utcMinute = (ms: number) => new Date(ms).toISOString().slice(0, 16);
 

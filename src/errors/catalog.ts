@@ -77,7 +77,7 @@ export function findEntry(code: string, status?: number): CatalogEntry | undefin
   return exact ?? candidates.find((entry) => entry.kind === 'code') ?? candidates[0];
 }
 
-/** The codes the API answers `status` with (410: SESSION_EXPIRED and SESSION_INACTIVE), lowest status first. */
+/** The codes the API answers `status` with (410: SESSION_EXPIRED and SESSION_INACTIVE). */
 export function codesAtStatus(status: number): CatalogEntry[] {
   return CATALOG.filter((entry) => entry.kind === 'code' && entry.status === status);
 }

@@ -13,8 +13,11 @@ export interface DecodedPaste {
 
 /** The sandbox's and the API's request ids: `req_` and a UUID. */
 const REQUEST_ID = /\breq_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/i;
-/** At the start, or after curl -v's "<" that marks the response's lines (its request line, after ">", is not one). */
-const STATUS_LINE = /(?:^|<)\s*HTTP\/[\d.]+\s+(\d{3})\b/i;
+/**
+ * At the start, or after curl -v's "<" that marks the response's lines (its request line, after ">", is not one). The
+ * last one is the answer's: a 100 Continue or a redirect followed with -L comes before it.
+ */
+const STATUS_LINES = /(?:^|<)\s*HTTP\/[\d.]+\s+(\d{3})\b/gi;
 const REQUEST_ID_HEADER = /^x-request-id:\s*(\S+)/im;
 
 const stringField = (record: Record<string, unknown>, name: string) =>
@@ -40,7 +43,7 @@ function jsonObjectIn(text: string): Record<string, unknown> | null {
 }
 
 export function decodePaste(text: string): DecodedPaste | null {
-  const statusLine = STATUS_LINE.exec(text);
+  const statusLine = [...text.matchAll(STATUS_LINES)].at(-1);
   const body = jsonObjectIn(text);
   const headerId = REQUEST_ID_HEADER.exec(text)?.[1] ?? null;
   const anyId = REQUEST_ID.exec(text)?.[0] ?? null;

@@ -2,7 +2,7 @@ import { getRouteApi, Link } from '@tanstack/react-router';
 import { useId } from 'react';
 import { ColumnHeaders } from '../../components/column-headers';
 import { ScrollRegion } from '../../components/scroll-region';
-import { BreakableCode } from '../../errors/breakable-code';
+import { BreakableCode } from '../../components/breakable-code';
 import { REFUND_LABEL, RETRY_LABEL } from './labels';
 import { PastedSummary } from './pasted-summary';
 import { redactSecrets } from './redact-secrets';
@@ -64,7 +64,7 @@ export function ErrorsPage() {
                       to="/errors/$code"
                       params={{ code: entry.code }}
                       search={{ status: entry.status, q: q || undefined }}
-                      className="font-mono text-blue-800 underline"
+                      className="font-mono wrap-break-word text-blue-800 underline"
                     >
                       <BreakableCode text={entry.code} />
                     </Link>

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { useCredentialsStore } from '../../api/credentials-store';
 import type { DecodeResult } from './decode-paste';
 
 interface Decoded {
@@ -24,3 +25,10 @@ export const useDecoderStore = create<DecoderState>()((set) => ({
   textChanged: (text) => set({ text }),
   pasteDecoded: (decoded) => set({ decoded }),
 }));
+
+// A paste may hold a customer's key: it goes when the user connects another key or server, as the app's data does.
+useCredentialsStore.subscribe((next, previous) => {
+  if (next.apiKey !== previous.apiKey || next.apiBase !== previous.apiBase) {
+    useDecoderStore.setState({ text: '', decoded: null });
+  }
+});

@@ -6,7 +6,7 @@ import { requestQueries } from '../../api/requests';
 import { ColumnHeaders } from '../../components/column-headers';
 import { Panel } from '../../components/panel';
 import { ScrollRegion } from '../../components/scroll-region';
-import { BreakableCode } from '../../errors/breakable-code';
+import { BreakableCode } from '../../components/breakable-code';
 import { QueryBoundary } from '../../errors/query-boundary';
 import { credits, formatNumber } from '../../lib/format';
 import { DEFAULT_PERIOD, ERROR_PERIODS, periodOf, triageSearchSchema } from './search';
@@ -112,10 +112,10 @@ function ErrorGroups({ since, until, group, firstDay, dayAfter }: GroupsProps) {
           {data.groups.map((row) => (
             <tr key={`${row.code}|${row.domain}`} className="border-b border-slate-100">
               {group !== 'domain' && (
-                <td className="px-2 py-2 font-mono">{row.code && <BreakableCode text={row.code} />}</td>
+                <td className="px-2 py-2 font-mono wrap-break-word">{row.code && <BreakableCode text={row.code} />}</td>
               )}
               {group !== 'code' && (
-                <td className="px-2 py-2">
+                <td className="px-2 py-2 wrap-break-word">
                   <BreakableCode text={domainLabel(row.domain) ?? ''} />
                 </td>
               )}

@@ -41,12 +41,12 @@ export function RefundHistory() {
     view,
   );
   const { from, to, time_zone } = data.pages[0]!;
-  // The focus of "Load more refunds" goes to the count, which says what is shown.
-  const { target: count, button: loadMoreFocus } = useFocusAfterLastPage<HTMLParagraphElement>(hasNextPage);
+  // The focus of "Load more refunds" goes to the sentence that replaces it.
+  const { target: end, button: loadMore } = useFocusAfterLastPage<HTMLParagraphElement>(hasNextPage);
 
   return (
     <div className="space-y-3">
-      <p ref={count} tabIndex={-1} className="text-sm text-slate-700" aria-live="polite" data-testid="refund-count">
+      <p className="text-sm text-slate-700" aria-live="polite" data-testid="refund-count">
         {rows.length} {rows.length === 1 ? 'refund' : 'refunds'} from {from} to {to} ({time_zone})
         {hasNextPage ? ', more to load' : ''}. Mismatches are marked “Mismatch”.
       </p>
@@ -84,11 +84,16 @@ export function RefundHistory() {
           type="button"
           aria-disabled={isFetchingNextPage || undefined}
           onClick={() => !isFetchingNextPage && void fetchNextPage()}
-          {...loadMoreFocus}
+          ref={loadMore}
           className="rounded-md border border-slate-400 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50 aria-disabled:cursor-wait aria-disabled:text-slate-500"
         >
           {isFetchingNextPage ? 'Loading…' : 'Load more refunds'}
         </button>
+      )}
+      {!hasNextPage && data.pages.length > 1 && (
+        <p ref={end} tabIndex={-1} className="text-sm text-slate-700">
+          That is every refund of the period.
+        </p>
       )}
     </div>
   );

@@ -31,17 +31,19 @@ const pretty = (payload: string) => {
 /**
  * One delivery: every attempt with its status and duration, the payload, the receiver's answers, and resend. A
  * resend opens the new delivery in a view of its own; `takeFocus` brings the keyboard there, to its status line,
- * rather than leaving it on the page once the old view's button is gone.
+ * rather than leaving it on the page once the old view's button is gone, once: `onFocusTaken` says it is done.
  */
 export function DeliveryView({
   id,
   deliveryId,
   takeFocus = false,
+  onFocusTaken,
   onResent,
 }: {
   id: string;
   deliveryId: string;
   takeFocus?: boolean;
+  onFocusTaken?: () => void;
   onResent?: (queuedId: string) => void;
 }) {
   const queryClient = useQueryClient();
@@ -50,8 +52,10 @@ export function DeliveryView({
   const resend = useMutation(webhookMutations.resend(queryClient));
   const summary = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
-    if (takeFocus) summary.current?.focus();
-  }, [takeFocus]);
+    if (!takeFocus) return;
+    summary.current?.focus();
+    onFocusTaken?.();
+  }, [takeFocus, onFocusTaken]);
 
   return (
     <div className="space-y-3">

@@ -1,5 +1,5 @@
 import { getRouteApi } from '@tanstack/react-router';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { WEBHOOK_SIGNATURE_HEADER, type WebhookWithSecret } from '../../../contract/webhooks';
 import { Panel } from '../../components/panel';
 import { QueryBoundary } from '../../errors/query-boundary';
@@ -50,8 +50,9 @@ export function WebhooksPage() {
     deleted.current = false;
     heading.current?.focus();
   }, [search.webhook]);
-  // A resent delivery: the new one opens in a view of its own, which takes the focus.
+  // A resent delivery: the new one opens in a view of its own, which takes the focus once (not again on Back).
   const [resent, setResent] = useState<string | null>(null);
+  const resentFocused = useCallback(() => setResent(null), []);
 
   return (
     <div className="space-y-4">
@@ -108,6 +109,7 @@ export function WebhooksPage() {
                   id={search.webhook}
                   deliveryId={search.delivery}
                   takeFocus={resent === search.delivery}
+                  onFocusTaken={resentFocused}
                   onResent={setResent}
                 />
               </QueryBoundary>

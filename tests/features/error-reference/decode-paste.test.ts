@@ -58,6 +58,18 @@ describe('decodePaste', () => {
     }
   });
 
+  it('reads the last status line of curl -v: after a 100 Continue, or at the end of a redirect it followed', () => {
+    const continued = ['> Expect: 100-continue', '< HTTP/1.1 100 Continue', '< HTTP/1.1 504 Gateway Timeout', '<'];
+    expect(decodePaste(continued.join('\n'))).toMatchObject({ kind: 'response', status: 504 });
+    const redirected = [
+      '< HTTP/1.1 301 Moved Permanently',
+      '< location: /v1',
+      '<',
+      '< HTTP/1.1 503 Service Unavailable',
+    ];
+    expect(decodePaste(redirected.join('\n'))).toMatchObject({ kind: 'response', status: 503 });
+  });
+
   it('reads a status line without a body', () => {
     expect(decodePaste('HTTP/1.1 503 Service Unavailable')).toMatchObject({
       kind: 'response',

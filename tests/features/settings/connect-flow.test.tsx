@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { HttpResponse } from 'msw';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { useCredentialsStore } from '../../../src/api/credentials-store';
+import { startFreshOnCredentialsChange } from '../../../src/app/fresh-start';
 import { envelope, rateLimitHeaders } from '../../support/msw/fixtures';
 import { api, server } from '../../support/msw/server';
 import { renderApp } from '../../support/render-app';
@@ -95,11 +96,8 @@ describe('first run: connecting a key', () => {
   it('keeps the focus on a demo account’s button while switching to it from the settings', async () => {
     useCredentialsStore.getState().keyEntered(DEMO_KEY.free, false);
     const { user, queryClient } = renderApp('/settings');
-    // As the app's providers do: another key starts from an empty cache.
-    const stop = useCredentialsStore.subscribe((next, previous) => {
-      if (next.apiKey !== previous.apiKey) queryClient.clear();
-    });
-    onTestFinished(stop);
+    // What the app's providers start: another key starts from an empty cache.
+    onTestFinished(startFreshOnCredentialsChange(queryClient));
     const list = await screen.findByRole('region', { name: 'Or use a sandbox demo account' });
     const name = 'Use the Growth demo account, key sk_test_grow…0000';
     await user.click(within(list).getByRole('button', { name }));

@@ -1,4 +1,4 @@
-import { fireEvent, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { RequestErrors } from '../../../contract/request-detail';
@@ -36,6 +36,14 @@ async function paste(text: string) {
 }
 
 describe('the decoder', () => {
+  it('forgets the paste, which may hold a customer’s key, once another key is connected', async () => {
+    const { box } = await paste('RATE_LIMIT_EXCEEDED');
+    expect(await screen.findByRole('region', { name: /You pasted/ })).toBeInTheDocument();
+    act(() => useCredentialsStore.getState().keyEntered(DEMO_KEY.free, false));
+    expect(box).toHaveValue('');
+    expect(screen.queryByRole('region', { name: /You pasted/ })).not.toBeInTheDocument();
+  });
+
   it('says what is wrong with a malformed paste, and keeps it', async () => {
     const broken = '{"error": "BLOCKED_BY_ANTIBOT", "message": "blocked", ';
     const { box } = await paste(broken);
