@@ -7,7 +7,8 @@ import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 
-const SANDBOX = process.env.SANDBOX_URL ?? 'http://127.0.0.1:8787';
+// `npm run dev` starts the sandbox on PORT (server/config.ts's default 8787): the proxy follows it.
+const SANDBOX = process.env.SANDBOX_URL ?? `http://127.0.0.1:${process.env.PORT ?? 8787}`;
 
 /**
  * Writes a .br and a .gz beside every text file of the build, at the strongest settings: compressed once

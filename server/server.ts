@@ -41,7 +41,10 @@ function printBanner(url: string, demoWebUrl: string, upstream: string | undefin
   ];
   if (!upstream) {
     lines.push('  Demo keys (paste one into the dashboard, or pick it from the list there):');
-    for (const demo of DEMO_ACCOUNTS) lines.push(`    ${demo.key}  ${demo.plan.padEnd(11)} ${demo.shows}`);
+    // A revoked key has no plan to speak of, as GET /sandbox/info says (null).
+    for (const demo of DEMO_ACCOUNTS) {
+      lines.push(`    ${demo.key}  ${(demo.revoked ? '—' : demo.plan).padEnd(11)} ${demo.shows}`);
+    }
     lines.push('');
   }
   lines.push('  Ctrl-C stops it.', '');
