@@ -3,6 +3,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/api-error';
 import { sendBurstCall } from '../../api/rate-limit-burst';
 import { usageQueries } from '../../api/usage';
+import { BusyButton } from '../../components/busy-button';
 
 /** Bounded so one click cannot spend a small plan's whole minute; 20 is still four times the free plan's burst. */
 const BURST_MIN = 1;
@@ -77,14 +78,13 @@ export function BurstForm() {
             className="mt-1 w-24 rounded border border-slate-400 px-2 py-1"
           />
         </div>
-        {/* Not `disabled` while sending: a disabled button drops the keyboard's focus to the page. */}
-        <button
+        <BusyButton
           type="submit"
-          aria-disabled={sending || undefined}
+          busy={sending}
           className="rounded bg-sky-700 px-3 py-1.5 font-medium text-white hover:bg-sky-800 aria-disabled:cursor-wait aria-disabled:opacity-60"
         >
           {sending ? 'Sending…' : 'Send a burst'}
-        </button>
+        </BusyButton>
       </div>
       {error && (
         <p id={errorId} className="text-red-700">

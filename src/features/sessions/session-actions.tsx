@@ -7,6 +7,7 @@ import { ThrownErrorGuidance } from '../../errors/guidance-card';
 import { DeleteSession } from './delete-session';
 import { EditSessionDialog } from './edit-session-dialog';
 import { ValidationResult } from './validation-result';
+import { BusyButton } from '../../components/busy-button';
 
 const ACTION_BUTTON =
   'rounded-md border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50 disabled:opacity-60 aria-disabled:opacity-60';
@@ -35,15 +36,9 @@ export function SessionActions({ session, onDeleted }: { session: Session; onDel
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap gap-2">
-        {/* aria-disabled, not disabled: a disabled button drops the keyboard's focus to the page's start. */}
-        <button
-          type="button"
-          className={ACTION_BUTTON}
-          aria-disabled={validate.isPending || undefined}
-          onClick={() => !validate.isPending && validate.mutate(session.id)}
-        >
+        <BusyButton className={ACTION_BUTTON} busy={validate.isPending} onClick={() => validate.mutate(session.id)}>
           {validate.isPending ? 'Validating…' : 'Validate now'}
-        </button>
+        </BusyButton>
         <Link
           from="/sessions"
           to="/sessions"

@@ -4,6 +4,7 @@ import { sandboxQueries } from '../../api/sandbox';
 import { credits } from '../../lib/format';
 import { useAfterFirstPaint } from '../../lib/use-after-first-paint';
 import { useConnect } from './use-connect';
+import { BusyButton } from '../../components/busy-button';
 
 /** The sandbox's test accounts, one click each. Against the real API there are none, and nothing shows. */
 export function DemoAccounts() {
@@ -43,16 +44,14 @@ export function DemoAccounts() {
                 {account.shows}
               </p>
             </div>
-            <button
-              type="button"
+            <BusyButton
               className="shrink-0 rounded-md border border-blue-700 px-3 py-1.5 text-sm font-medium text-blue-800 hover:bg-blue-50 aria-disabled:cursor-wait aria-disabled:opacity-60"
               aria-label={`Use the ${account.name} demo account, key ${maskApiKey(account.key)}`}
-              // Not `disabled` while the key is checked: a disabled button drops the keyboard's focus to the page.
-              aria-disabled={connect.isPending || undefined}
-              onClick={() => !connect.isPending && connect.mutate({ apiKey: account.key, remember: false })}
+              busy={connect.isPending}
+              onClick={() => connect.mutate({ apiKey: account.key, remember: false })}
             >
               Use
-            </button>
+            </BusyButton>
           </li>
         ))}
       </ul>

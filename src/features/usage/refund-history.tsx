@@ -10,6 +10,7 @@ import { expectedLabel, refundsCsv, shownRefunds } from './refund-rows';
 import { REFUND_SORTS, type RefundSort, usageSearchSchema } from './search';
 import { useReportZone } from './zone';
 import { usePageSearch } from '../../lib/route-search';
+import { BusyButton } from '../../components/busy-button';
 
 const route = getRouteApi('/usage');
 
@@ -79,16 +80,14 @@ export function RefundHistory() {
         </ScrollRegion>
       )}
       {hasNextPage && (
-        // Stays while the page is read (aria-disabled, not disabled), so the keyboard's focus stays on it.
-        <button
-          type="button"
-          aria-disabled={isFetchingNextPage || undefined}
-          onClick={() => !isFetchingNextPage && void fetchNextPage()}
+        <BusyButton
+          busy={isFetchingNextPage}
+          onClick={() => void fetchNextPage()}
           ref={loadMore}
           className="rounded-md border border-slate-400 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50 aria-disabled:cursor-wait aria-disabled:text-slate-500"
         >
           {isFetchingNextPage ? 'Loading…' : 'Load more refunds'}
-        </button>
+        </BusyButton>
       )}
       {!hasNextPage && data.pages.length > 1 && (
         <p ref={end} tabIndex={-1} className="text-sm text-slate-700">

@@ -9,6 +9,7 @@ import { ThrownErrorGuidance } from '../../errors/guidance-card';
 import { formatDateTime } from '../../lib/format';
 import { DeliveryStatusLabel } from './delivery-status';
 import { CODE_BLOCK, SCROLL_FRAME, SECONDARY_BUTTON } from './ui';
+import { BusyButton } from '../../components/busy-button';
 
 const COLUMNS = [
   { label: 'Attempt' },
@@ -91,11 +92,9 @@ export function DeliveryView({
         </ScrollRegion>
       )}
       <div className="flex flex-wrap items-center gap-2">
-        <button
-          type="button"
-          aria-disabled={resend.isPending || undefined}
+        <BusyButton
+          busy={resend.isPending}
           onClick={() =>
-            !resend.isPending &&
             resend.mutate(
               { id, deliveryId },
               {
@@ -109,7 +108,7 @@ export function DeliveryView({
           className={SECONDARY_BUTTON}
         >
           {resend.isPending ? 'Resending…' : 'Resend this delivery'}
-        </button>
+        </BusyButton>
         <span className="text-sm text-slate-700">
           The same body, as a new delivery with {WEBHOOK_MAX_ATTEMPTS} attempts of its own.
         </span>

@@ -7,11 +7,9 @@ import type { WebhookWithSecret } from '../../../contract/webhooks';
 import { DeleteWebhook } from './delete-webhook';
 import { ActiveLabel, SuccessRate } from './delivery-status';
 import { SECONDARY_BUTTON } from './ui';
+import { BusyButton } from '../../components/busy-button';
 
-/**
- * One endpoint: what it is, how it does, and what can be done with it. A button stays enabled (aria-disabled) while
- * its call runs: a disabled button drops the keyboard's focus to the page.
- */
+/** One endpoint: what it is, how it does, and what can be done with it. */
 export function WebhookDetail({
   firstActionRef,
   ...props
@@ -55,34 +53,31 @@ export function WebhookDetail({
         <dd>{formatDateTime(webhook.created_at)}</dd>
       </dl>
       <div className="flex flex-wrap gap-2">
-        <button
+        <BusyButton
           ref={firstActionRef}
-          type="button"
-          aria-disabled={sendTest.isPending || undefined}
-          onClick={() => !sendTest.isPending && sendTest.mutate({ id: webhook.id })}
+          busy={sendTest.isPending}
+          onClick={() => sendTest.mutate({ id: webhook.id })}
           className={SECONDARY_BUTTON}
         >
           {sendTest.isPending ? 'Sending…' : 'Send test event'}
-        </button>
-        <button
-          type="button"
-          aria-disabled={setActive.isPending || undefined}
-          onClick={() => !setActive.isPending && setActive.mutate({ id: webhook.id, active: !webhook.is_active })}
+        </BusyButton>
+        <BusyButton
+          busy={setActive.isPending}
+          onClick={() => setActive.mutate({ id: webhook.id, active: !webhook.is_active })}
           className={SECONDARY_BUTTON}
         >
           {webhook.is_active ? 'Disable' : 'Enable'}
-        </button>
+        </BusyButton>
         <button type="button" onClick={props.onEdit} className={SECONDARY_BUTTON}>
           Edit
         </button>
-        <button
-          type="button"
-          aria-disabled={rotate.isPending || undefined}
-          onClick={() => !rotate.isPending && rotate.mutate(webhook.id, { onSuccess: props.onSecret })}
+        <BusyButton
+          busy={rotate.isPending}
+          onClick={() => rotate.mutate(webhook.id, { onSuccess: props.onSecret })}
           className={SECONDARY_BUTTON}
         >
           Rotate secret
-        </button>
+        </BusyButton>
         <DeleteWebhook webhook={webhook} onDeleted={props.onDeleted} />
       </div>
       <p role="status" className="text-sm text-slate-700">

@@ -88,8 +88,9 @@ describe('the WAL checkpoint', () => {
     }
     expect(heldBatches).toBeGreaterThan(0);
     // Without the holds each PASSIVE checkpoint ends behind the writer, and the WAL holds about all 50 limits' worth;
-    // with them it stays within a few (a loaded machine's slower checkpoints let a few more ticks of writes in).
-    expect(largest).toBeLessThan(limitBytes * 12);
+    // with them it stays within a few (a loaded machine's slower checkpoints let more ticks of writes in: 14.7 limits
+    // once, with a second test run sharing the machine), well short of 50.
+    expect(largest).toBeLessThan(limitBytes * 20);
     expect((db.prepare('SELECT count(*) AS n FROM t').get() as { n: number }).n).toBe((limitBytes * 50) / 1000);
   });
 

@@ -5,6 +5,7 @@ import type { RequestLogEntry } from '../../../../contract/request-log';
 import { useFocusAfterLastPage } from '../../../components/use-focus-after-last-page';
 import { formatNumber } from '../../../lib/format';
 import { COLUMN_WIDTH, columns, features } from './log-columns';
+import { BusyButton } from '../../../components/busy-button';
 
 /** A row of two lines; rows are measured once drawn, this only places the ones not drawn yet. */
 const ROW_ESTIMATE = 64;
@@ -152,16 +153,14 @@ function MoreRows({ hasMore, lastPageEmpty, loadMore, loadingMore }: Omit<LogTab
   return (
     <p className="flex flex-wrap items-center gap-3 text-sm text-slate-700">
       {lastPageEmpty && <span>The last stretch of the log read had no match; older requests may still.</span>}
-      {/* Stays while the page is read (aria-disabled, not disabled), so the keyboard's focus stays on it. */}
-      <button
-        type="button"
-        onClick={loadingMore ? undefined : loadMore}
-        aria-disabled={loadingMore || undefined}
+      <BusyButton
+        busy={loadingMore}
+        onClick={loadMore}
         ref={button}
         className="rounded-md border border-slate-400 bg-white px-3 py-2 font-medium text-slate-900 hover:bg-slate-50 aria-disabled:cursor-wait aria-disabled:text-slate-500"
       >
         Load older requests
-      </button>
+      </BusyButton>
       <span role="status">{loadingMore ? 'Reading older requests…' : ''}</span>
     </p>
   );
