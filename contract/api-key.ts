@@ -5,6 +5,12 @@
 export const API_KEY_PATTERN = /^sk_(live|test)_[A-Za-z0-9]{32}$/;
 
 /**
+ * A key inside pasted text, where a copy may have cut its identifier short: the prefix and 16 or more of it. A masked
+ * key (`sk_test_grow…0000`) does not match, so masking twice changes nothing.
+ */
+export const API_KEY_IN_TEXT = /\bsk_(?:live|test)_[A-Za-z0-9]{16,}/g;
+
+/**
  * Masks a key for display: the first and last 4 characters of its identifier, `sk_test_grow…0000`. Keys told
  * apart by their start (the demo keys) or their end both stay recognisable; 24 of the 32 stay hidden.
  */

@@ -85,6 +85,22 @@ for (const viewport of VIEWPORTS) {
       }
     });
 
+    test('a high-volume key’s three-digit counts fit the box: no line of the meter is cut off', async ({
+      page,
+      request,
+    }) => {
+      const key = await createKey(request, 'high_volume');
+      await connectWithKey(page, key);
+      await page.goto('/settings');
+      const meter = page.getByRole('region', { name: 'Rate limit', exact: true });
+      const share = meter.getByTestId('rate-limit-dashboard-share');
+      await expect(share).toContainText(/by the dashboard: +\d+ of +\d+ calls?/);
+      const [box, line] = [await meter.boundingBox(), await share.boundingBox()];
+      expect(box && line).toBeTruthy();
+      expect(line!.x + line!.width).toBeLessThanOrEqual(box!.x + box!.width + 0.5);
+      expect(line!.y + line!.height).toBeLessThanOrEqual(box!.y + box!.height + 0.5);
+    });
+
     test('the header does not shift while the page loads, and its first row does not wrap', async ({
       page,
       request,

@@ -62,3 +62,12 @@ export const useCredentialsStore = create<CredentialsState>()((set) => ({
 }));
 
 export const useApiKey = () => useCredentialsStore((state) => state.apiKey);
+
+/**
+ * Calls `listener` each time another key or server is connected (not on a change of "remember" alone): what was
+ * read with the old credentials is not the new ones'. Returns the unsubscribe.
+ */
+export const onCredentialsChange = (listener: () => void) =>
+  useCredentialsStore.subscribe((next, previous) => {
+    if (next.apiKey !== previous.apiKey || next.apiBase !== previous.apiBase) listener();
+  });

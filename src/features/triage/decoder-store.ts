@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { useCredentialsStore } from '../../api/credentials-store';
+import { onCredentialsChange } from '../../api/credentials-store';
 import type { DecodeResult } from './decode-paste';
 
 interface Decoded {
@@ -27,8 +27,4 @@ export const useDecoderStore = create<DecoderState>()((set) => ({
 }));
 
 // A paste may hold a customer's key: it goes when the user connects another key or server, as the app's data does.
-useCredentialsStore.subscribe((next, previous) => {
-  if (next.apiKey !== previous.apiKey || next.apiBase !== previous.apiBase) {
-    useDecoderStore.setState({ text: '', decoded: null });
-  }
-});
+onCredentialsChange(() => useDecoderStore.setState({ text: '', decoded: null }));

@@ -90,25 +90,6 @@ describe('the header meter', () => {
     expect(share.closest('.sr-only')).toBeNull();
   });
 
-  it('gives the dashboard’s share a line of its own on a phone, where a three-digit plan’s would be cut off', async () => {
-    useCredentialsStore.getState().keyEntered(DEMO_KEY.highVolume, false);
-    server.use(
-      api.get('/usage', () =>
-        HttpResponse.json(usageFixture({ plan: 'high_volume' }), {
-          headers: { ...rateLimitHeaders(499, 500), ...burst(50, 49) },
-        }),
-      ),
-    );
-    const { meter } = await renderMeter();
-    const share = await within(meter()).findByTestId('rate-limit-dashboard-share');
-    expect(share).toHaveTextContent('by the dashboard: 1 of 1 call');
-    // Four lines of 20 px on a phone, so the last one (this share) is inside the box, not clipped.
-    expect(meter().className).toMatch(/\bh-20\b/);
-    expect(meter().querySelectorAll('p br.sm\\:hidden')).toHaveLength(3);
-    expect(share.previousElementSibling).toHaveClass('sm:hidden');
-    expect(share.previousElementSibling?.tagName).toBe('BR');
-  });
-
   it('holds its place from the first paint: the placeholder is the same box as the meter', async () => {
     let answer: () => void = () => {};
     const answered = new Promise<void>((resolve) => (answer = resolve));
