@@ -1,9 +1,13 @@
 import type Database from 'better-sqlite3';
 import { WEBHOOKS_MIGRATION } from '../webhooks/webhooks-migration';
 import { LEDGER_NUMBERS_MIGRATION } from './ledger-numbers-migration';
-import { ERRORS_VIEW_OWN_CALLS_MIGRATION, REQUEST_DETAIL_MIGRATION } from './request-detail-migration';
+import {
+  ERRORS_VIEW_OWN_CALLS_MIGRATION,
+  FAILURES_GUARD_MIGRATION,
+  REQUEST_DETAIL_MIGRATION,
+} from './request-detail-migration';
 import { registerSqlFunctions } from './sql-functions';
-import { USAGE_REPORT_MIGRATION } from './usage-report-migration';
+import { USAGE_REPORT_MIGRATION, USAGE_REQUEST_GUARD_MIGRATION } from './usage-report-migration';
 
 /**
  * Schema changes in order; `PRAGMA user_version` records how many ran.
@@ -396,6 +400,8 @@ export const MIGRATIONS: readonly string[] = [
   `,
   LEDGER_NUMBERS_MIGRATION,
   ERRORS_VIEW_OWN_CALLS_MIGRATION,
+  USAGE_REQUEST_GUARD_MIGRATION,
+  FAILURES_GUARD_MIGRATION,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -75,3 +75,17 @@ export const ERRORS_VIEW_OWN_CALLS_MIGRATION = `
     SELECT account_id, day, code, domain, count(*), sum(refunded) FROM request_failure_facts
      WHERE code IS NOT NULL GROUP BY 1, 2, 3, 4;
 `;
+
+/**
+ * Migration entry in migrations.ts: the request trigger runs only for a call of the user's with a code, its own or its
+ * settlement's, as the view counts; a call without one (every successful one) ran the view's lookup to count nothing.
+ */
+export const FAILURES_GUARD_MIGRATION = `
+  DROP TRIGGER request_failures_counted;
+  CREATE TRIGGER request_failures_counted AFTER INSERT ON requests
+    WHEN NEW.origin = 'user'
+     AND (NEW.code IS NOT NULL
+          OR EXISTS (SELECT 1 FROM settlements WHERE request_id = NEW.request_id AND code IS NOT NULL))
+  BEGIN ${countFailure(1)}
+  END;
+`;

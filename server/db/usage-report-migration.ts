@@ -96,3 +96,16 @@ export const USAGE_REPORT_MIGRATION = `
   -- The refund history reads an account's refunds by time, not its whole ledger.
   CREATE INDEX ledger_account_kind_at ON ledger(account_id, kind, at);
 `;
+
+/**
+ * Migration entry in migrations.ts: the request trigger runs only for the rows the view can count, a call of POST
+ * /scrape or a settled one. Every other call (a GET /usage, say) ran the view's four lookups to count nothing, on the
+ * request path of every call (bench/report.md).
+ */
+export const USAGE_REQUEST_GUARD_MIGRATION = `
+  DROP TRIGGER usage_request_counted;
+  CREATE TRIGGER usage_request_counted AFTER INSERT ON requests
+    WHEN rtrim(NEW.path, '/') = '/api/v1/scrape' OR EXISTS (SELECT 1 FROM settlements WHERE request_id = NEW.request_id)
+  BEGIN ${countAll(1)}
+  END;
+`;
