@@ -1,5 +1,4 @@
 import { errorEnvelopeSchema } from '../../contract/envelope';
-import { ERROR_CODES } from '../../contract/error-codes';
 import type { Job } from '../../contract/scrape';
 import { statusOfCode } from './code-facts';
 import { UNKNOWN_CODE, type FailureInput } from './failure-input';
@@ -9,15 +8,13 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * Without a status, a known code implies the seed's status for it; an unknown one leaves it unknown (0). A code
- * answered with two statuses (SESSION_EXPIRED: the dashboard login, or a stored session) is told by its details: a
- * body that names a stored session (`details.session_id`) is about that session.
+ * Without a status, a known code implies the contract's status for it; an unknown one leaves it unknown (0). A body
+ * that names a stored session (`details.session_id`) is about that session, which tells a code the contract lists
+ * under two statuses (SESSION_EXPIRED: the dashboard login, or a stored session) which of its rows is meant.
  */
 function statusFor(code: string, status: number | undefined, details?: Record<string, unknown>): number {
   if (status !== undefined) return status;
-  const ofSession = ERROR_CODES.find((facts) => facts.code === code && facts.category === 'session');
-  if (ofSession && typeof details?.session_id === 'string') return ofSession.status;
-  return statusOfCode(code) ?? 0;
+  return statusOfCode(code, typeof details?.session_id === 'string' ? 'session' : undefined) ?? 0;
 }
 
 function fromEnvelope(value: unknown, status: number | undefined): FailureInput | null {

@@ -6,7 +6,14 @@ import { CODE_INPUT, Field, INPUT_CLASS } from '../../components/form-field';
 import { ThrownErrorGuidance } from '../../errors/guidance-card';
 import { useNow } from '../../lib/use-now';
 import { CookiePasteField, CookiePreview, SUBMIT_BUTTON } from './cookie-paste-field';
-import { createResolver, readPaste, showServerIssues, type CreateBody, type CreateFormValues } from './session-form';
+import {
+  CHECK_ON_SAVE,
+  createResolver,
+  readPaste,
+  showServerIssues,
+  type CreateBody,
+  type CreateFormValues,
+} from './session-form';
 
 /**
  * A new session from pasted cookies. The contract's schema checks every field before anything is sent; an
@@ -21,9 +28,7 @@ export function CreateSessionDialog(props: {
   const create = useMutation(sessionMutations.create(queryClient));
   const form = useForm<CreateFormValues, unknown, CreateBody>({
     resolver: createResolver,
-    // Checked on Save, not as a field is left: the dialog opens on an empty Name, and an error appearing under it
-    // as it loses the focus to a click on Save pushes the button from under the pointer, so the click is lost.
-    mode: 'onSubmit',
+    ...CHECK_ON_SAVE,
     defaultValues: { name: '', domain: props.domain ?? '', paste: '', expires_at: '', notes: '' },
   });
   const { errors } = form.formState;

@@ -6,7 +6,14 @@ import { Dialog } from '../../components/dialog';
 import { Field, INPUT_CLASS } from '../../components/form-field';
 import { ThrownErrorGuidance } from '../../errors/guidance-card';
 import { SUBMIT_BUTTON } from './cookie-paste-field';
-import { editResolver, localOfIso, showServerIssues, type EditFormValues, type UpdateBody } from './session-form';
+import {
+  CHECK_ON_SAVE,
+  editResolver,
+  localOfIso,
+  showServerIssues,
+  type EditFormValues,
+  type UpdateBody,
+} from './session-form';
 
 /** Name, expiry and notes; the cookies change through a refresh. */
 export function EditSessionDialog({ session, onClose }: { session: Session; onClose: () => void }) {
@@ -14,9 +21,7 @@ export function EditSessionDialog({ session, onClose }: { session: Session; onCl
   const update = useMutation(sessionMutations.update(queryClient));
   const form = useForm<EditFormValues, unknown, UpdateBody>({
     resolver: editResolver,
-    // On Save, as the new-session dialog: an error appearing as Name loses the focus to a click on Save would move
-    // the button from under the pointer, and the click would be lost.
-    mode: 'onSubmit',
+    ...CHECK_ON_SAVE,
     defaultValues: { name: session.name, expires_at: localOfIso(session.expires_at), notes: session.notes ?? '' },
   });
   const { errors } = form.formState;

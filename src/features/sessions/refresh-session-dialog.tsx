@@ -9,7 +9,14 @@ import { Field, INPUT_CLASS } from '../../components/form-field';
 import { ThrownErrorGuidance } from '../../errors/guidance-card';
 import { useNow } from '../../lib/use-now';
 import { CookiePasteField, CookiePreview, SUBMIT_BUTTON } from './cookie-paste-field';
-import { readPaste, refreshResolver, showServerIssues, type RefreshBody, type RefreshFormValues } from './session-form';
+import {
+  CHECK_ON_SAVE,
+  readPaste,
+  refreshResolver,
+  showServerIssues,
+  type RefreshBody,
+  type RefreshFormValues,
+} from './session-form';
 
 interface RefreshProps {
   id: string;
@@ -55,7 +62,7 @@ function RefreshForm({ session, onSaved }: { session: Session; onSaved: (id: str
   const resolver = useMemo(() => refreshResolver(session.domain), [session.domain]);
   const form = useForm<RefreshFormValues, unknown, RefreshBody>({
     resolver,
-    mode: 'onTouched',
+    ...CHECK_ON_SAVE,
     defaultValues: { paste: '', expires_at: '' },
   });
   const { errors } = form.formState;

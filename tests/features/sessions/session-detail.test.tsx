@@ -122,6 +122,26 @@ describe('one session', () => {
     await waitFor(() => expect(sessionsApi.calls.find((call) => call.path.endsWith('/refresh'))?.body).toEqual({}));
   });
 
+  it('says what is wrong with a paste when Refresh is pressed, not as the field is left', async () => {
+    const sessionsApi = fakeSessionsApi([sessionFixture({ status: 'expired' })]);
+    const { user } = renderApp(`/sessions?refresh=${SESSION_ID}`);
+    const dialog = await findDialog('Refresh “Demo members”');
+    const cookies = within(dialog).getByLabelText('Cookies');
+    await user.click(cookies);
+    await user.paste('sid=abc; theme');
+    await user.click(within(dialog).getByLabelText('Expires (optional)'));
+    expect(within(dialog).queryByRole('alert')).not.toBeInTheDocument();
+    expect(cookies).not.toHaveAttribute('aria-invalid');
+
+    await user.click(within(dialog).getByRole('button', { name: 'Refresh session' }));
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(/“theme” is not name=value/);
+    expect(cookies).toHaveFocus();
+    expect(sessionsApi.calls.some((call) => call.path.endsWith('/refresh'))).toBe(false);
+    // Once shown, the error goes as soon as the paste is mended.
+    await user.type(cookies, '=dark');
+    await waitFor(() => expect(within(dialog).queryByRole('alert')).not.toBeInTheDocument());
+  });
+
   it('cannot refresh a deleted session, and offers a new one for its domain', async () => {
     fakeSessionsApi([sessionFixture({ status: 'invalid' })]);
     renderApp(`/sessions?refresh=${SESSION_ID}`);
