@@ -17,10 +17,20 @@ function statusFor(code: string, status: number | undefined, details?: Record<st
   return statusOfCode(code, typeof details?.session_id === 'string' ? 'session' : undefined) ?? 0;
 }
 
+const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
+
+/**
+ * Hand-copied bodies often lose `message`, and some official clients keep only `code` (the envelope's copy of
+ * `error`): the code alone is still worth decoding.
+ */
+function withCode(value: Record<string, unknown>): Record<string, unknown> {
+  const error = text(value.error) ?? text(value.code);
+  if (error === undefined) return value;
+  return { ...value, error, message: 'message' in value ? value.message : '' };
+}
+
 function fromEnvelope(value: unknown, status: number | undefined): FailureInput | null {
-  // Hand-copied bodies often lose `message`; the code alone is still worth decoding.
-  const candidate =
-    isRecord(value) && typeof value.error === 'string' && !('message' in value) ? { ...value, message: '' } : value;
+  const candidate = isRecord(value) ? withCode(value) : value;
   const parsed = errorEnvelopeSchema.safeParse(candidate);
   if (!parsed.success) return null;
   const envelope = parsed.data;

@@ -1,11 +1,11 @@
 import { Link } from '@tanstack/react-router';
 import { useApiKey } from '../../api/credentials-store';
 import { LoggedRequestOnDemand } from '../../components/logged-request-on-demand';
-import type { DecodedPaste } from './decode-paste';
+import type { PasteSummary } from './search-entries';
 
-const KIND_LABEL: Record<DecodedPaste['kind'], string> = {
+const KIND_LABEL: Record<PasteSummary['kind'], string> = {
   'error-body': 'an error body',
-  response: 'a whole response',
+  'http-response': 'a whole response',
   'request-id': 'a request id',
 };
 
@@ -13,7 +13,7 @@ const KIND_LABEL: Record<DecodedPaste['kind'], string> = {
  * What was read from a paste, and where it points: the code's entry below, and for a request id its entry in
  * this key's request log, and the request's own page in triage.
  */
-export function PastedSummary({ decoded }: { decoded: DecodedPaste }) {
+export function PastedSummary({ decoded }: { decoded: PasteSummary }) {
   const apiKey = useApiKey();
   return (
     <section

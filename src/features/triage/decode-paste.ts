@@ -2,11 +2,19 @@ import { ERROR_CODES } from '../../../contract/error-codes';
 import { HTTP_STATUSES } from '../../../contract/http-statuses';
 import { parseFailureBody } from '../../errors/failure-body';
 import type { FailureInput } from '../../errors/failure-input';
+import {
+  readPastedAnswer,
+  REQUEST_ID,
+  type PastedAnswer,
+  type PastedBody,
+  type PastedResponse,
+} from '../../errors/pasted-answer';
 
 /**
- * The triage decoder's reading of a paste: an error body (JSON), a raw response (`curl -i`, `curl -v`, with its
- * status line and headers), an SDK's exception text, a request id, a bare code or a bare status. Deterministic and
- * local: the parts are read, never guessed, and nothing here sends anything anywhere.
+ * The triage decoder's reading of a paste: an answer of the API as errors/pasted-answer.ts reads it for the error
+ * reference too (an error body, a raw response, a request id), and what only triage decodes: an SDK's exception
+ * text, a bare code or a bare status. Deterministic and local: the parts are read, never guessed, and nothing here
+ * sends anything anywhere; what cannot be decoded gets a problem that says why.
  */
 export type PasteKind = 'error-body' | 'http-response' | 'sdk-exception' | 'request-id' | 'code' | 'status';
 
@@ -31,10 +39,7 @@ export type DecodeResult = { ok: true; paste: DecodedPaste } | { ok: false; prob
 
 const KNOWN_CODES = new Set<string>(ERROR_CODES.map((facts) => facts.code));
 const KNOWN_STATUSES = new Set<number>(HTTP_STATUSES.map((facts) => facts.status));
-/** The sandbox's ids (`req_` and a UUID); the API's may be a bare UUID. */
-const REQUEST_ID = /\breq_[0-9a-z][0-9a-z-]{7,}\b|\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/i;
 const CODE_SHAPE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^[A-Z]{4,}$/;
-const STATUS_LINE = /^HTTP\/[\d.]+\s+(\d{3})\b/i;
 const SDK_CLASS = /(?:^|[\s.])([A-Z]\w*(?:Error|Exception))(?::|\s*\[|$)/m;
 
 const EXPECTS =
@@ -50,32 +55,9 @@ const problem = (text: string): DecodeResult => ({ ok: false, problem: text });
 /** What the user pasted, as typed, cut short: a message quotes it to be recognised, not to repeat a long paste. */
 const excerpt = (text: string) => (text.length > 40 ? `${text.slice(0, 40)}…` : text);
 
-/** The failure a body names, or, without a body, the status alone (the catalog then guides by status). */
-function failureOf(body: string, status: number): FailureInput | null {
-  if (body.trim() === '') return { status, code: String(status) };
-  return parseFailureBody(body, status);
-}
-
-/** A raw response: the last status line (curl -i after a redirect or a 100 shows several), its headers, the body. */
-function decodeResponse(text: string): DecodeResult {
-  // curl -v marks the response's lines with "< " and the request's with "> ".
-  const lines = text.split(/\r?\n/).map((line) => line.replace(/^<(?: |$)/, ''));
-  const starts = lines.flatMap((line, index) => (STATUS_LINE.test(line.trim()) ? [index] : []));
-  const start = starts.at(-1)!;
-  const status = Number(STATUS_LINE.exec(lines[start]!.trim())![1]);
-  const headers: Record<string, string> = {};
-  let index = start + 1;
-  for (; index < lines.length && lines[index]!.trim() !== ''; index++) {
-    const header = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+):\s*(.*)$/.exec(lines[index]!.trim());
-    if (header) headers[header[1]!.toLowerCase()] = header[2]!.trim();
-  }
-  const body = lines
-    .slice(index + 1)
-    // curl -v's own lines: the request ("> "), notes ("* "), and the data markers ("{ [312 bytes data]").
-    .filter((line) => !/^(?:[>*](?: |$)|[{}] \[\d+ bytes data\])/.test(line))
-    .join('\n');
+/** A raw response, as the shared reading found it: only an error status with an error body (or none) is decoded. */
+function decodeResponse({ status, headers, failure, requestId }: PastedResponse): DecodeResult {
   if (status < 400) return problem(`This response is HTTP ${status}, not an error: there is nothing to decode.`);
-  const failure = failureOf(body, status);
   if (!failure) {
     return problem(
       `The status line says HTTP ${status}, but the body after the headers is not an error body the API sends ` +
@@ -84,32 +66,31 @@ function decodeResponse(text: string): DecodeResult {
   }
   return decoded({
     kind: 'http-response',
-    failure: { ...failure, status },
+    failure,
     statusSource: 'response',
     pastedStatus: status,
     headers,
-    requestId: failure.requestId ?? headers['x-request-id'] ?? null,
+    requestId,
   });
 }
 
-function decodeBody(text: string): DecodeResult {
-  let json: unknown;
+const decodeBody = ({ failure, requestId }: PastedBody) =>
+  decoded({ kind: 'error-body', failure, statusSource: failure.status === 0 ? 'none' : 'code', requestId });
+
+/** A paste that is JSON from its first character is held to it: a broken one is named, not searched for a body. */
+function decodeJson(text: string, answer: PastedAnswer | null): DecodeResult {
   try {
-    json = JSON.parse(text);
+    JSON.parse(text);
   } catch (error) {
     return problem(
       `This looks like JSON but does not parse (${error instanceof Error ? error.message : 'invalid JSON'}). ` +
         'Paste the body exactly as it came.',
     );
   }
-  const failure = parseFailureBody(json);
-  if (!failure) return problem('This JSON is not an error body: it names no "error" code. ' + EXPECTS);
-  return decoded({
-    kind: 'error-body',
-    failure,
-    statusSource: failure.status === 0 ? 'none' : 'code',
-    requestId: failure.requestId ?? null,
-  });
+  if (answer?.kind !== 'error-body') {
+    return problem('This JSON is not an error body: it names no "error" code. ' + EXPECTS);
+  }
+  return decodeBody(answer);
 }
 
 /**
@@ -154,12 +135,11 @@ export function decodePaste(input: string): DecodeResult {
   const text = input.trim();
   if (text === '') return problem('Nothing pasted yet. ' + EXPECTS);
 
-  const firstLine = text.split(/\r?\n/).find((line) => /^<?\s?HTTP\//i.test(line.trim()));
-  if (firstLine !== undefined && STATUS_LINE.test(firstLine.trim().replace(/^<\s?/, ''))) return decodeResponse(text);
-  if (text.startsWith('{') || text.startsWith('[')) return decodeBody(text);
-
-  if (REQUEST_ID.exec(text)?.[0] === text) {
-    return decoded({ kind: 'request-id', failure: null, statusSource: 'none', requestId: text });
+  const answer = readPastedAnswer(text);
+  if (answer?.kind === 'http-response') return decodeResponse(answer);
+  if (text.startsWith('{') || text.startsWith('[')) return decodeJson(text, answer);
+  if (answer?.kind === 'request-id') {
+    return decoded({ kind: 'request-id', failure: null, statusSource: 'none', requestId: answer.requestId });
   }
   if (/^\d{3}$/.test(text)) {
     const status = Number(text);
@@ -186,12 +166,7 @@ export function decodePaste(input: string): DecodeResult {
   const exception = SDK_CLASS.exec(text)?.[1];
   const sdk = exception ? decodeSdk(text, exception) : null;
   if (sdk) return sdk;
-  // A body with something around it (a log line, a traceback): the JSON object in it.
-  const start = text.indexOf('{');
-  const end = text.lastIndexOf('}');
-  if (start >= 0 && end > start) {
-    const body = decodeBody(text.slice(start, end + 1));
-    if (body.ok) return body;
-  }
+  // A body with something around it (a log line, a traceback), once it is no SDK's exception.
+  if (answer?.kind === 'error-body') return decodeBody(answer);
   return problem('This paste could not be read. ' + EXPECTS);
 }

@@ -139,6 +139,31 @@ describe('error reference: searches as typed, shared and pasted', () => {
     expect(first).toHaveTextContent('410 Gone');
   });
 
+  it('reads pasted curl -i output after a 100 Continue by the answer’s own status line', async () => {
+    const response = ['HTTP/1.1 100 Continue', '', 'HTTP/1.1 504 Gateway Timeout', '', '{"error":"TIMEOUT"}'].join(
+      '\n',
+    );
+    renderApp(`/errors?q=${encodeURIComponent(JSON.stringify(response))}`);
+    const pasted = await screen.findByRole('region', { name: 'You pasted a whole response' });
+    expect(pasted).toHaveTextContent('HTTP status504');
+    expect(codesIn(screen.getByRole('table', { name: 'Error codes and statuses' }))).toEqual(['TIMEOUT']);
+  });
+
+  it('reads a body that names no code, as triage does: the API’s words, and no entry to link', async () => {
+    renderApp(`/errors?q=${encodeURIComponent('{"detail":"Not authenticated"}')}`);
+    const pasted = await screen.findByRole('region', { name: 'You pasted an error body' });
+    expect(pasted).toHaveTextContent('The API said“Not authenticated”');
+    expect(pasted).not.toHaveTextContent('Error code');
+    expect(screen.getByText('0 matches')).toBeInTheDocument();
+  });
+
+  it('reads a bare UUID, as the API’s request ids may be, as a request id', async () => {
+    renderApp('/errors?q=0b7f3c2e-5a41-4d6e-9c3b-7a2f1e8d9c10');
+    const pasted = await screen.findByRole('region', { name: 'You pasted a request id' });
+    expect(pasted).toHaveTextContent('0b7f3c2e-5a41-4d6e-9c3b-7a2f1e8d9c10');
+    expect(pasted).toHaveTextContent(/connect the key that made it/);
+  });
+
   it('looks a pasted request id up in the connected key’s request log, and opens it in triage', async () => {
     useCredentialsStore.getState().keyEntered(DEMO_KEY.growth, false);
     server.use(

@@ -242,23 +242,43 @@ describe('malformed pastes get a clear message', () => {
     if (!result.ok) expect(result.problem).toMatch(message);
   });
 
-  it('a pretty-printed body in curl -v output, with its data markers', () => {
-    const curlV = [
-      '< HTTP/1.1 402 Payment Required',
-      '< content-type: application/json',
-      '<',
-      '{ [180 bytes data]',
-      '{',
-      '  "error": "PAYWALL_DETECTED",',
-      '  "message": "<b>Subscribe</b> to read"',
-      '}',
-    ].join('\n');
-    expect(read(curlV).failure).toMatchObject({ code: 'PAYWALL_DETECTED', message: '<b>Subscribe</b> to read' });
-  });
-
   it('a response without a body is guided by its status', () => {
     const paste = read(http(503, ['Retry-After: 5'], ''));
     expect(paste.failure).toMatchObject({ status: 503, code: '503' });
     expect(adviceOf(paste).advice.retry).toMatchObject({ rule: 'backoff', basis: 'retry-after' });
+  });
+});
+
+// Read as the error reference reads them (tests/errors/pasted-answer.test.ts has the reading itself).
+describe('pastes the error reference read and this decoder did not', () => {
+  it('a curl -v response run together on one line', () => {
+    const curlV = [
+      '> POST /api/v1/scrape HTTP/1.1',
+      '>',
+      '< HTTP/1.1 413 Payload Too Large',
+      `< x-request-id: ${REQUEST_ID}`,
+      '<',
+      '{"error":"CONTENT_TOO_LARGE","message":"The page is larger than the 10 MB limit"}',
+    ].join('');
+    expect(read(curlV)).toMatchObject({
+      kind: 'http-response',
+      pastedStatus: 413,
+      failure: { code: 'CONTENT_TOO_LARGE' },
+      requestId: REQUEST_ID,
+    });
+  });
+
+  it('a body with `code` and no `error`', () => {
+    expect(read('{"code":"PAYWALL_DETECTED","detail":"Paywall"}').failure).toMatchObject({
+      code: 'PAYWALL_DETECTED',
+      status: 402,
+      message: 'Paywall',
+    });
+  });
+
+  it('a request id only the message names', () => {
+    expect(read(JSON.stringify({ error: 'INTERNAL_ERROR', message: `failed (${REQUEST_ID})` })).requestId).toBe(
+      REQUEST_ID,
+    );
   });
 });
