@@ -1,19 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useForm, useWatch } from 'react-hook-form';
 import { sessionMutations } from '../../api/sessions';
+import { CHECK_ON_SAVE } from '../../components/check-on-save';
 import { Dialog } from '../../components/dialog';
 import { CODE_INPUT, Field, INPUT_CLASS } from '../../components/form-field';
 import { ThrownErrorGuidance } from '../../errors/guidance-card';
 import { useNow } from '../../lib/use-now';
 import { CookiePasteField, CookiePreview, SUBMIT_BUTTON } from './cookie-paste-field';
-import {
-  CHECK_ON_SAVE,
-  createResolver,
-  readPaste,
-  showServerIssues,
-  type CreateBody,
-  type CreateFormValues,
-} from './session-form';
+import { createResolver, readPaste, showServerIssues, type CreateBody, type CreateFormValues } from './session-form';
 
 /**
  * A new session from pasted cookies. The contract's schema checks every field before anything is sent; an

@@ -2,18 +2,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 import type { Session } from '../../../contract/sessions';
 import { sessionMutations } from '../../api/sessions';
+import { CHECK_ON_SAVE } from '../../components/check-on-save';
 import { Dialog } from '../../components/dialog';
 import { Field, INPUT_CLASS } from '../../components/form-field';
 import { ThrownErrorGuidance } from '../../errors/guidance-card';
 import { SUBMIT_BUTTON } from './cookie-paste-field';
-import {
-  CHECK_ON_SAVE,
-  editResolver,
-  localOfIso,
-  showServerIssues,
-  type EditFormValues,
-  type UpdateBody,
-} from './session-form';
+import { editResolver, localOfIso, showServerIssues, type EditFormValues, type UpdateBody } from './session-form';
 
 /** Name, expiry and notes; the cookies change through a refresh. */
 export function EditSessionDialog({ session, onClose }: { session: Session; onClose: () => void }) {

@@ -4,19 +4,13 @@ import { useMemo } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import type { Session } from '../../../contract/sessions';
 import { sessionMutations, sessionQueries } from '../../api/sessions';
+import { CHECK_ON_SAVE } from '../../components/check-on-save';
 import { Dialog } from '../../components/dialog';
 import { Field, INPUT_CLASS } from '../../components/form-field';
 import { ThrownErrorGuidance } from '../../errors/guidance-card';
 import { useNow } from '../../lib/use-now';
 import { CookiePasteField, CookiePreview, SUBMIT_BUTTON } from './cookie-paste-field';
-import {
-  CHECK_ON_SAVE,
-  readPaste,
-  refreshResolver,
-  showServerIssues,
-  type RefreshBody,
-  type RefreshFormValues,
-} from './session-form';
+import { readPaste, refreshResolver, showServerIssues, type RefreshBody, type RefreshFormValues } from './session-form';
 
 interface RefreshProps {
   id: string;

@@ -1,4 +1,4 @@
-import type { FieldErrors, FieldValues, Path, Resolver, UseFormProps, UseFormSetError } from 'react-hook-form';
+import type { FieldErrors, FieldValues, Path, Resolver, UseFormSetError } from 'react-hook-form';
 import type { z } from 'zod';
 import { validationIssueSchema } from '../../../contract/envelope';
 import { normaliseSessionDomain } from '../../../contract/session-domain';
@@ -26,13 +26,6 @@ export interface EditFormValues {
 export type CreateBody = z.input<typeof createSessionSchema>;
 export type RefreshBody = z.input<typeof refreshSessionSchema>;
 export type UpdateBody = z.input<typeof updateSessionSchema>;
-
-/**
- * When the session dialogs check their fields: on Save, then as each is changed. Not as a field is left: an error
- * appearing under it as it loses the focus to a click on Save pushes the button from under the pointer, and the click
- * is lost.
- */
-export const CHECK_ON_SAVE = { mode: 'onSubmit', reValidateMode: 'onChange' } as const satisfies UseFormProps;
 
 /** The site a typed domain names, as the API will keep it; null while it names none. */
 const siteOf = (domain: string) => normaliseSessionDomain(domain)?.domain ?? null;

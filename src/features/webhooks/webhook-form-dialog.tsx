@@ -9,6 +9,7 @@ import {
   type WebhookWithSecret,
 } from '../../../contract/webhooks';
 import { webhookMutations } from '../../api/webhooks';
+import { CHECK_ON_SAVE } from '../../components/check-on-save';
 import { Dialog } from '../../components/dialog';
 import { CODE_INPUT, Field, FieldError, INPUT_CLASS } from '../../components/form-field';
 import { ThrownErrorGuidance } from '../../errors/guidance-card';
@@ -41,7 +42,7 @@ export function WebhookFormDialog(props: {
     { url: string; events: WebhookFormValues['events']; name?: string | null }
   >({
     resolver: webhookResolver,
-    mode: 'onTouched',
+    ...CHECK_ON_SAVE,
     defaultValues: {
       url: editing?.url ?? '',
       name: editing?.name ?? '',

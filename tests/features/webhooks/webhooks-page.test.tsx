@@ -52,6 +52,26 @@ describe('creating a webhook', () => {
     expect(api.calls.filter((call) => call.method === 'POST')).toEqual([]);
   });
 
+  it('checks the fields on Create, not as one is left, so the click that leaves it is not lost', async () => {
+    const api = fakeWebhooksApi();
+    const { user } = renderApp('/webhooks?create=true');
+    const dialog = await findDialog('New webhook');
+    const url = within(dialog).getByLabelText('URL');
+    await user.type(url, 'ftp:/nowhere');
+    await user.type(within(dialog).getByLabelText('Name (optional)'), 'Orders');
+    expect(within(dialog).queryByRole('alert')).not.toBeInTheDocument();
+    expect(url).not.toHaveAttribute('aria-invalid');
+
+    await user.click(within(dialog).getByRole('button', { name: 'Create webhook' }));
+    expect(await within(dialog).findByText('Enter a full http:// or https:// URL')).toHaveAttribute('role', 'alert');
+    expect(url).toHaveFocus();
+    expect(api.calls.filter((call) => call.method === 'POST')).toEqual([]);
+    // Once shown, the error goes as soon as the URL is mended.
+    await user.clear(url);
+    await user.type(url, 'https://hooks.example.com/new');
+    await waitFor(() => expect(within(dialog).queryByRole('alert')).not.toBeInTheDocument());
+  });
+
   it('sends the endpoint, then shows its secret once with Copy, and never again', async () => {
     const api = fakeWebhooksApi();
     const { user, router } = renderApp('/webhooks');
