@@ -12,6 +12,20 @@ export const PLAN_LIMITS = {
   high_volume: { label: 'High Volume', perMinute: 500, burstPerSecond: 50 },
 } as const satisfies Record<Plan, { label: string; perMinute: number; burstPerSecond: number }>;
 
+/**
+ * The plan whose limits the X-RateLimit-* headers show, for when GET /usage has not answered (an exhausted key's
+ * 429): the table is the sandbox's, so a pair of limits names at most one plan. Without the burst (a server that
+ * does not send it), the minute's limit alone must name it.
+ */
+export function planOfLimits(perMinute: number, burstPerSecond: number | undefined): Plan | null {
+  const matches = PLANS.filter(
+    (plan) =>
+      PLAN_LIMITS[plan].perMinute === perMinute &&
+      (burstPerSecond === undefined || PLAN_LIMITS[plan].burstPerSecond === burstPerSecond),
+  );
+  return matches.length === 1 ? (matches[0] ?? null) : null;
+}
+
 /** "30 requests a minute, 5 a second": one plan's limits as a person reads them. */
 export const describePlanLimits = (plan: Plan) =>
   `${PLAN_LIMITS[plan].perMinute} requests a minute, ${PLAN_LIMITS[plan].burstPerSecond} a second`;

@@ -2,6 +2,7 @@ import { Link } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import type { ScrapeRequest } from '../../contract/scrape';
 import { credits, formatDateTime, formatSeconds } from '../lib/format';
+import { secondsLeft } from '../lib/seconds-left';
 import { useNow } from '../lib/use-now';
 import { adviseThrown, type Advice } from './advise';
 import type { FixAction, FixContext } from './catalog-fixes';
@@ -142,10 +143,11 @@ function TryAgain({ advice, onRetry }: { advice: Advice; onRetry: () => void }) 
   const { safeAt, rule } = advice.retry;
   const waiting = rule === 'after-reset' && safeAt !== null;
   const now = useNow(waiting);
-  const early = waiting && safeAt.getTime() > now;
+  const left = waiting ? secondsLeft(safeAt.getTime(), now) : 0;
+  const early = left > 0;
   return (
     <button type="button" onClick={onRetry} disabled={early} className={SECONDARY_BUTTON}>
-      {early ? `Try again (in ${formatSeconds((safeAt.getTime() - now) / 1000)})` : 'Try again'}
+      {early ? `Try again (in ${formatSeconds(left)})` : 'Try again'}
     </button>
   );
 }
@@ -156,7 +158,7 @@ function RetryLine({ advice }: { advice: Advice }) {
   const now = useNow(counting);
   switch (retry.rule) {
     case 'after-reset': {
-      const left = retry.safeAt ? Math.max(0, (retry.safeAt.getTime() - now) / 1000) : 0;
+      const left = retry.safeAt ? secondsLeft(retry.safeAt.getTime(), now) : 0;
       return (
         <span data-testid="retry-countdown">
           {left > 0

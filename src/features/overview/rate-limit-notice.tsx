@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { formatDateTime, formatSeconds } from '../../lib/format';
+import { secondsLeft } from '../../lib/seconds-left';
 import { useNow } from '../../lib/use-now';
 import type { RateLimitPause } from './use-rate-limit-pause';
 
@@ -11,7 +12,7 @@ import type { RateLimitPause } from './use-rate-limit-pause';
 export function RateLimitNotice({ pause, onRetry }: { pause: RateLimitPause; onRetry: () => void }) {
   const now = useNow(true);
   const [asked, setAsked] = useState(false);
-  const left = Math.max(0, (pause.retryAt - now) / 1000);
+  const left = secondsLeft(pause.retryAt, now);
   return (
     <section
       aria-labelledby="rate-limit-notice-heading"

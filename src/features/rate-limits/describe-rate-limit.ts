@@ -1,5 +1,6 @@
-import { PLAN_LIMITS, PLANS, type Plan } from '../../../contract/plans';
+import { PLAN_LIMITS, planOfLimits, type Plan } from '../../../contract/plans';
 import { LOW_BUDGET_SHARE, type MinuteWindow } from '../../api/rate-limit-store';
+import { secondsLeft } from '../../lib/seconds-left';
 
 export interface RateLimitView {
   limit: number;
@@ -16,22 +17,9 @@ export interface RateLimitView {
   sourceLabel: string;
 }
 
-/**
- * The plan whose limits the headers show, for when GET /usage has not answered (an exhausted key's 429): the
- * contract's table is the sandbox's, so a pair of limits names at most one plan.
- */
-export function planOfLimits(perMinute: number, burstPerSecond: number | undefined): Plan | null {
-  const matches = PLANS.filter(
-    (plan) =>
-      PLAN_LIMITS[plan].perMinute === perMinute &&
-      (burstPerSecond === undefined || PLAN_LIMITS[plan].burstPerSecond === burstPerSecond),
-  );
-  return matches.length === 1 ? (matches[0] ?? null) : null;
-}
-
 /** What the meter says about a key's minute window at `now`: the words carry the state, not the colour. */
 export function describeRateLimit(window: MinuteWindow, plan: Plan | null, now: number): RateLimitView {
-  const resetsIn = Math.max(0, window.reset - Math.floor(now / 1000));
+  const resetsIn = secondsLeft(window.reset * 1000, now);
   // The burst figure is of the second the latest answer came in (a refusal's wait is its Retry-After): once that
   // is over, the burst is whole again and "wait" would be old news.
   const burstWaitMs = (window.latest.status === 429 ? (window.latest.retryAfter ?? 1) : 1) * 1000;

@@ -5,6 +5,8 @@ import { useApiKey } from '../../api/credentials-store';
 import { LoggedRequest } from '../../components/logged-request';
 import { GuidanceCard } from '../../errors/guidance-card';
 import { formatDateTime, formatSeconds } from '../../lib/format';
+import { secondsLeft } from '../../lib/seconds-left';
+import { useNow } from '../../lib/use-now';
 import type { DecodedPaste, PasteKind } from './decode-paste';
 import { triageAdvice, type StatusCheck, type TriageAdvice } from './triage-verdict';
 
@@ -42,7 +44,7 @@ export function DecodedView({ paste, now, focus }: { paste: DecodedPaste; now: D
           {failure && !/^\d+$/.test(failure.code) && <Row label="Error code" value={failure.code} mono />}
           {triage && <Row label="Status" value={<StatusLine check={triage.statusCheck} status={failure!.status} />} />}
           {triage && <Row label="Refund" value={<span data-testid="refund-verdict">{triage.refund.text}</span>} />}
-          {triage && <Row label="Retry" value={<RetryLine triage={triage} now={now} />} />}
+          {triage && <Row label="Retry" value={<RetryLine triage={triage} />} />}
           {paste.requestId && <Row label="Request id" value={paste.requestId} mono />}
         </dl>
       </section>
@@ -96,17 +98,19 @@ const BASIS = {
   default: 'estimated: no header said when',
 } as const;
 
-function RetryLine({ triage, now }: { triage: TriageAdvice; now: Date }) {
+/** Counts down on the page's clock, as the guidance card below does: the two never read a second apart. */
+function RetryLine({ triage }: { triage: TriageAdvice }) {
   const { retry } = triage.advice;
+  const now = useNow(retry.safeAt !== null);
   if (retry.rule === 'never') return <>Do not retry as is: the same request fails the same way.</>;
   if (retry.rule === 'maybe') return <>Not as is: change the request as the guidance says, then retry.</>;
   if (retry.rule === 'not-applicable' || !retry.safeAt || !retry.basis) return <>Nothing to retry.</>;
-  const left = (retry.safeAt.getTime() - now.getTime()) / 1000;
+  const left = secondsLeft(retry.safeAt.getTime(), now);
   return (
     <span data-testid="retry-advice">
       {retry.rule === 'backoff' ? 'Retry with backoff; ' : 'Retry after the reset; '}
       safe at {formatDateTime(retry.safeAt)} ({BASIS[retry.basis]})
-      {left > 0 ? `, in ${formatSeconds(left)} from when you decoded it.` : ', which has passed: safe now.'}
+      {left > 0 ? `, in ${formatSeconds(left)}.` : ', which has passed: safe now.'}
     </span>
   );
 }

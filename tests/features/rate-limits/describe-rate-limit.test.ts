@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { minuteWindowOf, type RateLimitSample } from '../../../src/api/rate-limit-store';
-import { describeRateLimit, planOfLimits } from '../../../src/features/rate-limits/describe-rate-limit';
+import { planOfLimits } from '../../../contract/plans';
+import { describeRateLimit } from '../../../src/features/rate-limits/describe-rate-limit';
 
 const NOW = Date.parse('2026-11-25T10:00:00Z');
 const windowOf = (overrides: Partial<RateLimitSample>) =>

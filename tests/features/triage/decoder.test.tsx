@@ -1,6 +1,6 @@
-import { act, fireEvent, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { RequestErrors } from '../../../contract/request-detail';
 import { useCredentialsStore } from '../../../src/api/credentials-store';
 import { useDecoderStore } from '../../../src/features/triage/decoder-store';
@@ -173,7 +173,23 @@ describe('the decoder', () => {
     );
     const advice = await screen.findByTestId('retry-advice');
     expect(advice).toHaveTextContent('from the pasted Retry-After header');
-    expect(advice).toHaveTextContent(/in (29|30|31) s from when you decoded it/);
+    expect(advice).toHaveTextContent(/in (29|30|31) s\./);
+  });
+
+  it('counts down to the retry with the guidance card, the same second in both', async () => {
+    // Between two seconds: a view that read the time floored to the second would say one more.
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-11-25T10:00:00.400Z') });
+    onTestFinished(() => void vi.useRealTimers());
+    await paste(
+      ['HTTP/1.1 429 Too Many Requests', 'retry-after: 30', '', '{"error":"RATE_LIMIT_EXCEEDED"}'].join('\n'),
+    );
+    const decoded = await screen.findByTestId('retry-advice');
+    const card = within(screen.getByTestId('guidance-card')).getByTestId('retry-countdown');
+    const seconds = (element: HTMLElement) => /in (\d+) s\b/.exec(element.textContent ?? '')?.[1];
+    expect([seconds(decoded), seconds(card)]).toEqual(['30', '30']);
+
+    vi.setSystemTime(new Date('2026-11-25T10:00:01.400Z'));
+    await waitFor(() => expect([seconds(decoded), seconds(card)]).toEqual(['29', '29']));
   });
 
   it('looks a pasted request id up in this key’s log, the only call it makes', async () => {
