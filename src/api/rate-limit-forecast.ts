@@ -25,8 +25,8 @@ export function forecastRateLimit(
   window: MinuteWindow | null,
   clock: number,
 ): RateLimitForecast {
-  // The page's clock is read a tick at a time, so it may read a moment before the newest answer: that answer has
-  // happened, so time is counted from it at least (a Retry-After of 1 s is never shown as 2).
+  // A clock that ticks once a second may read a moment before the newest answer: that answer has happened, so time
+  // is counted from it at least (a Retry-After of 1 s is never shown as 2).
   const now = Math.max(clock, samples.at(-1)?.at ?? clock, window?.latest.at ?? clock);
   const since = now - FORECAST_WINDOW_SECONDS * 1000;
   let recent = 0;

