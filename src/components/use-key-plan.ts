@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useRouterState } from '@tanstack/react-router';
 import { planOfLimits, type Plan } from '../../contract/plans';
 import { useApiKey } from '../api/credentials-store';
-import { keyFingerprint, useRateLimitStore } from '../api/rate-limit-store';
+import { useKeyHistory } from '../api/rate-limit-store';
 import { usageQueries } from '../api/usage';
 import { useAfterFirstPaint } from '../lib/use-after-first-paint';
 
@@ -11,7 +11,8 @@ import { useAfterFirstPaint } from '../lib/use-after-first-paint';
  * the usage the overview and the key check already fetch; the header asks only when nothing has (a reload on another
  * page), after the first paint, and never refreshes it by itself. Not on the overview, which reads the usage itself
  * at once: asking here as well would spend a second call in the same second.
- * When GET /usage has not answered (an exhausted key's 429), the limits of the key's latest answer name the plan.
+ * When GET /usage has not answered (an exhausted key's 429), the limits of the key's latest answer name the plan:
+ * the one place the header, the badge and the rate-limits page read it from.
  */
 export function useKeyPlan(): Plan | undefined {
   const apiKey = useApiKey();
@@ -23,9 +24,6 @@ export function useKeyPlan(): Plan | undefined {
     staleTime: Infinity,
     select: (usage) => usage.plan,
   }).data;
-  const limitsPlan = useRateLimitStore((state) => {
-    const latest = apiKey ? state.byKey[keyFingerprint(apiKey)]?.at(-1) : undefined;
-    return latest ? planOfLimits(latest.limit, latest.burst?.limit) : null;
-  });
-  return usagePlan ?? limitsPlan ?? undefined;
+  const latest = useKeyHistory(apiKey).at(-1);
+  return usagePlan ?? (latest && planOfLimits(latest.limit, latest.burst?.limit)) ?? undefined;
 }

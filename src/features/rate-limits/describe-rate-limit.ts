@@ -1,4 +1,4 @@
-import { PLAN_LIMITS, planOfLimits, type Plan } from '../../../contract/plans';
+import { PLAN_LIMITS, type Plan } from '../../../contract/plans';
 import { LOW_BUDGET_SHARE, type MinuteWindow } from '../../api/rate-limit-store';
 import { secondsLeft } from '../../lib/seconds-left';
 
@@ -35,7 +35,6 @@ export function describeRateLimit(window: MinuteWindow, plan: Plan | null, now: 
   else if (window.remaining <= Math.floor(window.limit * LOW_BUDGET_SHARE)) state = 'low';
   else state = 'ok';
   const stateLabel = { ok: 'OK:', low: 'Low:', burst: 'Wait 1 s:', exhausted: 'Exhausted:', reset: 'Was:' }[state];
-  const shownPlan = plan ?? planOfLimits(window.limit, window.burst?.limit);
   return {
     limit: window.limit,
     remaining: Math.max(0, window.remaining),
@@ -46,7 +45,7 @@ export function describeRateLimit(window: MinuteWindow, plan: Plan | null, now: 
     resetsIn,
     state,
     stateLabel,
-    planLabel: shownPlan ? `${PLAN_LIMITS[shownPlan].label} plan` : null,
+    planLabel: plan ? `${PLAN_LIMITS[plan].label} plan` : null,
     dashboardCalls: window.dashboardCalls,
     used: window.used,
     sourceLabel: window.latest.source === 'user' ? 'you' : 'the dashboard',

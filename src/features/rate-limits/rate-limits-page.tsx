@@ -1,5 +1,5 @@
-import { planOfLimits } from '../../../contract/plans';
 import { Panel } from '../../components/panel';
+import { useKeyPlan } from '../../components/use-key-plan';
 import { AlertsPanel } from './alerts-panel';
 import { BurstForm } from './burst-form';
 import { PlanTable } from './plan-table';
@@ -14,7 +14,7 @@ import { useRateLimitView } from './use-rate-limit-view';
  */
 export function RateLimitsPage() {
   const { samples, window, now, forecast, usage } = useRateLimitView();
-  const plan = usage?.plan ?? (window ? planOfLimits(window.limit, window.burst?.limit) : null);
+  const plan = useKeyPlan() ?? null;
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Rate limits</h1>

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { minuteWindowOf, type RateLimitSample } from '../../../src/api/rate-limit-store';
-import { planOfLimits } from '../../../contract/plans';
 import { describeRateLimit } from '../../../src/features/rate-limits/describe-rate-limit';
 
 const NOW = Date.parse('2026-11-25T10:00:00Z');
@@ -85,14 +84,5 @@ describe('what the meter says', () => {
     const view = describeRateLimit(windowOf({ source: 'user' }), 'growth', NOW);
     expect(view).toMatchObject({ limit: 30, remaining: 20, burst: { limit: 5, remaining: 4 }, sourceLabel: 'you' });
     expect(view.planLabel).toBe('Growth plan');
-  });
-
-  it('names the plan from the limits when GET /usage has not told it', () => {
-    expect(planOfLimits(30, 5)).toBe('free');
-    expect(planOfLimits(100, 20)).toBe('growth');
-    expect(planOfLimits(100, undefined)).toBe('growth');
-    expect(planOfLimits(42, 5)).toBeNull();
-    expect(describeRateLimit(windowOf({}), null, NOW).planLabel).toBe('Free plan');
-    expect(describeRateLimit(windowOf({ limit: 42, burst: null }), null, NOW).planLabel).toBeNull();
   });
 });
