@@ -29,6 +29,8 @@ interface ScrapesDeps {
   screenshots: ScreenshotsRepository;
   sessions: SessionsForScrapes;
   log: FastifyBaseLogger;
+  /** Runs `work` in one database transaction. */
+  atomically: <T>(work: () => T) => T;
 }
 
 export interface ScrapeCall {
@@ -176,22 +178,27 @@ export function createScrapesService(deps: ScrapesDeps) {
         startedAt: performance.now(),
       };
       const result = fromCache(billed) ?? (await scrape(billed));
-      deps.jobs.succeed(job.id, result);
       ended = { job, status: 'succeeded', result };
     } catch (error) {
       if (!(error instanceof ApiFailure)) deps.log.error({ err: error, jobId: job.id }, 'job failed unexpectedly');
       const envelope = envelopeOf(error instanceof ApiFailure ? error : internalError(), job.requestId);
-      deps.jobs.fail(job.id, envelope);
       ended = { job, status: 'failed', error: envelope };
     }
-    // After the job is stored as ended, so a listener that reads it back sees its end; a listener's failure is its own.
-    for (const listener of jobEndedListeners) {
-      try {
-        listener(ended);
-      } catch (error) {
-        deps.log.error({ err: error, jobId: job.id }, 'job-ended listener failed');
+    // The job's end and what its listeners write (its webhook deliveries) commit together: a crash between the two
+    // left a finished job that never told its webhooks (the ledger-under-faults test caught one).
+    deps.atomically(() => {
+      if (ended.status === 'succeeded') deps.jobs.succeed(job.id, ended.result);
+      else deps.jobs.fail(job.id, ended.error);
+      // After the job is stored as ended, so a listener that reads it back sees its end; a listener's failure is its
+      // own, and does not undo the end.
+      for (const listener of jobEndedListeners) {
+        try {
+          listener(ended);
+        } catch (error) {
+          deps.log.error({ err: error, jobId: job.id }, 'job-ended listener failed');
+        }
       }
-    }
+    });
   }
 
   return {
@@ -230,6 +237,7 @@ export default fp(
       screenshots: app.screenshots,
       sessions: sessionsForScrapes(app.sessions, app.clock),
       log: app.log,
+      atomically: (work) => app.db.transaction(work)(),
     });
     app.decorate('scrapes', scrapes);
     app.addHook('onReady', async () => scrapes.resumeJobs());

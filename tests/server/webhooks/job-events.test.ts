@@ -1,4 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { DeliverySummary, WebhookPayload } from '../../../contract/webhooks';
 import { startTestServer, type TestServer } from '../../support/test-server';
 import { waitForJob } from '../../support/wait-for-job';
@@ -65,6 +67,20 @@ describe('job events', () => {
     const payload = JSON.parse(delivery.payload) as WebhookPayload;
     expect(payload.data).toMatchObject({ job_id: jobId, request_id: requestId, status: 'failed' });
     expect(payload.data.error).toMatchObject({ error: 'PAYWALL_DETECTED', request_id: requestId });
+  });
+
+  it("stores a job's end with its deliveries: no other reader sees the job ended before they are written", async () => {
+    const reader = new Database(path.join(server.app.config.dataDir, 'sandbox.db'), { readonly: true });
+    onTestFinished(() => void reader.close());
+    const statusOf = reader.prepare<[string], { status: string }>('SELECT status FROM jobs WHERE id = ?');
+    const seen: string[] = [];
+    // Registered after the webhooks' listener: by now this job's deliveries are written, not yet committed.
+    server.app.scrapes.onJobEnded((ended) => void seen.push(statusOf.get(ended.job.id)!.status));
+
+    const { jobId, mine } = await runJob('/article');
+    expect(seen).toEqual(['processing']);
+    expect(statusOf.get(jobId)!.status).toBe('succeeded');
+    expect(mine).toHaveLength(1);
   });
 
   it('sends nothing to a disabled endpoint, nor an event it does not subscribe to', async () => {
