@@ -19,6 +19,12 @@ export const errorEnvelopeSchema = z.object({
   details: z.record(z.string(), z.unknown()).optional(),
   billing: errorBillingSchema.optional(),
   retry_after: z.number().int().nonnegative().optional(),
+  /** The Node SDK reads these at the top level (api-facts §5.1); `details` says the same. */
+  field: z.string().optional(),
+  balance_dollars: z.number().optional(),
+  required_dollars: z.number().optional(),
+  url: z.string().optional(),
+  tier: z.number().int().optional(),
   /** ours: the dashboard's page for the code (`/errors/{code}`), absolute. */
   doc_url: z.string().optional(),
 });

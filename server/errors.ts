@@ -1,5 +1,7 @@
 import type { ErrorBilling, ErrorEnvelope } from '../contract/envelope';
 import { factsOf, type ErrorCode, type MultiStatusCode, type StatusOf } from '../contract/error-codes';
+import { creditsToDollars } from '../contract/money';
+import type { Tier } from '../contract/pricing';
 import { echoText, echoValue } from './lib/bounded-echo';
 
 /** The codes a server answers with: all but the dashboard's own, whose status 0 means no answer came. */
@@ -10,6 +12,8 @@ export interface FailureExtra {
   billing?: ErrorBilling | undefined;
   retryAfter?: number;
   headers?: Record<string, string>;
+  /** A scrape that failed: its target and the highest tier that ran (null: none ran). */
+  target?: { url: string; tier: Tier | null };
 }
 
 /** A code answered with two statuses (SESSION_EXPIRED) cannot be raised without saying which. */
@@ -46,14 +50,37 @@ export const noRoute = (method: string, url: string) => fail('NOT_FOUND', `No ro
  */
 export function envelopeOf(failure: ApiFailure, requestId: string): ErrorEnvelope {
   const message = echoText(failure.message);
+  const details = failure.extra.details && (echoValue(failure.extra.details) as Record<string, unknown>);
   return {
     error: failure.code,
     code: failure.code,
     message,
     detail: message,
     request_id: requestId,
-    ...(failure.extra.details && { details: echoValue(failure.extra.details) as Record<string, unknown> }),
+    ...(details && { details }),
     ...(failure.extra.billing && { billing: failure.extra.billing }),
     ...(failure.extra.retryAfter !== undefined && { retry_after: failure.extra.retryAfter }),
+    ...nodeSdkFields(failure, details ?? {}),
   };
+}
+
+/**
+ * What the Node SDK's error classes read from the top level of the body (api-facts §5.1): a validation error's field,
+ * a refusal for credits in dollars, a failed scrape's URL and tier. Each repeats what the failure already says, so
+ * `details` stays the one place the dashboard reads. `details` here is as echoed: bounded, keys masked.
+ */
+function nodeSdkFields({ code, extra }: ApiFailure, details: Record<string, unknown>): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  if (typeof details.field === 'string') fields.field = details.field;
+  if (code === 'INSUFFICIENT_CREDITS') {
+    const { available_credits: available, required_credits: required } = details;
+    if (typeof available === 'number') fields.balance_dollars = creditsToDollars(available);
+    if (typeof required === 'number') fields.required_dollars = creditsToDollars(required);
+  }
+  if (extra.target) {
+    fields.url = echoText(extra.target.url);
+    // The SDK types it a number; the sandbox's tiers are the strings "1" to "4".
+    if (extra.target.tier) fields.tier = Number(extra.target.tier);
+  }
+  return fields;
 }

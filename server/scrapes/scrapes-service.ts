@@ -150,7 +150,11 @@ export function createScrapesService(deps: ScrapesDeps) {
         const { code, message } = outcome.failure;
         const billing = deps.billing.settle(billed, { kind: 'failure', code, tier: outcome.highestTier });
         const required = outcome.refusedTier ? { required_tier: outcome.refusedTier } : {};
-        throw fail(code, message, { billing, details: { escalations: outcome.escalations, ...required } });
+        throw fail(code, message, {
+          billing,
+          details: { escalations: outcome.escalations, ...required },
+          target: { url: request.url, tier: outcome.highestTier },
+        });
       }
       const png = request.screenshot ? outcome.page.screenshot : undefined;
       const screenshotId = png ? deps.screenshots.save(accountId, requestId, png) : null;

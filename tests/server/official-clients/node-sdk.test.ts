@@ -145,6 +145,27 @@ describe('Node SDK against the sandbox', () => {
     expect(client.attempts).toHaveLength(1);
   });
 
+  // A sandbox credit is $0.0002 (contract/money.ts); this key holds 2 credits, and a scrape of /article may run up
+  // to tier 3 (the default max_tier) at 5 credits, all of which is set aside before it runs.
+  it('402 InsufficientCreditsError carries balanceDollars and requiredDollars', async () => {
+    const { client } = await sdk('free', 2);
+    const refused = await failureOf(scrape(client, page('/article')));
+    expect(refused.extra).toEqual({ balanceDollars: 0.0004, requiredDollars: 0.001 });
+  });
+
+  it('400 ValidationError carries the field at fault', async () => {
+    const { client } = await sdk();
+    const refused = await failureOf(scrape(client, 'not a url'));
+    expect(refused).toMatchObject({ kind: 'ValidationError', status: 400, extra: { field: 'url' } });
+  });
+
+  it('422 ScrapeError carries the URL scraped and the tier it failed at', async () => {
+    const { client } = await sdk();
+    const refused = await failureOf(scrape(client, page('/garbled')));
+    expect(refused).toMatchObject({ kind: 'ScrapeError', status: 422, extra: { url: page('/garbled'), tier: 1 } });
+    expect(client.attempts).toHaveLength(1);
+  });
+
   it('429: waits retry_after from the BODY (index.ts:493, 522-524), retries, succeeds', async () => {
     const key = await server.newKey('free');
     await Promise.all(Array.from({ length: 5 }, () => server.call('/usage', { key }))); // the free key's 5 a second
