@@ -62,6 +62,11 @@ export const JOB_STATUSES = ['queued', 'processing', 'succeeded', 'failed'] as c
 export const jobStatusSchema = z.enum(JOB_STATUSES);
 export type JobStatus = z.infer<typeof jobStatusSchema>;
 export const isJobFinished = (status: JobStatus) => status === 'succeeded' || status === 'failed';
+/**
+ * How long an ended job can still be polled; after that GET /jobs/{id} answers 404 (api-facts §2.2, §5.2). The jobs
+ * page's own figure was cut off in the docs; this is the 24 h result retention [D:lim] gives batches.
+ */
+export const JOB_RETENTION_HOURS = 24;
 
 export const jobSchema = z.object({
   job_id: z.string(),

@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import type { ErrorEnvelope } from '../../contract/envelope';
 import {
   isJobFinished,
+  JOB_RETENTION_HOURS,
   JOB_STATUSES,
   jobSchema,
   scrapeRequestParsedSchema,
@@ -19,6 +20,8 @@ interface JobRow {
   request_json: string;
   result_json: string | null;
   error_json: string | null;
+  /** When the status last changed: for an ended job, when it ended (nothing writes to it after that). */
+  updated_at: number;
 }
 
 export interface StoredJob {
@@ -27,6 +30,11 @@ export interface StoredJob {
   requestId: string;
   request: ScrapeRequestParsed;
 }
+
+/** A poll's find: the job, or one of the account's that ended too long ago. Another account's is `unknown`. */
+type JobLookup = { kind: 'ok'; job: Job } | { kind: 'expired' } | { kind: 'unknown' };
+
+const RETENTION_MS = JOB_RETENTION_HOURS * 60 * 60 * 1000;
 
 /** The statuses of a job still to run, as the JSON array SQL's json_each reads. */
 export const UNFINISHED_JOB_STATUSES = JSON.stringify(JOB_STATUSES.filter((status) => !isJobFinished(status)));
@@ -51,11 +59,13 @@ export function createJobsRepository(db: Database.Database, clock: Clock) {
       const now = clock.now();
       insert.run(job.id, job.accountId, job.requestId, 'queued', JSON.stringify(job.request), now, now);
     },
-    find(accountId: string, id: string): Job | null {
+    find(accountId: string, id: string): JobLookup {
       const row = byId.get(id, accountId);
-      if (!row) return null;
+      if (!row) return { kind: 'unknown' };
+      // Answered as gone, not deleted: its webhook deliveries and request log entry still refer to it.
+      if (isJobFinished(row.status) && clock.now() >= row.updated_at + RETENTION_MS) return { kind: 'expired' };
       const failure = json(row.error_json) as ErrorEnvelope | null;
-      return jobSchema.parse({
+      const job = jobSchema.parse({
         job_id: row.id,
         status: row.status,
         result: json(row.result_json),
@@ -63,6 +73,7 @@ export function createJobsRepository(db: Database.Database, clock: Clock) {
         error: failure && `${failure.error}: ${failure.message}`,
         failure: failure && { ...failure, code: failure.code ?? failure.error },
       });
+      return { kind: 'ok', job };
     },
     markProcessing: (id: string) => void update.run('processing', null, null, clock.now(), id),
     succeed: (id: string, result: ScrapeResult) =>

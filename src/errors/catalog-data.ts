@@ -183,7 +183,8 @@ export const CODE_GUIDANCE = {
   },
   NOT_FOUND: {
     title: 'Not found',
-    whatHappened: 'The job, webhook or route asked for does not exist, or belongs to another API key.',
+    whatHappened:
+      'The job, webhook or route asked for does not exist, belongs to another API key, or is a job whose results have expired.',
     whatToChange: "Check the id or the path; another key's jobs and webhooks are not visible to this one.",
     fixes: [],
   },
