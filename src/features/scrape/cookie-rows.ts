@@ -4,8 +4,8 @@ import { cookieNameSchema, cookieValueSchema } from '../../../contract/cookies';
 type CookieRow = { name: string; value: string };
 /**
  * A row's problems in the shape react-hook-form keeps for `cookies.<i>`: at the input that must change, or, for an
- * empty row, at the row itself. react-hook-form shows a row's own error on a submit but never when one of its
- * inputs is left, so a row just added is not called wrong before the user has had a chance to fill it in.
+ * empty row, at the row itself. react-hook-form shows a row's own error on a submit but never as one of its
+ * inputs changes, so a row just added is not called wrong before the user has had a chance to fill it in.
  */
 export type CookieRowError = Partial<FieldError> & Partial<Record<keyof CookieRow, FieldError>>;
 

@@ -3,6 +3,7 @@ import { useForm, type UseFormReturn } from 'react-hook-form';
 import { useDebouncedCallback } from 'use-debounce';
 import { scrapeFormatSchema } from '../../../contract/scrape';
 import { scrapeModeSchema, tierSchema } from '../../../contract/pricing';
+import { CHECK_ON_SAVE } from '../../components/check-on-save';
 import { DEFAULT_FORM_VALUES, scrapeFormResolver, type ScrapeFormValues } from './form-values';
 import { useScrapePrefill } from './use-prefill';
 
@@ -17,10 +18,12 @@ export function useScrapeForm(): UseFormReturn<ScrapeFormValues> {
   // A link's request (a logged request reopened) comes before the draft.
   const prefill = useScrapePrefill();
   const [defaultValues] = useState(() => prefill ?? readDraft() ?? DEFAULT_FORM_VALUES);
-  // The form focuses the first invalid field itself, once the folded group holding it is open (scrape-form.tsx).
+  // Checked on Run, then as each field changes, never as one is left (CHECK_ON_SAVE): a message appearing then would
+  // move Run, a demo target or a fold's summary from under the click that left the field. The form focuses the
+  // first invalid field itself, once the folded group holding it is open (scrape-form.tsx).
   const form = useForm<ScrapeFormValues>({
     resolver: scrapeFormResolver,
-    mode: 'onTouched',
+    ...CHECK_ON_SAVE,
     defaultValues,
     shouldFocusError: false,
   });

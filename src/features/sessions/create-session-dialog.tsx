@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useForm, useWatch } from 'react-hook-form';
 import { sessionMutations } from '../../api/sessions';
+import { BusyButton } from '../../components/busy-button';
 import { CHECK_ON_SAVE } from '../../components/check-on-save';
 import { Dialog } from '../../components/dialog';
 import { CODE_INPUT, Field, INPUT_CLASS } from '../../components/form-field';
@@ -85,9 +86,9 @@ export function CreateSessionDialog(props: {
           {(control) => <textarea {...control} rows={2} className={INPUT_CLASS} {...form.register('notes')} />}
         </Field>
         {create.error && <ThrownErrorGuidance error={create.error} />}
-        <button type="submit" disabled={create.isPending} className={SUBMIT_BUTTON}>
+        <BusyButton type="submit" busy={create.isPending} className={SUBMIT_BUTTON}>
           {create.isPending ? 'Saving…' : 'Save session'}
-        </button>
+        </BusyButton>
       </form>
     </Dialog>
   );

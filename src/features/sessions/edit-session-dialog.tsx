@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 import type { Session } from '../../../contract/sessions';
 import { sessionMutations } from '../../api/sessions';
+import { BusyButton } from '../../components/busy-button';
 import { CHECK_ON_SAVE } from '../../components/check-on-save';
 import { Dialog } from '../../components/dialog';
 import { Field, INPUT_CLASS } from '../../components/form-field';
@@ -46,9 +47,9 @@ export function EditSessionDialog({ session, onClose }: { session: Session; onCl
           {(control) => <textarea {...control} rows={3} className={INPUT_CLASS} {...form.register('notes')} />}
         </Field>
         {update.error && <ThrownErrorGuidance error={update.error} />}
-        <button type="submit" disabled={update.isPending} className={SUBMIT_BUTTON}>
+        <BusyButton type="submit" busy={update.isPending} className={SUBMIT_BUTTON}>
           {update.isPending ? 'Saving…' : 'Save changes'}
-        </button>
+        </BusyButton>
       </form>
     </Dialog>
   );

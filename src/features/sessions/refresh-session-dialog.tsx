@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import type { Session } from '../../../contract/sessions';
 import { sessionMutations, sessionQueries } from '../../api/sessions';
+import { BusyButton } from '../../components/busy-button';
 import { CHECK_ON_SAVE } from '../../components/check-on-save';
 import { Dialog } from '../../components/dialog';
 import { Field, INPUT_CLASS } from '../../components/form-field';
@@ -96,9 +97,9 @@ function RefreshForm({ session, onSaved }: { session: Session; onSaved: (id: str
         )}
       </Field>
       {refresh.error && <ThrownErrorGuidance error={refresh.error} />}
-      <button type="submit" disabled={refresh.isPending} className={SUBMIT_BUTTON}>
+      <BusyButton type="submit" busy={refresh.isPending} className={SUBMIT_BUTTON}>
         {refresh.isPending ? 'Refreshing…' : 'Refresh session'}
-      </button>
+      </BusyButton>
     </form>
   );
 }

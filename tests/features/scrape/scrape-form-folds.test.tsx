@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { DEMO, openForm, sent, setUpScrapeFormTests, startFakeClock } from '../../support/scrape-form';
 import { advance } from '../../support/scrape-run';
@@ -34,23 +34,46 @@ describe('scrape form: folded groups and field checks', () => {
     expect(group(form, 'Cost cap').open).toBe(false);
   });
 
-  it('opens the folded group of the first invalid field on a failed submit and focuses that field', async () => {
+  it('opens the folded group of the first invalid field on each failed submit and focuses that field', async () => {
     const { user, form } = await openForm();
+    const timing = group(form, 'Timeout and background jobs');
+    const summary = within(form).getByText('Timeout and background jobs');
+    const run = within(form).getByRole('button', { name: 'Run scrape' });
     await user.type(within(form).getByLabelText('URL to scrape'), `${DEMO}/article`);
-    await user.click(within(form).getByText('Timeout and background jobs'));
+    await user.click(summary);
     const timeout = within(form).getByLabelText('Timeout (seconds)');
     await user.clear(timeout);
     await user.type(timeout, '0');
-    // Leaving the field shows its error; then the user folds the group again, and the submit must open it.
-    await user.click(within(form).getByText('Timeout and background jobs'));
-    expect(await within(form).findByText('At least 1 second')).toBeInTheDocument();
-    await user.click(within(form).getByText('Timeout and background jobs'));
-    expect(group(form, 'Timeout and background jobs').open).toBe(false);
-    await user.click(within(form).getByRole('button', { name: 'Run scrape' }));
+    await user.click(summary);
+    expect(timing.open).toBe(false);
+    await user.click(run);
 
-    await within(form).findByText('At least 1 second');
-    expect(group(form, 'Timeout and background jobs').open).toBe(true);
+    expect(await within(form).findByText('At least 1 second')).toBeInTheDocument();
+    expect(timing.open).toBe(true);
     expect(timeout).toHaveFocus();
+    // Folded again with its error showing: the next failed submit opens it again.
+    await user.click(summary);
+    expect(timing.open).toBe(false);
+    await user.click(run);
+    await waitFor(() => expect(timing.open).toBe(true));
+    expect(timeout).toHaveFocus();
+    expect(sent.scrapes).toHaveLength(0);
+  });
+
+  it('keeps a click that leaves an empty field: no message appears to move the form, and the group opens', async () => {
+    const { user, form } = await openForm();
+    startFakeClock();
+    const url = within(form).getByLabelText('URL to scrape');
+    await user.click(url);
+    await user.click(within(form).getByText('Cost cap'));
+    await advance(1_000);
+    expect(group(form, 'Cost cap').open).toBe(true);
+    expect(within(form).queryByRole('alert')).not.toBeInTheDocument();
+    expect(url).not.toHaveAttribute('aria-invalid');
+
+    await user.click(within(form).getByRole('button', { name: 'Run scrape' }));
+    expect(await within(form).findByText('Enter the URL to scrape')).toHaveAttribute('role', 'alert');
+    expect(url).toHaveFocus();
     expect(sent.scrapes).toHaveLength(0);
   });
 

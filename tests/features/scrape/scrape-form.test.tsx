@@ -43,17 +43,26 @@ describe('scrape form: validation', () => {
     expect(ttl).toHaveValue('10');
   });
 
-  it('shows a field’s error when the user leaves it, and clears it once fixed', async () => {
+  it('says nothing as a field is left, shows its error at it on Run, and clears it as the fix is typed', async () => {
     const { user, form } = await openForm();
-    const timeout = within(form).getByLabelText('Timeout (seconds)');
-    await user.clear(timeout);
-    await user.type(timeout, '301');
+    startFakeClock();
+    const url = within(form).getByLabelText('URL to scrape');
+    await user.type(url, 'example.com/page');
     await user.tab();
-    expect(await within(form).findByText('At most 300 seconds')).toBeInTheDocument();
-    await user.clear(timeout);
-    await user.type(timeout, '30');
-    await waitFor(() => expect(within(form).queryByText('At most 300 seconds')).not.toBeInTheDocument());
-    expect(timeout).not.toHaveAttribute('aria-invalid');
+    await advance(1_000);
+    expect(within(form).queryByRole('alert')).not.toBeInTheDocument();
+    expect(url).not.toHaveAttribute('aria-invalid');
+
+    await user.click(within(form).getByRole('button', { name: 'Run scrape' }));
+    expect(await within(form).findByText('Enter a full http:// or https:// URL')).toHaveAttribute('role', 'alert');
+    expect(url).toHaveAttribute('aria-invalid', 'true');
+    expect(url).toHaveFocus();
+    // Once shown, an error is checked again as the field changes, without another Run.
+    await user.clear(url);
+    await user.type(url, `${DEMO}/article`);
+    await waitFor(() => expect(within(form).queryByRole('alert')).not.toBeInTheDocument());
+    expect(url).not.toHaveAttribute('aria-invalid');
+    expect(sent.scrapes).toHaveLength(0);
   });
 
   it('sends exactly the request built from the form, and keeps every value after the API refuses it', async () => {

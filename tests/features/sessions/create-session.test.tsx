@@ -110,6 +110,37 @@ describe('creating a session', () => {
     expect(within(dialog).queryByText('Give the session a name')).not.toBeInTheDocument();
   });
 
+  it('keeps the keyboard on Save while the session is saved, and saves once however often it is pressed', async () => {
+    const sessionsApi = fakeSessionsApi();
+    let answer: () => void = () => undefined;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    let posts = 0;
+    // Each POST held until the test lets it go, then answered by the fake.
+    server.use(
+      api.post('/sessions', async () => {
+        posts += 1;
+        await answered;
+      }),
+    );
+    const { user, dialog, field } = await openCreate();
+    await user.type(field('Name'), 'Members');
+    await user.type(field('Domain'), '127.0.0.1');
+    await user.click(field('Cookies'));
+    await user.paste('demo_session=valid');
+    within(dialog).getByRole('button', { name: 'Save session' }).focus();
+    await user.keyboard('{Enter}');
+    const pending = await within(dialog).findByRole('button', { name: 'Saving…' });
+    // A disabled button loses the focus in a browser (jsdom keeps it): it stays enabled, marked aria-disabled.
+    expect(pending).toHaveFocus();
+    expect(pending).toBeEnabled();
+    expect(pending).toHaveAttribute('aria-disabled', 'true');
+    await user.keyboard('{Enter}');
+    answer();
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(posts).toBe(1);
+    expect(sessionsApi.calls.filter((call) => call.method === 'POST')).toHaveLength(1);
+  });
+
   it('refuses an expiry already past at its field, and saves once it is later', async () => {
     const sessionsApi = fakeSessionsApi();
     const { user, dialog, field } = await openCreate();
