@@ -202,10 +202,27 @@ type IsUnion<T, U = T> = T extends unknown ? ([U] extends [T] ? false : true) : 
 /** Codes answered with more than one status (SESSION_EXPIRED): whoever raises one must say which. */
 export type MultiStatusCode = { [C in ErrorCode]: true extends IsUnion<StatusOf<C>> ? C : never }[ErrorCode];
 
-/** The facts of `code` at `status`; with no status (or one the code is not known at), its first row. */
+/** What picks one row of a code listed more than once (SESSION_EXPIRED, once per category). */
+interface RowOf {
+  status?: number;
+  /** What the failure is known to be about, when no status came with it. */
+  category?: ErrorCategory;
+}
+
+/**
+ * The row of a code as anyone wrote it (a pasted body, a typed search: any case, stray spaces), or undefined for a
+ * code the contract does not list. Of a code with several rows: the one at `status`, else the one of `category`, else
+ * its first listed (SESSION_EXPIRED's 401: the dashboard's login).
+ */
+export function findFacts(code: string, { status, category }: RowOf = {}): ErrorCodeFacts | undefined {
+  const wanted = code.trim().toUpperCase();
+  const rows = ERROR_CODES.filter((facts) => facts.code === wanted);
+  return rows.find((facts) => facts.status === status) ?? rows.find((facts) => facts.category === category) ?? rows[0];
+}
+
+/** The facts of a code the server raises, at `status`; with no status (or one the code is not known at), its first row. */
 export function factsOf(code: ErrorCode, status?: number): ErrorCodeFacts {
-  const rows = ERROR_CODES.filter((facts) => facts.code === code);
-  const row = rows.find((facts) => facts.status === status) ?? rows[0];
+  const row = findFacts(code, { status });
   if (!row) throw new Error(`No facts for ${code}`);
   return row;
 }

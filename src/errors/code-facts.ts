@@ -1,23 +1,8 @@
-import { ERROR_CODES, type ErrorCategory, type ErrorCodeFacts, type RetryRule } from '../../contract/error-codes';
+import { findFacts, type ErrorCategory, type RetryRule } from '../../contract/error-codes';
 import { HTTP_STATUSES } from '../../contract/http-statuses';
 
-/** What picks one row of a code the contract lists more than once (SESSION_EXPIRED, once per category). */
-interface RowOf {
-  status?: number;
-  /** What the failure is known to be about, when no status came with it. */
-  category?: ErrorCategory;
-}
-
-/**
- * The contract's facts of a code, read without the catalog's words, so the retry rule every query uses does not
- * pull the guidance text into the app's first chunk. Of a code with several rows: the one at `status`, else the one
- * of `category`, else its lowest.
- */
-function codeFacts(code: string, { status, category }: RowOf = {}): ErrorCodeFacts | undefined {
-  const wanted = code.trim().toUpperCase();
-  const all = ERROR_CODES.filter((facts) => facts.code === wanted).sort((a, b) => a.status - b.status);
-  return all.find((facts) => facts.status === status) ?? all.find((facts) => facts.category === category) ?? all[0];
-}
+// The contract's facts of a code are read here without the catalog's words, so the retry rule every query uses does
+// not pull the guidance text into the app's first chunk.
 
 /**
  * The status a code implies when none came with it: its row's (the one of `category`, for a code listed under two
@@ -25,7 +10,7 @@ function codeFacts(code: string, { status, category }: RowOf = {}): ErrorCodeFac
  */
 export function statusOfCode(code: string, category?: ErrorCategory): number | undefined {
   return (
-    codeFacts(code, { category })?.status ?? HTTP_STATUSES.find((facts) => String(facts.status) === code.trim())?.status
+    findFacts(code, { category })?.status ?? HTTP_STATUSES.find((facts) => String(facts.status) === code.trim())?.status
   );
 }
 
@@ -38,7 +23,7 @@ export function unknownStatusRule(status: number): RetryRule {
 /** The retry rule of one failure: its code's, else its status's, else its status class's. */
 export function retryRuleOf({ code, status }: { code: string; status: number }): RetryRule {
   return (
-    codeFacts(code, { status })?.retry ??
+    findFacts(code, { status })?.retry ??
     HTTP_STATUSES.find((facts) => facts.status === status)?.retry ??
     unknownStatusRule(status)
   );
