@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { recoverQuerySchema } from '../../../contract/webhooks';
 import { webhookMutations, webhookQueries } from '../../api/webhooks';
+import { BusyButton } from '../../components/busy-button';
 import { Field, INPUT_CLASS } from '../../components/form-field';
 import { ThrownErrorGuidance } from '../../errors/guidance-card';
 import { PRIMARY_BUTTON } from './ui';
@@ -62,9 +63,10 @@ export function RecoverPanel({ id }: { id: string }) {
             ? `${plural(count)} since then would be resent.`
             : ''}
       </p>
-      <button type="submit" disabled={!since || !count || recover.isPending} className={PRIMARY_BUTTON}>
+      {/* Disabled only while there is nothing to resend; while a recovery runs it is busy, and keeps the focus. */}
+      <BusyButton type="submit" busy={recover.isPending} disabled={!since || !count} className={PRIMARY_BUTTON}>
         {recover.isPending ? 'Resending…' : count ? `Resend ${plural(count)}` : 'Resend failed deliveries'}
-      </button>
+      </BusyButton>
       {(preview.error ?? recover.error) && <ThrownErrorGuidance error={preview.error ?? recover.error} />}
     </form>
   );

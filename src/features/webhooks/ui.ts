@@ -1,6 +1,10 @@
-/** The page's buttons: one look for the main action, one for the others. */
+/**
+ * The page's buttons: one look for the main action, one for the others. `disabled` is for nothing to do; a call
+ * under way is a BusyButton's aria-disabled, which keeps the focus and shows the wait.
+ */
 export const PRIMARY_BUTTON =
-  'rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800 disabled:opacity-60';
+  'rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800 ' +
+  'disabled:opacity-60 aria-disabled:cursor-wait aria-disabled:opacity-60';
 export const SECONDARY_BUTTON =
   'rounded-md border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium text-slate-900 hover:bg-slate-50 ' +
   'disabled:opacity-60 aria-disabled:cursor-wait aria-disabled:opacity-60';

@@ -9,6 +9,7 @@ import {
   type WebhookWithSecret,
 } from '../../../contract/webhooks';
 import { webhookMutations } from '../../api/webhooks';
+import { BusyButton } from '../../components/busy-button';
 import { CHECK_ON_SAVE } from '../../components/check-on-save';
 import { Dialog } from '../../components/dialog';
 import { CODE_INPUT, Field, FieldError, INPUT_CLASS } from '../../components/form-field';
@@ -99,9 +100,9 @@ export function WebhookFormDialog(props: {
           <FieldError id="webhook-events-error" message={errors.events?.message} />
         </fieldset>
         {mutation.error && <ThrownErrorGuidance error={mutation.error} />}
-        <button type="submit" disabled={mutation.isPending} className={PRIMARY_BUTTON}>
+        <BusyButton type="submit" busy={mutation.isPending} className={PRIMARY_BUTTON}>
           {mutation.isPending ? 'Saving…' : editing ? 'Save changes' : 'Create webhook'}
-        </button>
+        </BusyButton>
       </form>
     </Dialog>
   );

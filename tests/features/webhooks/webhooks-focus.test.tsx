@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { delay, http } from 'msw';
+import type { UserEvent } from '@testing-library/user-event';
+import { http } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useCredentialsStore } from '../../../src/api/credentials-store';
 import { DEMO_KEY } from '../../support/demo-keys';
@@ -12,6 +13,37 @@ beforeEach(() => useCredentialsStore.getState().keyEntered(DEMO_KEY.growth, fals
 
 /** Where the keyboard is once the page has settled: never left on the page itself. */
 const focused = () => document.activeElement;
+
+/** Each POST to `path` held until `release`, then answered by the fake; `count` is how many were sent. */
+function holdPosts(path: string) {
+  let release: () => void = () => undefined;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const held = { count: 0, release: () => release() };
+  server.use(
+    http.post(`${API}${path}`, async () => {
+      held.count += 1;
+      await released;
+    }),
+  );
+  return held;
+}
+
+/**
+ * Presses the focused button with Enter, then again and with a click while its call is held: the button stays
+ * focused, enabled and aria-disabled (a disabled one loses the focus in a browser; jsdom keeps it), and no more
+ * is sent. Returns once the call is let go.
+ */
+async function pressRepeatedlyWhileHeld(user: UserEvent, held: ReturnType<typeof holdPosts>, busyName: string) {
+  await user.keyboard('{Enter}');
+  const busy = await screen.findByRole('button', { name: busyName });
+  expect(busy).toHaveFocus();
+  expect(busy).toBeEnabled();
+  expect(busy).toHaveAttribute('aria-disabled', 'true');
+  await user.keyboard('{Enter}');
+  await user.click(busy);
+  expect(held.count).toBe(1);
+  held.release();
+}
 
 describe('the keyboard’s focus on the webhooks page', () => {
   it('goes to the new endpoint’s details once its secret is put away', async () => {
@@ -29,8 +61,7 @@ describe('the keyboard’s focus on the webhooks page', () => {
 
   it('stays on an action’s button while its call runs, announced as unavailable rather than dropped', async () => {
     fakeWebhooksApi({ webhooks: [webhookFixture()] });
-    // Held a moment, so the call is seen running.
-    server.use(http.post(`${API}/user-webhooks/:id/test`, async () => void (await delay(50))));
+    const held = holdPosts('/user-webhooks/:id/test');
     const { user } = renderApp('/webhooks?webhook=wh_0001');
     const send = await screen.findByRole('button', { name: 'Send test event' });
     await user.click(send);
@@ -38,11 +69,38 @@ describe('the keyboard’s focus on the webhooks page', () => {
     expect(running).toHaveAttribute('aria-disabled', 'true');
     expect(running).toBeEnabled();
     expect(focused()).toBe(running);
+    held.release();
+    await screen.findByRole('button', { name: 'Send test event' });
 
     await user.click(screen.getByRole('button', { name: 'Disable' }));
     const enable = await screen.findByRole('button', { name: 'Enable' });
     expect(enable).toBeEnabled();
     expect(focused()).toBe(enable);
+  });
+
+  it('stays on Create webhook while the endpoint is saved, and saves it once however often it is pressed', async () => {
+    const api = fakeWebhooksApi();
+    const held = holdPosts('/user-webhooks');
+    const { user } = renderApp('/webhooks?create=true');
+    const dialog = await findDialog('New webhook');
+    await user.type(within(dialog).getByLabelText('URL'), 'https://hooks.example.com/new');
+    within(dialog).getByRole('button', { name: 'Create webhook' }).focus();
+    await pressRepeatedlyWhileHeld(user, held, 'Saving…');
+
+    expect(await findDialog('Signing secret')).toBeInTheDocument();
+    expect(api.calls.filter((call) => call.method === 'POST')).toHaveLength(1);
+  });
+
+  it('stays on Resend while a recovery runs, and runs it once however often it is pressed', async () => {
+    const api = fakeWebhooksApi({ webhooks: [webhookFixture()], recoverCount: 2 });
+    const held = holdPosts('/user-webhooks/:id/recover');
+    const { user } = renderApp('/webhooks?webhook=wh_0001');
+    await user.type(await screen.findByLabelText('Failed since (UTC)'), '2026-12-01T08:30');
+    (await screen.findByRole('button', { name: 'Resend 2 failed deliveries' })).focus();
+    await pressRepeatedlyWhileHeld(user, held, 'Resending…');
+
+    expect(await screen.findByText('2 failed deliveries sent again: they appear in the log.')).toBeInTheDocument();
+    expect(api.calls.filter((call) => call.method === 'POST')).toHaveLength(1);
   });
 
   it('goes to a resent delivery’s status, then to the top of the page when the endpoint is deleted', async () => {
