@@ -1,10 +1,12 @@
 import * as AlertDialog from '@radix-ui/react-alert-dialog';
 import type { ReactNode } from 'react';
+import { BusyButton } from './busy-button';
 import { useReturnFocus } from './use-return-focus';
 
 /**
  * Asks before something that cannot be undone (Radix alert dialog: focus starts on Cancel, Escape cancels). The
  * confirm button does not close the dialog by itself: it stays open while the call runs, and shows its error.
+ * Cancel and Escape still close it then, but cannot take back a call already sent: it runs on.
  */
 export function ConfirmDialog(props: {
   open: boolean;
@@ -33,14 +35,13 @@ export function ConfirmDialog(props: {
             <AlertDialog.Cancel className="rounded-md border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50">
               Cancel
             </AlertDialog.Cancel>
-            <button
-              type="button"
-              disabled={props.pending}
+            <BusyButton
+              busy={props.pending}
               onClick={props.onConfirm}
-              className="rounded-md bg-red-800 px-3 py-1.5 text-sm font-semibold text-white hover:bg-red-900 disabled:opacity-60"
+              className="rounded-md bg-red-800 px-3 py-1.5 text-sm font-semibold text-white hover:bg-red-900 aria-disabled:cursor-wait aria-disabled:opacity-60"
             >
               {props.pending ? 'Working…' : props.confirmLabel}
-            </button>
+            </BusyButton>
           </div>
         </AlertDialog.Content>
       </AlertDialog.Portal>

@@ -44,7 +44,9 @@ export function DeleteWithConfirmation({
       <button
         type="button"
         onClick={() => {
-          remove.reset();
+          // A call left running when the dialog was closed is kept: resetting would let go of it, and the
+          // reopened dialog's button would send it again.
+          if (!remove.isPending) remove.reset();
           setOpen(true);
         }}
         className="rounded-md border border-red-800 bg-white px-3 py-1.5 text-sm font-medium text-red-800 hover:bg-red-50"

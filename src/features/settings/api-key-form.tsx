@@ -1,5 +1,6 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { isApiError } from '../../api/api-error';
+import { BusyButton } from '../../components/busy-button';
 import { LazyThrownErrorGuidance } from '../../errors/lazy-guidance';
 import { useConnect } from './use-connect';
 
@@ -83,13 +84,13 @@ export function ApiKeyForm({ submitLabel = 'Connect' }: { submitLabel?: string }
         />
         Remember on this device
       </label>
-      <button
+      <BusyButton
         type="submit"
-        disabled={connect.isPending}
-        className="rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800 disabled:opacity-60"
+        busy={connect.isPending}
+        className="rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800 aria-disabled:cursor-wait aria-disabled:opacity-60"
       >
         {connect.isPending ? 'Checking the key…' : submitLabel}
-      </button>
+      </BusyButton>
       {unexpected && <LazyThrownErrorGuidance error={unexpected} />}
     </form>
   );

@@ -24,7 +24,9 @@ export function ResetSandbox() {
         type="button"
         className="rounded-md border border-red-800 px-3 py-1.5 text-sm font-medium text-red-800 hover:bg-red-50"
         onClick={() => {
-          reset.reset();
+          // A call left running when the dialog was closed is kept: resetting would let go of it, and the
+          // reopened dialog's button would send it again.
+          if (!reset.isPending) reset.reset();
           setOpen(true);
         }}
       >

@@ -49,7 +49,9 @@ export function RecoverPanel({ id }: { id: string }) {
             type="datetime-local"
             value={typed}
             onChange={(event) => {
-              recover.reset();
+              // A new time clears the last result, which was about the old one. A recovery under way is left to
+              // finish and report: resetting it would let go of the call and make Resend pressable mid-run.
+              if (!recover.isPending) recover.reset();
               setTyped(event.target.value);
             }}
             className={`${INPUT_CLASS} max-w-64`}

@@ -2,6 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useCredentialsStore } from '../../../src/api/credentials-store';
+import { answerGate, expectBusyAndPressAgain } from '../../support/busy-button';
 import { DEMO_KEY } from '../../support/demo-keys';
 import { findDialog } from '../../support/dialogs';
 import { envelope, rateLimitHeaders } from '../../support/msw/fixtures';
@@ -112,14 +113,13 @@ describe('creating a session', () => {
 
   it('keeps the keyboard on Save while the session is saved, and saves once however often it is pressed', async () => {
     const sessionsApi = fakeSessionsApi();
-    let answer: () => void = () => undefined;
-    const answered = new Promise<void>((resolve) => (answer = resolve));
+    const gate = answerGate();
     let posts = 0;
     // Each POST held until the test lets it go, then answered by the fake.
     server.use(
       api.post('/sessions', async () => {
         posts += 1;
-        await answered;
+        await gate.opened;
       }),
     );
     const { user, dialog, field } = await openCreate();
@@ -129,13 +129,9 @@ describe('creating a session', () => {
     await user.paste('demo_session=valid');
     within(dialog).getByRole('button', { name: 'Save session' }).focus();
     await user.keyboard('{Enter}');
-    const pending = await within(dialog).findByRole('button', { name: 'Saving…' });
-    // A disabled button loses the focus in a browser (jsdom keeps it): it stays enabled, marked aria-disabled.
-    expect(pending).toHaveFocus();
-    expect(pending).toBeEnabled();
-    expect(pending).toHaveAttribute('aria-disabled', 'true');
-    await user.keyboard('{Enter}');
-    answer();
+    await expectBusyAndPressAgain(user, await within(dialog).findByRole('button', { name: 'Saving…' }));
+    expect(posts).toBe(1);
+    gate.open();
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     expect(posts).toBe(1);
     expect(sessionsApi.calls.filter((call) => call.method === 'POST')).toHaveLength(1);

@@ -3,6 +3,7 @@ import { HttpResponse } from 'msw';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { useCredentialsStore } from '../../../src/api/credentials-store';
 import { startFreshOnCredentialsChange } from '../../../src/app/fresh-start';
+import { answerGate, expectBusyAndPressAgain } from '../../support/busy-button';
 import { envelope, rateLimitHeaders } from '../../support/msw/fixtures';
 import { api, server } from '../../support/msw/server';
 import { renderApp } from '../../support/render-app';
@@ -67,6 +68,30 @@ describe('first run: connecting a key', () => {
     expect(localStorage.getItem('scrape-dashboard.api-key')).toBeNull();
     expect(router.state.location.href).not.toContain(GOOD_KEY);
     expect(document.body.innerHTML).not.toContain(GOOD_KEY);
+  });
+
+  it('keeps the keyboard on Connect while the key is checked, and checks it once however often it is pressed', async () => {
+    const gate = answerGate();
+    let checks = 0;
+    // Each call held until the test lets it go, then answered by the default handler. A check is one made while
+    // no key is kept yet; the overview's own calls come after.
+    server.use(
+      api.get('/usage', async () => {
+        if (useCredentialsStore.getState().apiKey === null) checks += 1;
+        await gate.opened;
+      }),
+    );
+    const { user } = renderApp('/');
+    await user.type(await screen.findByLabelText('API key'), GOOD_KEY);
+    screen.getByRole('button', { name: 'Connect' }).focus();
+    await user.keyboard('{Enter}');
+    await expectBusyAndPressAgain(user, await screen.findByRole('button', { name: 'Checking the key…' }));
+    expect(checks).toBe(1);
+    gate.open();
+
+    expect(await screen.findByTestId('balance')).toHaveTextContent('100,000 credits');
+    expect(useCredentialsStore.getState().apiKey).toBe(GOOD_KEY);
+    expect(checks).toBe(1);
   });
 
   it('remembers the key on this device only when asked', async () => {

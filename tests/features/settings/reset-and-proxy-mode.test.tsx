@@ -2,15 +2,19 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { sandboxResetResponseSchema } from '../../../contract/sandbox';
+import { answerGate, expectBusyAndPressAgain } from '../../support/busy-button';
+import { findDialog } from '../../support/dialogs';
 import { envelope } from '../../support/msw/fixtures';
 import { api, API, server } from '../../support/msw/server';
 import { renderApp } from '../../support/render-app';
 
-function countResets() {
+/** Answers each reset once `answered` settles (at once unless a test holds it); `count` is how many were sent. */
+function countResets(answered: Promise<void> = Promise.resolve()) {
   const calls = { count: 0 };
   server.use(
-    http.post(`${API}/sandbox/reset`, () => {
+    http.post(`${API}/sandbox/reset`, async () => {
       calls.count += 1;
+      await answered;
       return HttpResponse.json(sandboxResetResponseSchema.parse({ reset: true, demo_accounts: 8 }));
     }),
   );
@@ -29,6 +33,50 @@ describe('resetting the sandbox from settings', () => {
     expect(await screen.findByText(/The sandbox was reset: 8 demo accounts/)).toBeInTheDocument();
     expect(calls.count).toBe(1);
     expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+  });
+
+  it('keeps the keyboard on the confirm button while the reset runs, and resets once however often it is pressed', async () => {
+    const gate = answerGate();
+    const calls = countResets(gate.opened);
+    const { user } = renderApp('/settings');
+    await user.click(await screen.findByRole('button', { name: 'Reset the sandbox…' }, { timeout: 5000 }));
+    const dialog = await findDialog('Reset the sandbox?', 'alertdialog');
+    within(dialog).getByRole('button', { name: 'Reset the sandbox' }).focus();
+    await user.keyboard('{Enter}');
+    await expectBusyAndPressAgain(user, await within(dialog).findByRole('button', { name: 'Working…' }));
+    expect(calls.count).toBe(1);
+    gate.open();
+
+    expect(await screen.findByText(/The sandbox was reset: 8 demo accounts/)).toBeInTheDocument();
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+    expect(calls.count).toBe(1);
+  });
+
+  it('waits for a reset left running with Escape when reopened, rather than sending another', async () => {
+    const gate = answerGate();
+    const calls = countResets(gate.opened);
+    const { user } = renderApp('/settings');
+    const opener = await screen.findByRole('button', { name: 'Reset the sandbox…' }, { timeout: 5000 });
+    await user.click(opener);
+    const dialog = await findDialog('Reset the sandbox?', 'alertdialog');
+    await user.click(within(dialog).getByRole('button', { name: 'Reset the sandbox' }));
+    await within(dialog).findByRole('button', { name: 'Working…' });
+    // Escape closes the dialog; the reset already sent runs on.
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+    expect(opener).toHaveFocus();
+
+    await user.click(opener);
+    const again = await findDialog('Reset the sandbox?', 'alertdialog');
+    const working = within(again).getByRole('button', { name: 'Working…' });
+    expect(working).toHaveAttribute('aria-disabled', 'true');
+    await user.click(working);
+    expect(calls.count).toBe(1);
+    gate.open();
+
+    expect(await screen.findByText(/The sandbox was reset: 8 demo accounts/)).toBeInTheDocument();
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+    expect(calls.count).toBe(1);
   });
 
   it('does nothing when cancelled', async () => {

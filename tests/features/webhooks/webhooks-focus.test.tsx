@@ -3,6 +3,8 @@ import type { UserEvent } from '@testing-library/user-event';
 import { http } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useCredentialsStore } from '../../../src/api/credentials-store';
+import { webhookQueries } from '../../../src/api/webhooks';
+import { answerGate, expectBusyAndPressAgain } from '../../support/busy-button';
 import { DEMO_KEY } from '../../support/demo-keys';
 import { findDialog } from '../../support/dialogs';
 import { API, server } from '../../support/msw/server';
@@ -16,31 +18,21 @@ const focused = () => document.activeElement;
 
 /** Each POST to `path` held until `release`, then answered by the fake; `count` is how many were sent. */
 function holdPosts(path: string) {
-  let release: () => void = () => undefined;
-  const released = new Promise<void>((resolve) => (release = resolve));
-  const held = { count: 0, release: () => release() };
+  const gate = answerGate();
+  const held = { count: 0, release: gate.open };
   server.use(
     http.post(`${API}${path}`, async () => {
       held.count += 1;
-      await released;
+      await gate.opened;
     }),
   );
   return held;
 }
 
-/**
- * Presses the focused button with Enter, then again and with a click while its call is held: the button stays
- * focused, enabled and aria-disabled (a disabled one loses the focus in a browser; jsdom keeps it), and no more
- * is sent. Returns once the call is let go.
- */
+/** Presses the focused button with Enter, then again while its call is held; returns once the call is let go. */
 async function pressRepeatedlyWhileHeld(user: UserEvent, held: ReturnType<typeof holdPosts>, busyName: string) {
   await user.keyboard('{Enter}');
-  const busy = await screen.findByRole('button', { name: busyName });
-  expect(busy).toHaveFocus();
-  expect(busy).toBeEnabled();
-  expect(busy).toHaveAttribute('aria-disabled', 'true');
-  await user.keyboard('{Enter}');
-  await user.click(busy);
+  await expectBusyAndPressAgain(user, await screen.findByRole('button', { name: busyName }));
   expect(held.count).toBe(1);
   held.release();
 }
@@ -101,6 +93,32 @@ describe('the keyboard’s focus on the webhooks page', () => {
 
     expect(await screen.findByText('2 failed deliveries sent again: they appear in the log.')).toBeInTheDocument();
     expect(api.calls.filter((call) => call.method === 'POST')).toHaveLength(1);
+  });
+
+  it('runs a recovery once when its time is edited while it runs, and reports the one that was sent', async () => {
+    const api = fakeWebhooksApi({ webhooks: [webhookFixture()], recoverCount: 2 });
+    const held = holdPosts('/user-webhooks/:id/recover');
+    const { user, queryClient } = renderApp('/webhooks?webhook=wh_0001');
+    const since = await screen.findByLabelText('Failed since (UTC)');
+    await user.type(since, '2026-12-01T08:30');
+    await user.click(await screen.findByRole('button', { name: 'Resend 2 failed deliveries' }));
+    await screen.findByRole('button', { name: 'Resending…' });
+    await user.clear(since);
+    await user.type(since, '2026-11-01T08:30');
+    // Once the new time's count is in, the button could be pressed again if the edit had let go of the run.
+    const preview = webhookQueries.recoverPreview('wh_0001', '2026-11-01T08:30:00.000Z');
+    await waitFor(() => expect(queryClient.getQueryState(preview.queryKey)?.status).toBe('success'));
+    const resend = screen.getByRole('button', { name: /^Resend/ });
+    expect(resend).toHaveAccessibleName('Resending…');
+    expect(resend).toHaveAttribute('aria-disabled', 'true');
+    await user.click(resend);
+    await user.type(since, '{Enter}');
+    expect(held.count).toBe(1);
+    held.release();
+
+    expect(await screen.findByText('2 failed deliveries sent again: they appear in the log.')).toBeInTheDocument();
+    const posts = api.calls.filter((call) => call.method === 'POST');
+    expect(posts.map((call) => call.body)).toEqual([{ since: '2026-12-01T08:30:00.000Z' }]);
   });
 
   it('goes to a resent delivery’s status, then to the top of the page when the endpoint is deleted', async () => {
