@@ -11,7 +11,8 @@ export function useConnect() {
     onSuccess: (usage, { apiKey, remember }) => {
       // Keeping a new key clears the cache, so the usage the check fetched is put back afterwards.
       keyEntered(apiKey, remember);
-      // The overview need not ask again: each call spends the rate limit.
+      // The header's plan need not ask again (each call spends the rate limit); the overview asks for its snapshot,
+      // month and today read together, all the same.
       queryClient.setQueryData(usageQueries.summary().queryKey, usage);
     },
   });
