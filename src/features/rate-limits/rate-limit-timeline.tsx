@@ -1,5 +1,6 @@
 import type { RateLimitSample } from '../../api/rate-limit-store';
 import { formatSeconds } from '../../lib/format';
+import { useElementWidth } from '../../lib/use-element-width';
 
 /** The longest span the timeline draws, back from now; it draws less when the history is shorter. */
 const TIMELINE_SECONDS = 300;
@@ -8,6 +9,10 @@ const MIN_SPAN_SECONDS = 60;
 /** Rows of the table equivalent: the latest calls, newest first. */
 const TABLE_ROWS = 50;
 
+/**
+ * The drawing is as wide as its box, in the page's own pixels: scaled down from a fixed width, a phone's 390 px made
+ * its labels 5 px high. The fixed width is for before the box is measured.
+ */
 const WIDTH = 640;
 const HEIGHT = 160;
 const PAD = { left: 36, right: 8, top: 12, bottom: 20 };
@@ -26,12 +31,14 @@ function resetsOf(samples: readonly RateLimitSample[]): RateLimitSample[] {
  * as a table. Shapes and words carry the meaning; colour only repeats it.
  */
 export function RateLimitTimeline({ samples, now }: { samples: readonly RateLimitSample[]; now: number }) {
+  const [box, measured] = useElementWidth<HTMLDivElement>();
+  const width = measured || WIDTH;
   const shown = samples.filter((sample) => sample.at >= now - TIMELINE_SECONDS * 1000);
   const oldest = shown[0]?.at ?? now;
   const spanSeconds = Math.min(TIMELINE_SECONDS, Math.max(MIN_SPAN_SECONDS, Math.ceil((now - oldest) / 1000) + 5));
   const from = now - spanSeconds * 1000;
   const limit = Math.max(1, ...shown.map((sample) => sample.limit));
-  const x = (at: number) => PAD.left + ((at - from) / (spanSeconds * 1000)) * (WIDTH - PAD.left - PAD.right);
+  const x = (at: number) => PAD.left + ((at - from) / (spanSeconds * 1000)) * (width - PAD.left - PAD.right);
   const y = (remaining: number) => PAD.top + (1 - Math.max(0, remaining) / limit) * (HEIGHT - PAD.top - PAD.bottom);
   const refused = shown.filter((sample) => sample.status === 429);
   const resets = resetsOf(shown);
@@ -45,71 +52,73 @@ export function RateLimitTimeline({ samples, now }: { samples: readonly RateLimi
       <p className="text-xs text-slate-700">
         Legend: ● your calls · □ the dashboard’s calls · ✕ 429 refused · dashed line: the minute reset
       </p>
-      <svg
-        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-        role="img"
-        aria-label={summary}
-        className="h-auto w-full max-w-3xl rounded border border-slate-200 bg-white"
-        data-testid="rate-limit-timeline"
-      >
-        <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(0)} y2={y(0)} className="stroke-slate-400" />
-        <text x={4} y={y(limit) + 4} fontSize="10" className="fill-slate-700">
-          {limit}
-        </text>
-        <text x={4} y={y(0) + 4} fontSize="10" className="fill-slate-700">
-          0
-        </text>
-        <text x={PAD.left} y={HEIGHT - 4} fontSize="10" className="fill-slate-700">
-          −{formatSeconds(spanSeconds)}
-        </text>
-        <text x={WIDTH - PAD.right} y={HEIGHT - 4} fontSize="10" className="fill-slate-700" textAnchor="end">
-          now
-        </text>
-        {resets.map((sample) => (
-          <g key={`reset-${sample.id ?? sample.at}`} data-testid="marker-reset">
-            <line
-              x1={x(sample.at)}
-              x2={x(sample.at)}
-              y1={PAD.top}
-              y2={y(0)}
-              strokeDasharray="4 3"
-              className="stroke-sky-700"
-            />
-            <text x={x(sample.at) + 2} y={PAD.top + 8} fontSize="9" className="fill-sky-700">
-              reset
-            </text>
-          </g>
-        ))}
-        {shown.map((sample, index) => {
-          const cx = x(sample.at);
-          const cy = y(sample.remaining);
-          const key = sample.id ?? `${sample.at}-${index}`;
-          if (sample.status === 429) {
-            return (
-              <g key={key} data-testid="marker-429" className="stroke-red-700" strokeWidth="2">
-                <line x1={cx - 4} x2={cx + 4} y1={cy - 4} y2={cy + 4} />
-                <line x1={cx - 4} x2={cx + 4} y1={cy + 4} y2={cy - 4} />
-                <text x={cx} y={cy - 7} fontSize="9" className="fill-red-700 stroke-none" textAnchor="middle">
-                  429
-                </text>
-              </g>
+      <div ref={box} className="max-w-3xl">
+        <svg
+          viewBox={`0 0 ${width} ${HEIGHT}`}
+          role="img"
+          aria-label={summary}
+          className="h-auto w-full rounded border border-slate-200 bg-white"
+          data-testid="rate-limit-timeline"
+        >
+          <line x1={PAD.left} x2={width - PAD.right} y1={y(0)} y2={y(0)} className="stroke-slate-400" />
+          <text x={4} y={y(limit) + 4} fontSize="10" className="fill-slate-700">
+            {limit}
+          </text>
+          <text x={4} y={y(0) + 4} fontSize="10" className="fill-slate-700">
+            0
+          </text>
+          <text x={PAD.left} y={HEIGHT - 4} fontSize="10" className="fill-slate-700">
+            −{formatSeconds(spanSeconds)}
+          </text>
+          <text x={width - PAD.right} y={HEIGHT - 4} fontSize="10" className="fill-slate-700" textAnchor="end">
+            now
+          </text>
+          {resets.map((sample) => (
+            <g key={`reset-${sample.id ?? sample.at}`} data-testid="marker-reset">
+              <line
+                x1={x(sample.at)}
+                x2={x(sample.at)}
+                y1={PAD.top}
+                y2={y(0)}
+                strokeDasharray="4 3"
+                className="stroke-sky-700"
+              />
+              <text x={x(sample.at) + 2} y={PAD.top + 8} fontSize="9" className="fill-sky-700">
+                reset
+              </text>
+            </g>
+          ))}
+          {shown.map((sample, index) => {
+            const cx = x(sample.at);
+            const cy = y(sample.remaining);
+            const key = sample.id ?? `${sample.at}-${index}`;
+            if (sample.status === 429) {
+              return (
+                <g key={key} data-testid="marker-429" className="stroke-red-700" strokeWidth="2">
+                  <line x1={cx - 4} x2={cx + 4} y1={cy - 4} y2={cy + 4} />
+                  <line x1={cx - 4} x2={cx + 4} y1={cy + 4} y2={cy - 4} />
+                  <text x={cx} y={cy - 7} fontSize="9" className="fill-red-700 stroke-none" textAnchor="middle">
+                    429
+                  </text>
+                </g>
+              );
+            }
+            return sample.source === 'user' ? (
+              <circle key={key} cx={cx} cy={cy} r="3.5" className="fill-slate-900" data-testid="marker-user" />
+            ) : (
+              <rect
+                key={key}
+                x={cx - 3}
+                y={cy - 3}
+                width="6"
+                height="6"
+                className="fill-white stroke-slate-600"
+                data-testid="marker-dashboard"
+              />
             );
-          }
-          return sample.source === 'user' ? (
-            <circle key={key} cx={cx} cy={cy} r="3.5" className="fill-slate-900" data-testid="marker-user" />
-          ) : (
-            <rect
-              key={key}
-              x={cx - 3}
-              y={cy - 3}
-              width="6"
-              height="6"
-              className="fill-white stroke-slate-600"
-              data-testid="marker-dashboard"
-            />
-          );
-        })}
-      </svg>
+          })}
+        </svg>
+      </div>
       <details>
         <summary className="cursor-pointer text-sm font-medium">The same calls as a table</summary>
         {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must be reachable by keyboard */}
