@@ -47,7 +47,7 @@ for (const viewport of VIEWPORTS) {
       // 5 a second on the free plan: most of the 20 are refused.
       await expect(page.getByTestId('burst-outcome')).toContainText(/[1-9]\d* refused with 429/);
       expect(await page.getByTestId('marker-429').count()).toBeGreaterThan(0);
-      // The timeline's labels are drawn at the page's size: scaled down with the drawing, a phone's were 5 px high.
+      // The timeline's labels are drawn at the page's size: scaled down with the drawing, a phone's were 6 px high.
       const now = await page.getByTestId('rate-limit-timeline').getByText('now', { exact: true }).boundingBox();
       expect(now?.height).toBeGreaterThanOrEqual(9);
       await expect(page.getByTestId('gauge-remaining')).toContainText('/ 30 left this minute');

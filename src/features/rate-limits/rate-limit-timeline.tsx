@@ -11,7 +11,7 @@ const TABLE_ROWS = 50;
 
 /**
  * The drawing is as wide as its box, in the page's own pixels: scaled down from a fixed width, a phone's 390 px made
- * its labels 5 px high. The fixed width is for before the box is measured.
+ * its labels 6 px high. The fixed width is for before the box is measured.
  */
 const WIDTH = 640;
 const HEIGHT = 160;
