@@ -1,5 +1,6 @@
 import type { UseMutationResult } from '@tanstack/react-query';
 import { useState } from 'react';
+import { forgetOutcome } from '../api/forget-outcome';
 import { ThrownErrorGuidance } from '../errors/guidance-card';
 import { ConfirmDialog } from './confirm-dialog';
 import { useNoticeStore } from './notice-store';
@@ -44,9 +45,7 @@ export function DeleteWithConfirmation({
       <button
         type="button"
         onClick={() => {
-          // A call left running when the dialog was closed is kept: resetting would let go of it, and the
-          // reopened dialog's button would send it again.
-          if (!remove.isPending) remove.reset();
+          forgetOutcome(remove);
           setOpen(true);
         }}
         className="rounded-md border border-red-800 bg-white px-3 py-1.5 text-sm font-medium text-red-800 hover:bg-red-50"

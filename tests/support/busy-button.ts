@@ -9,6 +9,23 @@ export function answerGate() {
 }
 
 /**
+ * A fake's calls held until `release()`: a handler awaits `wait()`, which counts the call, then answers (or, answering
+ * nothing, leaves it to the handlers behind it: a feature's fake).
+ */
+export function heldCalls() {
+  const gate = answerGate();
+  const held = {
+    count: 0,
+    release: gate.open,
+    wait: async () => {
+      held.count += 1;
+      await gate.opened;
+    },
+  };
+  return held;
+}
+
+/**
  * What a button must be while its call is held (components/busy-button.tsx): focused, enabled and marked
  * aria-disabled, since a disabled button loses the focus in a browser (jsdom keeps it). Then it is pressed again, by
  * Enter and by a click: the caller counts that nothing more was sent.

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { forgetOutcome } from '../../api/forget-outcome';
 import { sandboxMutations, sandboxQueries } from '../../api/sandbox';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { LazyThrownErrorGuidance } from '../../errors/lazy-guidance';
@@ -24,9 +25,7 @@ export function ResetSandbox() {
         type="button"
         className="rounded-md border border-red-800 px-3 py-1.5 text-sm font-medium text-red-800 hover:bg-red-50"
         onClick={() => {
-          // A call left running when the dialog was closed is kept: resetting would let go of it, and the
-          // reopened dialog's button would send it again.
-          if (!reset.isPending) reset.reset();
+          forgetOutcome(reset);
           setOpen(true);
         }}
       >

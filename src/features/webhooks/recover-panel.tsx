@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { forgetOutcome } from '../../api/forget-outcome';
 import { recoverQuerySchema } from '../../../contract/webhooks';
 import { webhookMutations, webhookQueries } from '../../api/webhooks';
 import { BusyButton } from '../../components/busy-button';
@@ -49,9 +50,8 @@ export function RecoverPanel({ id }: { id: string }) {
             type="datetime-local"
             value={typed}
             onChange={(event) => {
-              // A new time clears the last result, which was about the old one. A recovery under way is left to
-              // finish and report: resetting it would let go of the call and make Resend pressable mid-run.
-              if (!recover.isPending) recover.reset();
+              // A new time clears the last result, which was about the old one; one under way finishes and reports.
+              forgetOutcome(recover);
               setTyped(event.target.value);
             }}
             className={`${INPUT_CLASS} max-w-64`}

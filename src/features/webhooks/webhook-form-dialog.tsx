@@ -8,6 +8,7 @@ import {
   type Webhook,
   type WebhookWithSecret,
 } from '../../../contract/webhooks';
+import { forgetOutcome } from '../../api/forget-outcome';
 import { webhookMutations } from '../../api/webhooks';
 import { BusyButton } from '../../components/busy-button';
 import { CHECK_ON_SAVE } from '../../components/check-on-save';
@@ -59,7 +60,7 @@ export function WebhookFormDialog(props: {
   });
   // The API's answer to the last try is about what was sent then: a new try, even one the form refuses, clears it.
   const onSubmit = (event: FormEvent) => {
-    mutation.reset();
+    forgetOutcome(mutation);
     return submit(event);
   };
 

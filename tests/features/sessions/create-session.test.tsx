@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useCredentialsStore } from '../../../src/api/credentials-store';
-import { answerGate, expectBusyAndPressAgain } from '../../support/busy-button';
+import { expectBusyAndPressAgain, heldCalls } from '../../support/busy-button';
 import { DEMO_KEY } from '../../support/demo-keys';
 import { findDialog } from '../../support/dialogs';
 import { envelope, rateLimitHeaders } from '../../support/msw/fixtures';
@@ -113,15 +113,9 @@ describe('creating a session', () => {
 
   it('keeps the keyboard on Save while the session is saved, and saves once however often it is pressed', async () => {
     const sessionsApi = fakeSessionsApi();
-    const gate = answerGate();
-    let posts = 0;
     // Each POST held until the test lets it go, then answered by the fake.
-    server.use(
-      api.post('/sessions', async () => {
-        posts += 1;
-        await gate.opened;
-      }),
-    );
+    const held = heldCalls();
+    server.use(api.post('/sessions', held.wait));
     const { user, dialog, field } = await openCreate();
     await user.type(field('Name'), 'Members');
     await user.type(field('Domain'), '127.0.0.1');
@@ -130,10 +124,10 @@ describe('creating a session', () => {
     within(dialog).getByRole('button', { name: 'Save session' }).focus();
     await user.keyboard('{Enter}');
     await expectBusyAndPressAgain(user, await within(dialog).findByRole('button', { name: 'Saving…' }));
-    expect(posts).toBe(1);
-    gate.open();
+    expect(held.count).toBe(1);
+    held.release();
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
-    expect(posts).toBe(1);
+    expect(held.count).toBe(1);
     expect(sessionsApi.calls.filter((call) => call.method === 'POST')).toHaveLength(1);
   });
 

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useCredentialsStore } from '../../../src/api/credentials-store';
-import { answerGate, expectBusyAndPressAgain } from '../../support/busy-button';
+import { expectBusyAndPressAgain, heldCalls } from '../../support/busy-button';
 import { DEMO_KEY } from '../../support/demo-keys';
 import { findDialog } from '../../support/dialogs';
 import { rateLimitHeaders, requestLogFixture } from '../../support/msw/fixtures';
@@ -50,12 +50,10 @@ describe('one session', () => {
 
   it('keeps the keyboard on Validate now while the check runs, and checks once however often it is pressed', async () => {
     fakeSessionsApi([sessionFixture()]);
-    const gate = answerGate();
-    let checks = 0;
+    const held = heldCalls();
     server.use(
       api.post('/sessions/:id/validate', async () => {
-        checks += 1;
-        await gate.opened;
+        await held.wait();
         return HttpResponse.json(validationFixture(), { headers: rateLimitHeaders(99) });
       }),
     );
@@ -63,11 +61,11 @@ describe('one session', () => {
     within(details).getByRole('button', { name: 'Validate now' }).focus();
     await user.keyboard('{Enter}');
     await expectBusyAndPressAgain(user, await within(details).findByRole('button', { name: 'Validating…' }));
-    expect(checks).toBe(1);
-    gate.open();
+    expect(held.count).toBe(1);
+    held.release();
     await within(details).findByRole('region', { name: 'Validation result' });
     expect(within(details).getByRole('button', { name: 'Validate now' })).toHaveFocus();
-    expect(checks).toBe(1);
+    expect(held.count).toBe(1);
   });
 
   it('says when the session is no longer logged in, and how close it is to being marked expired', async () => {

@@ -2,31 +2,37 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { sandboxResetResponseSchema } from '../../../contract/sandbox';
-import { answerGate, expectBusyAndPressAgain } from '../../support/busy-button';
+import { expectBusyAndPressAgain, heldCalls } from '../../support/busy-button';
 import { findDialog } from '../../support/dialogs';
 import { envelope } from '../../support/msw/fixtures';
 import { api, API, server } from '../../support/msw/server';
 import { renderApp } from '../../support/render-app';
 
-/** Answers each reset once `answered` settles (at once unless a test holds it); `count` is how many were sent. */
-function countResets(answered: Promise<void> = Promise.resolve()) {
-  const calls = { count: 0 };
+/** Answers each reset, at once or, `held`, once the test lets go; `count` is how many were sent. */
+function countResets({ held = false } = {}) {
+  const calls = heldCalls();
+  if (!held) calls.release();
   server.use(
     http.post(`${API}/sandbox/reset`, async () => {
-      calls.count += 1;
-      await answered;
+      await calls.wait();
       return HttpResponse.json(sandboxResetResponseSchema.parse({ reset: true, demo_accounts: 8 }));
     }),
   );
   return calls;
 }
 
+/** Settings, its reset button, and the confirmation it opens. */
+async function openReset() {
+  const { user } = renderApp('/settings');
+  const opener = await screen.findByRole('button', { name: 'Reset the sandbox…' }, { timeout: 5000 });
+  await user.click(opener);
+  return { user, opener, dialog: await findDialog('Reset the sandbox?', 'alertdialog') };
+}
+
 describe('resetting the sandbox from settings', () => {
   it('asks first, then resets and says so', async () => {
     const calls = countResets();
-    const { user } = renderApp('/settings');
-    await user.click(await screen.findByRole('button', { name: 'Reset the sandbox…' }, { timeout: 5000 }));
-    const dialog = await screen.findByRole('alertdialog', { name: 'Reset the sandbox?' });
+    const { user, dialog } = await openReset();
     expect(calls.count).toBe(0);
 
     await user.click(within(dialog).getByRole('button', { name: 'Reset the sandbox' }));
@@ -36,16 +42,13 @@ describe('resetting the sandbox from settings', () => {
   });
 
   it('keeps the keyboard on the confirm button while the reset runs, and resets once however often it is pressed', async () => {
-    const gate = answerGate();
-    const calls = countResets(gate.opened);
-    const { user } = renderApp('/settings');
-    await user.click(await screen.findByRole('button', { name: 'Reset the sandbox…' }, { timeout: 5000 }));
-    const dialog = await findDialog('Reset the sandbox?', 'alertdialog');
+    const calls = countResets({ held: true });
+    const { user, dialog } = await openReset();
     within(dialog).getByRole('button', { name: 'Reset the sandbox' }).focus();
     await user.keyboard('{Enter}');
     await expectBusyAndPressAgain(user, await within(dialog).findByRole('button', { name: 'Working…' }));
     expect(calls.count).toBe(1);
-    gate.open();
+    calls.release();
 
     expect(await screen.findByText(/The sandbox was reset: 8 demo accounts/)).toBeInTheDocument();
     expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
@@ -53,12 +56,8 @@ describe('resetting the sandbox from settings', () => {
   });
 
   it('waits for a reset left running with Escape when reopened, rather than sending another', async () => {
-    const gate = answerGate();
-    const calls = countResets(gate.opened);
-    const { user } = renderApp('/settings');
-    const opener = await screen.findByRole('button', { name: 'Reset the sandbox…' }, { timeout: 5000 });
-    await user.click(opener);
-    const dialog = await findDialog('Reset the sandbox?', 'alertdialog');
+    const calls = countResets({ held: true });
+    const { user, opener, dialog } = await openReset();
     await user.click(within(dialog).getByRole('button', { name: 'Reset the sandbox' }));
     await within(dialog).findByRole('button', { name: 'Working…' });
     // Escape closes the dialog; the reset already sent runs on.
@@ -72,7 +71,7 @@ describe('resetting the sandbox from settings', () => {
     expect(working).toHaveAttribute('aria-disabled', 'true');
     await user.click(working);
     expect(calls.count).toBe(1);
-    gate.open();
+    calls.release();
 
     expect(await screen.findByText(/The sandbox was reset: 8 demo accounts/)).toBeInTheDocument();
     expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();

@@ -4,7 +4,7 @@ import { http } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useCredentialsStore } from '../../../src/api/credentials-store';
 import { webhookQueries } from '../../../src/api/webhooks';
-import { answerGate, expectBusyAndPressAgain } from '../../support/busy-button';
+import { expectBusyAndPressAgain, heldCalls } from '../../support/busy-button';
 import { DEMO_KEY } from '../../support/demo-keys';
 import { findDialog } from '../../support/dialogs';
 import { API, server } from '../../support/msw/server';
@@ -18,14 +18,8 @@ const focused = () => document.activeElement;
 
 /** Each POST to `path` held until `release`, then answered by the fake; `count` is how many were sent. */
 function holdPosts(path: string) {
-  const gate = answerGate();
-  const held = { count: 0, release: gate.open };
-  server.use(
-    http.post(`${API}${path}`, async () => {
-      held.count += 1;
-      await gate.opened;
-    }),
-  );
+  const held = heldCalls();
+  server.use(http.post(`${API}${path}`, held.wait));
   return held;
 }
 
