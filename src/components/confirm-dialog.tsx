@@ -38,7 +38,7 @@ export function ConfirmDialog(props: {
             <BusyButton
               busy={props.pending}
               onClick={props.onConfirm}
-              className="rounded-md bg-red-800 px-3 py-1.5 text-sm font-semibold text-white hover:bg-red-900 aria-disabled:cursor-wait aria-disabled:opacity-60"
+              className="rounded-md bg-red-800 px-3 py-1.5 text-sm font-semibold text-white hover:bg-red-900"
             >
               {props.pending ? 'Working…' : props.confirmLabel}
             </BusyButton>

@@ -81,7 +81,7 @@ export function BurstForm() {
         <BusyButton
           type="submit"
           busy={sending}
-          className="rounded bg-sky-700 px-3 py-1.5 font-medium text-white hover:bg-sky-800 aria-disabled:cursor-wait aria-disabled:opacity-60"
+          className="rounded bg-sky-700 px-3 py-1.5 font-medium text-white hover:bg-sky-800"
         >
           {sending ? 'Sending…' : 'Send a burst'}
         </BusyButton>

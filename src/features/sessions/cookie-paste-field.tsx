@@ -4,8 +4,7 @@ import { Field, INPUT_CLASS } from '../../components/form-field';
 import { formatDateTime, formatRelative } from '../../lib/format';
 import { FORMAT_LABEL, type CookieParse, type DroppedCookie } from './parse-cookies';
 
-export const SUBMIT_BUTTON =
-  'rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800 aria-disabled:cursor-wait aria-disabled:opacity-60';
+export const SUBMIT_BUTTON = 'rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800';
 
 const PASTE_HINT =
   'Any of: name=value; name2=value2 · a copied Cookie: header · JSON {"name": "value"} · a cookie-export ' +

@@ -10,7 +10,7 @@ import { ValidationResult } from './validation-result';
 import { BusyButton } from '../../components/busy-button';
 
 const ACTION_BUTTON =
-  'rounded-md border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50 disabled:opacity-60 aria-disabled:opacity-60';
+  'rounded-md border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50 disabled:opacity-60';
 
 /** Validate, refresh, edit and delete one session; a deleted one can only be replaced. */
 export function SessionActions({ session, onDeleted }: { session: Session; onDeleted: () => void }) {

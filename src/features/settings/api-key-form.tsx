@@ -87,7 +87,7 @@ export function ApiKeyForm({ submitLabel = 'Connect' }: { submitLabel?: string }
       <BusyButton
         type="submit"
         busy={connect.isPending}
-        className="rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800 aria-disabled:cursor-wait aria-disabled:opacity-60"
+        className="rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800"
       >
         {connect.isPending ? 'Checking the key…' : submitLabel}
       </BusyButton>

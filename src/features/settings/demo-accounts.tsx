@@ -45,7 +45,7 @@ export function DemoAccounts() {
               </p>
             </div>
             <BusyButton
-              className="shrink-0 rounded-md border border-blue-700 px-3 py-1.5 text-sm font-medium text-blue-800 hover:bg-blue-50 aria-disabled:cursor-wait aria-disabled:opacity-60"
+              className="shrink-0 rounded-md border border-blue-700 px-3 py-1.5 text-sm font-medium text-blue-800 hover:bg-blue-50"
               aria-label={`Use the ${account.name} demo account, key ${maskApiKey(account.key)}`}
               busy={connect.isPending}
               onClick={() => connect.mutate({ apiKey: account.key, remember: false })}

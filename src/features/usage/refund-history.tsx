@@ -84,7 +84,7 @@ export function RefundHistory() {
           busy={isFetchingNextPage}
           onClick={() => void fetchNextPage()}
           ref={loadMore}
-          className="rounded-md border border-slate-400 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50 aria-disabled:cursor-wait aria-disabled:text-slate-500"
+          className="rounded-md border border-slate-400 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50"
         >
           {isFetchingNextPage ? 'Loading…' : 'Load more refunds'}
         </BusyButton>

@@ -157,7 +157,7 @@ function MoreRows({ hasMore, lastPageEmpty, loadMore, loadingMore }: Omit<LogTab
         busy={loadingMore}
         onClick={loadMore}
         ref={button}
-        className="rounded-md border border-slate-400 bg-white px-3 py-2 font-medium text-slate-900 hover:bg-slate-50 aria-disabled:cursor-wait aria-disabled:text-slate-500"
+        className="rounded-md border border-slate-400 bg-white px-3 py-2 font-medium text-slate-900 hover:bg-slate-50"
       >
         Load older requests
       </BusyButton>
